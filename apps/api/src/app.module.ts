@@ -1,0 +1,18 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig, AuthGuard, CoreModule, HealthModule } from '@app/core';
+import { IdentityModule } from '@app/identity';
+import { loggerOptions } from './logger-options';
+
+/** Composition root of the HTTP API: wires libraries together, holds no domain logic. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [LoggerModule.forRoot(loggerOptions(config)), CoreModule.forRoot(config), HealthModule, IdentityModule],
+      providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+    };
+  }
+}

@@ -1,0 +1,16 @@
+import type { IncomingMessage } from 'node:http';
+import type { Params } from 'nestjs-pino';
+import type { AppConfig } from '@app/core';
+
+/** Structured JSON logs; each request line carries the request id (also sent back as x-request-id). */
+export function loggerOptions(config: AppConfig): Params {
+  return {
+    pinoHttp: {
+      level: config.logLevel,
+      genReqId: (req: IncomingMessage) => String(req.headers['x-request-id'] ?? ''),
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], remove: true },
+      customProps: () => ({ service: 'api' }),
+      autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
+    },
+  };
+}

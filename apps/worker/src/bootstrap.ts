@@ -1,0 +1,31 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { AppConfig, OutboxRelay, QueueWorkers } from '@app/core';
+import { WorkerModule } from './worker.module';
+
+export interface RunningWorker {
+  app: INestApplicationContext;
+  stop(): Promise<void>;
+}
+
+/** Starts the outbox relay and one BullMQ worker per queue (used by main.ts and the tests). */
+export async function startWorker(config: AppConfig, options: { relayIntervalMs?: number } = {}): Promise<RunningWorker> {
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  const relay = app.get(OutboxRelay);
+  const workers = app.get(QueueWorkers);
+  workers.start();
+  relay.start(options.relayIntervalMs ?? 100);
+  let stopped = false;
+  return {
+    app,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await relay.stop();
+      await workers.stop();
+      await app.close();
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig, CoreModule } from '@app/core';
+import { IdentityModule } from '@app/identity';
+
+/** Composition root of the worker: the same libraries, no HTTP. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        LoggerModule.forRoot({ pinoHttp: { level: config.logLevel, customProps: () => ({ service: 'worker' }) } }),
+        CoreModule.forRoot(config),
+        IdentityModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,25 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('gives defaults that serve the local machine', () => {
+    const c = loadConfig({ NODE_ENV: 'test' });
+    expect(c.databaseUrl).toBe('postgresql://postgres@127.0.0.1:5432/test');
+    expect(c.port).toBe(3000);
+    expect(c.resourcePrefix).toBe('tt');
+  });
+
+  it('names a malformed variable', () => {
+    expect(() => loadConfig({ NODE_ENV: 'test', PORT: 'abc' })).toThrow(/PORT/);
+    expect(() => loadConfig({ NODE_ENV: 'test', REDIS_URL: 'not a url' })).toThrow(/REDIS_URL/);
+  });
+
+  it('requires JWT_SECRET in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 's'.repeat(40) }).jwtSecret).toHaveLength(40);
+  });
+
+  it('rejects a schema name that could inject SQL', () => {
+    expect(() => loadConfig({ NODE_ENV: 'test', DB_SCHEMA: 'x; drop table y' })).toThrow(/DB_SCHEMA/);
+  });
+});

@@ -1,0 +1,129 @@
+import { bool, cleanEnv, num, port, str, url } from 'envalid';
+
+/** Typed, validated configuration. Built once at boot from the environment. */
+export interface AppConfig {
+  nodeEnv: 'development' | 'test' | 'production';
+  port: number;
+  databaseUrl: string;
+  /** PostgreSQL schema that holds every table (tests use one schema per run). */
+  dbSchema: string;
+  redisUrl: string;
+  meiliHost: string;
+  meiliMasterKey: string;
+  jwtSecret: string;
+  jwtAccessTtlSeconds: number;
+  refreshTtlDays: number;
+  /** Prefix of every Meilisearch index and BullMQ queue name, so runs never see each other. */
+  resourcePrefix: string;
+  corsOrigins: string[];
+  bodyLimitBytes: number;
+  loginMaxFailuresPerAccount: number;
+  loginMaxFailuresPerAddress: number;
+  loginWindowSeconds: number;
+  smtpUrl: string;
+  mailFrom: string;
+  publicBaseUrl: string;
+  uploadDir: string;
+  logLevel: string;
+  allowPrivateWebhooks: boolean;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+const DEV_JWT_SECRET = 'dev-only-jwt-secret-not-for-production-use';
+
+/** Thrown when the environment does not validate; the message names the variable. */
+export class ConfigError extends Error {}
+
+/**
+ * Reads and validates the environment. Throws ConfigError with one line per bad variable;
+ * `loadConfigOrExit` turns that into a one-line message and exit code 1.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const e = cleanEnv(
+    env,
+    {
+      NODE_ENV: str({ choices: ['development', 'test', 'production'], default: 'development' }),
+      PORT: port({ default: 3000 }),
+      DATABASE_URL: url({ default: 'postgresql://postgres@127.0.0.1:5432/test' }),
+      DB_SCHEMA: str({ default: 'public' }),
+      REDIS_URL: url({ default: 'redis://127.0.0.1:6379' }),
+      MEILI_HOST: url({ default: 'http://127.0.0.1:7700' }),
+      MEILI_MASTER_KEY: str({ default: 'dev-master-key-change-me-0123456789' }),
+      JWT_SECRET: str({ devDefault: DEV_JWT_SECRET }),
+      JWT_ACCESS_TTL_SECONDS: num({ default: 900 }),
+      REFRESH_TTL_DAYS: num({ default: 30 }),
+      RESOURCE_PREFIX: str({ default: 'tt' }),
+      CORS_ORIGINS: str({ default: 'http://localhost:3000,http://127.0.0.1:3000' }),
+      BODY_LIMIT_BYTES: num({ default: 1_048_576 }),
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: num({ default: 5 }),
+      LOGIN_MAX_FAILURES_PER_ADDRESS: num({ default: 20 }),
+      LOGIN_WINDOW_SECONDS: num({ default: 900 }),
+      SMTP_URL: str({ default: 'smtp://127.0.0.1:1025' }),
+      MAIL_FROM: str({ default: '科技成果转化平台 <noreply@techtransfer.local>' }),
+      PUBLIC_BASE_URL: url({ default: 'http://localhost:3000' }),
+      UPLOAD_DIR: str({ default: './var/uploads' }),
+      LOG_LEVEL: str({ default: 'info', choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }),
+      ALLOW_PRIVATE_WEBHOOKS: bool({ default: false }),
+    },
+    {
+      reporter: ({ errors }) => {
+        const names = Object.keys(errors);
+        if (names.length === 0) return;
+        const lines = names.map(
+          (name) =>
+            `invalid environment variable ${name}: ${String((errors as Record<string, Error | undefined>)[name]?.message ?? 'invalid')}`,
+        );
+        throw new ConfigError(lines.join('\n'));
+      },
+    },
+  );
+  if (e.NODE_ENV === 'production' && e.JWT_SECRET === DEV_JWT_SECRET) {
+    throw new ConfigError('invalid environment variable JWT_SECRET: required outside development and test');
+  }
+  if (!/^[a-z][a-z0-9_]{0,40}$/.test(e.DB_SCHEMA)) {
+    throw new ConfigError('invalid environment variable DB_SCHEMA: lower-case letters, digits and _ only');
+  }
+  if (!/^[a-z][a-z0-9_-]{0,40}$/.test(e.RESOURCE_PREFIX)) {
+    throw new ConfigError('invalid environment variable RESOURCE_PREFIX: lower-case letters, digits, _ and - only');
+  }
+  return {
+    nodeEnv: e.NODE_ENV as AppConfig['nodeEnv'],
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    dbSchema: e.DB_SCHEMA,
+    redisUrl: e.REDIS_URL,
+    meiliHost: e.MEILI_HOST.replace(/\/$/, ''),
+    meiliMasterKey: e.MEILI_MASTER_KEY,
+    jwtSecret: e.JWT_SECRET,
+    jwtAccessTtlSeconds: e.JWT_ACCESS_TTL_SECONDS,
+    refreshTtlDays: e.REFRESH_TTL_DAYS,
+    resourcePrefix: e.RESOURCE_PREFIX,
+    corsOrigins: e.CORS_ORIGINS.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    loginMaxFailuresPerAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+    loginMaxFailuresPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
+    loginWindowSeconds: e.LOGIN_WINDOW_SECONDS,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/$/, ''),
+    uploadDir: e.UPLOAD_DIR,
+    logLevel: e.LOG_LEVEL,
+    allowPrivateWebhooks: e.ALLOW_PRIVATE_WEBHOOKS,
+  };
+}
+
+/** For process entry points: one line naming the variable, exit code 1. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}

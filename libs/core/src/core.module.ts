@@ -1,0 +1,34 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { TerminusModule } from '@nestjs/terminus';
+import type { AppConfig } from './config/app-config';
+import { CoreConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { PlumbingModule } from './queue/plumbing.module';
+import { AccessRegistry } from './auth/access.registry';
+import { RedisService } from './redis/redis.service';
+import { RateLimiter } from './redis/rate-limiter';
+import { HealthController } from './health/health.controller';
+
+/** Config, database, Redis, queues, outbox, audit, access registry and token signing. */
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: CoreModule,
+      imports: [
+        CoreConfigModule.forRoot(config),
+        DatabaseModule.forRoot(config),
+        PlumbingModule,
+        JwtModule.register({ secret: config.jwtSecret, signOptions: { expiresIn: config.jwtAccessTtlSeconds } }),
+      ],
+      providers: [AccessRegistry, RedisService, RateLimiter],
+      exports: [CoreConfigModule, DatabaseModule, PlumbingModule, JwtModule, AccessRegistry, RedisService, RateLimiter],
+    };
+  }
+}
+
+/** The health endpoint (api only). */
+@Module({ imports: [TerminusModule], controllers: [HealthController] })
+export class HealthModule {}

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
+
+/**
+ * Holds the current request's transaction (Vendure's TransactionalConnection, done with
+ * AsyncLocalStorage): every query made through `repo()` or `manager` inside `run()` joins the
+ * transaction; outside it, queries go straight to the pool.
+ */
+@Injectable()
+export class TransactionHost {
+  private readonly als = new AsyncLocalStorage<EntityManager>();
+
+  constructor(readonly dataSource: DataSource) {}
+
+  get manager(): EntityManager {
+    return this.als.getStore() ?? this.dataSource.manager;
+  }
+
+  get inTransaction(): boolean {
+    return this.als.getStore() !== undefined;
+  }
+
+  repo<T extends ObjectLiteral>(entity: EntityTarget<T>): Repository<T> {
+    return this.manager.getRepository(entity);
+  }
+
+  /** Runs `fn` in a transaction, or in the one already open (nested calls join it). */
+  async run<T>(fn: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const current = this.als.getStore();
+    if (current) return fn(current);
+    return this.dataSource.transaction((manager) => this.als.run(manager, () => fn(manager)));
+  }
+}

@@ -1,0 +1,17 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '../database/transaction-host';
+import { DomainEventPayloads, DomainEventType } from './domain-events';
+import { OutboxEvent } from './outbox-event.entity';
+
+/** Records events in the caller's transaction: they commit or roll back with the change. */
+@Injectable()
+export class OutboxService {
+  constructor(private readonly tx: TransactionHost) {}
+
+  async emit<K extends DomainEventType>(type: K, payload: DomainEventPayloads[K]): Promise<string> {
+    if (!this.tx.inTransaction) throw new Error(`outbox event ${type} must be written inside a transaction`);
+    const repo = this.tx.repo(OutboxEvent);
+    const saved = await repo.save(repo.create({ type, payload: payload as unknown as Record<string, unknown> }));
+    return saved.id;
+  }
+}

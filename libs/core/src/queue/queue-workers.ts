@@ -1,0 +1,55 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Job, Worker } from 'bullmq';
+import type IORedis from 'ioredis';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { JobHandlerRegistry } from './job-handler.registry';
+import { QUEUE_SETTINGS, QueueName } from './queue-names';
+import { QueueRegistry } from './queue-registry';
+import { createRedisConnection } from './redis-connection';
+
+/** The consumer side: one BullMQ Worker per queue that has handlers, each with its concurrency. */
+@Injectable()
+export class QueueWorkers {
+  private readonly logger = new Logger(QueueWorkers.name);
+  private readonly workers: Worker[] = [];
+  private readonly connections: IORedis[] = [];
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly registry: JobHandlerRegistry,
+    private readonly queues: QueueRegistry,
+  ) {}
+
+  start(only?: QueueName[]): void {
+    for (const queue of this.registry.queuesWithHandlers()) {
+      if (only && !only.includes(queue)) continue;
+      const connection = createRedisConnection(this.config.redisUrl, 'worker');
+      this.connections.push(connection);
+      const worker = new Worker(queue, (job: Job) => this.dispatch(queue, job), {
+        connection,
+        prefix: this.queues.prefix,
+        concurrency: QUEUE_SETTINGS[queue].concurrency,
+      });
+      worker.on('failed', (job, err) =>
+        this.logger.warn({ queue, jobId: job?.id, name: job?.name, attempts: job?.attemptsMade, err: err.message }, 'job failed'),
+      );
+      worker.on('error', (err) => this.logger.warn({ queue, err: err.message }, 'worker error'));
+      this.workers.push(worker);
+    }
+    this.logger.log(`workers started for ${this.workers.map((w) => w.name).join(', ')}`);
+  }
+
+  private async dispatch(queue: QueueName, job: Job): Promise<unknown> {
+    const handler = this.registry.handlerFor(queue, job.name);
+    if (!handler) throw new Error(`no handler for ${queue}/${job.name}`);
+    return handler(job);
+  }
+
+  /** Graceful: lets running jobs finish, takes no new ones. */
+  async stop(): Promise<void> {
+    await Promise.allSettled(this.workers.map((w) => w.close()));
+    this.workers.length = 0;
+    for (const c of this.connections) c.disconnect();
+    this.connections.length = 0;
+  }
+}

@@ -1,0 +1,165 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { APP_CONFIG, AppConfig, AuditService, AccessTokenClaims, RateLimiter, TooManyRequestsError, TransactionHost } from '@app/core';
+import { RegisterDto, TokenPairDto } from './dto/auth.dto';
+import { BadCredentialsError, CreditCodeTakenError, InvalidRefreshTokenError } from './identity.errors';
+import { Organization } from './organization.entity';
+import { verifyAgainstDummy, verifyPassword } from './password.util';
+import { RefreshToken } from './refresh-token.entity';
+import { User } from './user.entity';
+import { isUniqueViolation, toUserView, UsersService, UserView } from './users.service';
+
+function sha256(s: string): string {
+  return createHash('sha256').update(s).digest('hex');
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tx: TransactionHost,
+    private readonly jwt: JwtService,
+    private readonly users: UsersService,
+    private readonly audit: AuditService,
+    private readonly limiter: RateLimiter,
+  ) {}
+
+  /** Creates an unverified organization and its first user (its admin). */
+  async register(dto: RegisterDto, ip: string): Promise<{ user: UserView; organizationId: string } & TokenPairDto> {
+    const { user, organizationId } = await this.tx.run(async () => {
+      let org: Organization;
+      try {
+        org = await this.tx.repo(Organization).save(
+          this.tx.repo(Organization).create({
+            name: dto.organizationName,
+            kind: dto.kind,
+            creditCode: dto.creditCode ?? null,
+            region: dto.region,
+            status: 'pending',
+            contactName: dto.name,
+            contactEmail: dto.email,
+            contactPhone: dto.phone ?? null,
+          }),
+        );
+      } catch (err) {
+        if (isUniqueViolation(err, 'organization_credit_code_uq')) throw new CreditCodeTakenError();
+        throw err;
+      }
+      const created = await this.users.create({
+        organizationId: org.id,
+        email: dto.email,
+        password: dto.password,
+        name: dto.name,
+        phone: dto.phone,
+        role: 'admin',
+      });
+      const actor = { userId: created.id, organizationId: org.id };
+      await this.audit.record({ actor, action: 'organization.register', entityType: 'organization', entityId: org.id, to: 'pending' });
+      return { user: toUserView(created), organizationId: org.id };
+    });
+    const tokens = await this.issueTokens(user.id, organizationId, randomUUID(), ip);
+    return { user, organizationId, ...tokens };
+  }
+
+  /**
+   * Rate-limited per account and per address; after too many failures the answer is 429
+   * until the window passes. A wrong password and an unknown account answer alike.
+   */
+  async login(email: string, password: string, ip: string): Promise<TokenPairDto> {
+    const accountBucket = `login:acct:${sha256(email.toLowerCase())}`;
+    const addressBucket = `login:addr:${ip}`;
+    const [acct, addr] = await Promise.all([this.limiter.count(accountBucket), this.limiter.count(addressBucket)]);
+    if (acct >= this.config.loginMaxFailuresPerAccount || addr >= this.config.loginMaxFailuresPerAddress) {
+      const ttl = Math.max(await this.limiter.ttl(acct >= this.config.loginMaxFailuresPerAccount ? accountBucket : addressBucket), 1);
+      throw new TooManyRequestsError(`登录失败次数过多，请 ${Math.ceil(ttl / 60)} 分钟后再试`, ttl);
+    }
+    const user = await this.tx
+      .repo(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('lower(u.email) = :email AND u.active', { email: email.toLowerCase() })
+      .getOne();
+    const ok = user ? await verifyPassword(user.passwordHash, password) : (await verifyAgainstDummy(password), false);
+    if (!user || !ok) {
+      await Promise.all([
+        this.limiter.hit(accountBucket, this.config.loginWindowSeconds),
+        this.limiter.hit(addressBucket, this.config.loginWindowSeconds),
+      ]);
+      throw new BadCredentialsError();
+    }
+    await this.limiter.reset(accountBucket);
+    return this.issueTokens(user.id, user.organizationId, randomUUID(), ip);
+  }
+
+  /** Rotates a refresh token. Presenting one already rotated or revoked revokes its whole family. */
+  async refresh(presented: string, ip: string): Promise<TokenPairDto> {
+    const [id, secret] = presented.split('.');
+    if (!id || !secret || !/^[0-9a-f-]{36}$/.test(id)) throw new InvalidRefreshTokenError();
+    const outcome = await this.tx.run(async () => {
+      const token = await this.tx.repo(RefreshToken).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!token || !this.secretMatches(token.secretHash, secret)) return { kind: 'invalid' as const };
+      if (token.revokedAt || token.replacedById) {
+        await this.revokeFamily(token.familyId);
+        await this.audit.record({
+          actor: { userId: token.userId, organizationId: null },
+          action: 'auth.refresh-reuse',
+          entityType: 'user',
+          entityId: token.userId,
+          reason: 'refresh token reused; family revoked',
+          data: { ip },
+        });
+        return { kind: 'reused' as const };
+      }
+      if (token.expiresAt.getTime() < Date.now()) return { kind: 'invalid' as const };
+      const user = await this.users.load(token.userId);
+      if (!user) return { kind: 'invalid' as const };
+      const next = await this.issueTokens(user.userId, user.organizationId, token.familyId, ip);
+      const nextId = next.refreshToken.split('.')[0];
+      await this.tx.repo(RefreshToken).update({ id: token.id }, { revokedAt: new Date(), replacedById: nextId });
+      return { kind: 'ok' as const, tokens: next };
+    });
+    if (outcome.kind !== 'ok') throw new InvalidRefreshTokenError();
+    return outcome.tokens;
+  }
+
+  /** Revokes the presented token's family (this device's session). */
+  async logout(presented: string): Promise<void> {
+    const [id, secret] = presented.split('.');
+    if (!id || !secret || !/^[0-9a-f-]{36}$/.test(id)) return;
+    const token = await this.tx.repo(RefreshToken).findOne({ where: { id } });
+    if (token && this.secretMatches(token.secretHash, secret)) await this.revokeFamily(token.familyId);
+  }
+
+  private async revokeFamily(familyId: string): Promise<void> {
+    await this.tx
+      .repo(RefreshToken)
+      .createQueryBuilder()
+      .update()
+      .set({ revokedAt: () => 'now()' })
+      .where('family_id = :familyId AND revoked_at IS NULL', { familyId })
+      .execute();
+  }
+
+  private secretMatches(hash: string, secret: string): boolean {
+    const a = Buffer.from(hash, 'hex');
+    const b = Buffer.from(sha256(secret), 'hex');
+    return a.length === b.length && timingSafeEqual(a, b);
+  }
+
+  private async issueTokens(userId: string, organizationId: string, familyId: string, ip: string): Promise<TokenPairDto> {
+    const claims: AccessTokenClaims = { sub: userId, org: organizationId, typ: 'access' };
+    const accessToken = await this.jwt.signAsync(claims);
+    const secret = randomBytes(32).toString('base64url');
+    const saved = await this.tx.repo(RefreshToken).save(
+      this.tx.repo(RefreshToken).create({
+        userId,
+        familyId,
+        secretHash: sha256(secret),
+        expiresAt: new Date(Date.now() + this.config.refreshTtlDays * 86_400_000),
+        createdIp: ip,
+      }),
+    );
+    return { accessToken, refreshToken: `${saved.id}.${secret}`, expiresIn: this.config.jwtAccessTtlSeconds };
+  }
+}

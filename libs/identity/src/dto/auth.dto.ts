@@ -1,0 +1,93 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import type { OrganizationKind } from '@app/core';
+import { IsCreditCode } from './is-credit-code.validator';
+
+const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+const lower = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+
+export const SELF_REGISTERED_KINDS: OrganizationKind[] = ['enterprise', 'university', 'institute'];
+
+/** Registers an organization together with its first user, who becomes its admin. */
+export class RegisterDto {
+  @ApiProperty({ example: '荆门市某某新材料有限公司' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  organizationName!: string;
+
+  @ApiProperty({ enum: SELF_REGISTERED_KINDS, description: '单位类型：企业、高校、科研院所（科技局账号由平台开通）' })
+  @IsIn(SELF_REGISTERED_KINDS, { context: { message: '只能是 enterprise（企业）、university（高校）或 institute（科研院所）' } })
+  kind!: OrganizationKind;
+
+  @ApiPropertyOptional({ example: '91420800MA4******X', description: '统一社会信用代码（企业必填）' })
+  @ValidateIf((o: RegisterDto) => o.kind === 'enterprise' || o.creditCode !== undefined)
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
+  @IsCreditCode()
+  creditCode?: string;
+
+  @ApiProperty({ example: '荆门市' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  region!: string;
+
+  @ApiProperty({ example: '张三' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  name!: string;
+
+  @ApiProperty({ example: 'zhangsan@example.com' })
+  @Transform(lower)
+  @IsEmail()
+  @MaxLength(200)
+  email!: string;
+
+  @ApiProperty({ minLength: 8, example: 'S3cure-pass' })
+  @IsString()
+  @MinLength(8)
+  @MaxLength(128)
+  @Matches(/[A-Za-z]/, { context: { message: '必须包含字母' } })
+  @Matches(/\d/, { context: { message: '必须包含数字' } })
+  password!: string;
+
+  @ApiPropertyOptional({ example: '13800000000' })
+  @IsOptional()
+  @Transform(trim)
+  @Matches(/^[0-9+\- ]{5,20}$/, { context: { message: '不是有效的电话号码' } })
+  phone?: string;
+}
+
+export class LoginDto {
+  @ApiProperty()
+  @Transform(lower)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  email!: string;
+
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128)
+  password!: string;
+}
+
+export class RefreshDto {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  refreshToken!: string;
+}
+
+export class TokenPairDto {
+  @ApiProperty() accessToken!: string;
+  @ApiProperty() refreshToken!: string;
+  @ApiProperty({ description: '访问令牌有效期（秒）' }) expiresIn!: number;
+}

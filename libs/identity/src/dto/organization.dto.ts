@@ -1,0 +1,84 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ORGANIZATION_KINDS, OrganizationKind, OrganizationStatus, PageQueryDto } from '@app/core';
+
+const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+
+export class OrganizationQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ['pending', 'verified', 'rejected'], description: '仅科技局可查看未认证单位' })
+  @IsOptional()
+  @IsIn(['pending', 'verified', 'rejected'])
+  status?: OrganizationStatus;
+
+  @ApiPropertyOptional({ enum: ORGANIZATION_KINDS })
+  @IsOptional()
+  @IsIn(ORGANIZATION_KINDS)
+  kind?: OrganizationKind;
+
+  @ApiPropertyOptional({ description: '名称包含' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}
+
+export class RejectDto {
+  @ApiProperty({ example: '营业执照信息与填报名称不一致' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason!: string;
+}
+
+export class UpdateOrganizationDto {
+  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(50) contactName?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @Matches(/^[0-9+\- ]{5,20}$/, { context: { message: '不是有效的电话号码' } })
+  contactPhone?: string;
+  @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(200) contactEmail?: string;
+  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(2000) description?: string;
+}
+
+export class AddMemberDto {
+  @ApiProperty() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(50) name!: string;
+  @ApiProperty()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsEmail()
+  @MaxLength(200)
+  email!: string;
+  @ApiProperty({ minLength: 8 })
+  @IsString()
+  @MinLength(8)
+  @MaxLength(128)
+  password!: string;
+  @ApiPropertyOptional({ enum: ['admin', 'member'], default: 'member' })
+  @IsOptional()
+  @IsIn(['admin', 'member'])
+  role?: 'admin' | 'member';
+}
+
+/** What anyone may see of an organization. */
+export class OrganizationPublicDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ORGANIZATION_KINDS }) kind!: OrganizationKind;
+  @ApiProperty() region!: string;
+  @ApiProperty({ enum: ['pending', 'verified', 'rejected'] }) status!: OrganizationStatus;
+  @ApiPropertyOptional({ nullable: true }) creditCode!: string | null;
+  @ApiPropertyOptional({ nullable: true }) description!: string | null;
+  @ApiPropertyOptional({ nullable: true }) verifiedAt!: Date | null;
+}
+
+/** What the organization itself and the bureau see in addition. */
+export class OrganizationDetailDto extends OrganizationPublicDto {
+  @ApiPropertyOptional({ nullable: true }) rejectReason!: string | null;
+  @ApiPropertyOptional({ nullable: true }) contactName!: string | null;
+  @ApiPropertyOptional({ nullable: true }) contactPhone!: string | null;
+  @ApiPropertyOptional({ nullable: true }) contactEmail!: string | null;
+  @ApiProperty() createdAt!: Date;
+}

@@ -1,0 +1,3 @@
+import { Identity1763900100000 } from './1763900100000-identity';
+
+export const identityMigrations = [Identity1763900100000];

@@ -1,0 +1,163 @@
+import { Injectable } from '@nestjs/common';
+import { actorOf, AuditService, AuthUser, AuthUserLoader, NotFoundError, TransactionHost } from '@app/core';
+import { QueryFailedError } from 'typeorm';
+import { AddMemberDto } from './dto/organization.dto';
+import { EmailTakenError } from './identity.errors';
+import { Organization } from './organization.entity';
+import { hashPassword } from './password.util';
+import { User } from './user.entity';
+
+export interface UserView {
+  id: string;
+  email: string;
+  name: string;
+  phone: string | null;
+  role: 'admin' | 'member';
+  isExpert: boolean;
+  expertFields: string[];
+  organizationId: string;
+}
+
+export function toUserView(u: User): UserView {
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    phone: u.phone,
+    role: u.role,
+    isExpert: u.isExpert,
+    expertFields: u.expertFields,
+    organizationId: u.organizationId,
+  };
+}
+
+export function isUniqueViolation(err: unknown, constraint?: string): boolean {
+  if (!(err instanceof QueryFailedError)) return false;
+  const driver = err.driverError as { code?: string; constraint?: string };
+  return driver.code === '23505' && (!constraint || driver.constraint === constraint);
+}
+
+/** Users and the current-user lookup the auth guard relies on. */
+@Injectable()
+export class UsersService implements AuthUserLoader {
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly audit: AuditService,
+  ) {}
+
+  async load(userId: string): Promise<AuthUser | null> {
+    const row = await this.tx
+      .repo(User)
+      .createQueryBuilder('u')
+      .innerJoin(Organization, 'o', 'o.id = u.organization_id')
+      .select(['u.id AS id', 'u.email AS email', 'u.name AS name', 'u.role AS role', 'u.is_expert AS is_expert'])
+      .addSelect(['o.id AS org_id', 'o.kind AS org_kind', 'o.status AS org_status'])
+      .where('u.id = :userId AND u.active', { userId })
+      .getRawOne<{
+        id: string;
+        email: string;
+        name: string;
+        role: AuthUser['role'];
+        is_expert: boolean;
+        org_id: string;
+        org_kind: AuthUser['organizationKind'];
+        org_status: AuthUser['organizationStatus'];
+      }>();
+    if (!row) return null;
+    return {
+      userId: row.id,
+      email: row.email,
+      name: row.name,
+      role: row.role,
+      isExpert: row.is_expert,
+      organizationId: row.org_id,
+      organizationKind: row.org_kind,
+      organizationStatus: row.org_status,
+    };
+  }
+
+  async get(userId: string): Promise<User> {
+    const u = await this.tx.repo(User).findOne({ where: { id: userId } });
+    if (!u) throw new NotFoundError('用户');
+    return u;
+  }
+
+  async findByIds(ids: string[]): Promise<User[]> {
+    if (ids.length === 0) return [];
+    return this.tx.repo(User).createQueryBuilder('u').where('u.id = ANY(:ids)', { ids }).getMany();
+  }
+
+  async membersOf(organizationId: string): Promise<User[]> {
+    return this.tx.repo(User).find({ where: { organizationId, active: true }, order: { createdAt: 'ASC' } });
+  }
+
+  /** Inserts a user; a taken e-mail is a 409 naming the field. */
+  async create(input: {
+    organizationId: string;
+    email: string;
+    password: string;
+    name: string;
+    phone?: string | null;
+    role: 'admin' | 'member';
+  }): Promise<User> {
+    const passwordHash = await hashPassword(input.password);
+    try {
+      const saved = await this.tx.repo(User).save(
+        this.tx.repo(User).create({
+          organizationId: input.organizationId,
+          email: input.email.toLowerCase(),
+          passwordHash,
+          name: input.name,
+          phone: input.phone ?? null,
+          role: input.role,
+        }),
+      );
+      return saved;
+    } catch (err) {
+      if (isUniqueViolation(err, 'app_user_email_uq')) throw new EmailTakenError();
+      throw err;
+    }
+  }
+
+  async addMember(organizationId: string, dto: AddMemberDto, actor: AuthUser): Promise<UserView> {
+    return this.tx.run(async () => {
+      const user = await this.create({
+        organizationId,
+        email: dto.email,
+        password: dto.password,
+        name: dto.name,
+        role: dto.role ?? 'member',
+      });
+      await this.audit.record({
+        actor: actorOf(actor),
+        action: 'user.add',
+        entityType: 'user',
+        entityId: user.id,
+        to: user.role,
+        data: { organizationId },
+      });
+      return toUserView(user);
+    });
+  }
+
+  /** Puts a user into the bureau's expert pool, or takes them out. */
+  async setExpert(userId: string, isExpert: boolean, fields: string[], actor: AuthUser): Promise<UserView> {
+    return this.tx.run(async () => {
+      const u = await this.get(userId);
+      const from = u.isExpert ? 'expert' : 'none';
+      u.isExpert = isExpert;
+      u.expertFields = fields;
+      await this.tx.repo(User).save(u);
+      await this.audit.record({
+        actor: actorOf(actor),
+        action: 'user.expert',
+        entityType: 'user',
+        entityId: userId,
+        from,
+        to: isExpert ? 'expert' : 'none',
+        data: { fields },
+      });
+      return toUserView(u);
+    });
+  }
+}

@@ -1,0 +1,258 @@
+import { DataSource as DataSourceToken } from 'typeorm';
+import { TestApp, randomCreditCode, OrgSession } from './support/test-app';
+
+describe('identity and access (e2e, real PostgreSQL/Redis/Meilisearch)', () => {
+  let t: TestApp;
+  let bureau: OrgSession;
+
+  beforeAll(async () => {
+    t = await TestApp.start({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '3', LOGIN_MAX_FAILURES_PER_ADDRESS: '8' });
+    bureau = await t.verifiedOrg('bureau', '荆门市科学技术局');
+  });
+  afterAll(async () => t.stop());
+
+  const register = (over: Record<string, unknown> = {}) =>
+    t.request('POST', '/api/auth/register', {
+      body: {
+        organizationName: '荆门新材料科技有限公司',
+        kind: 'enterprise',
+        creditCode: randomCreditCode(),
+        region: '荆门市',
+        name: '王经理',
+        email: `w${Math.random().toString(36).slice(2, 9)}@example.com`,
+        password: 'Abcdef123',
+        ...over,
+      },
+    });
+
+  it('reports each service in /api/health', async () => {
+    const res = await t.request('GET', '/api/health');
+    expect(res.status).toBe(200);
+    expect(res.body.info).toEqual(
+      expect.objectContaining({ postgres: { status: 'up' }, redis: { status: 'up' }, meilisearch: { status: 'up' } }),
+    );
+    expect(res.headers['x-request-id']).toBeTruthy();
+  });
+
+  it('serves the OpenAPI document with error responses', async () => {
+    const res = await t.request('GET', '/docs-json');
+    expect(res.status).toBe(200);
+    const op = res.body.paths['/api/auth/register'].post;
+    expect(op.responses['400'].content['application/json'].schema.$ref).toContain('ErrorResponseDto');
+    const ui = await t.request('GET', '/docs');
+    expect([200, 301, 302]).toContain(ui.status);
+  });
+
+  it('registers an organization, which starts unverified, and the bureau verifies it', async () => {
+    const res = await register();
+    expect(res.status).toBe(201);
+    expect(res.body.accessToken).toBeTruthy();
+    const me = await t.request('GET', '/api/me', { token: res.body.accessToken });
+    expect(me.status).toBe(200);
+    expect(me.body.organization.status).toBe('pending');
+
+    // Not in the public list while pending.
+    const publicList = await t.request('GET', '/api/organizations?pageSize=100');
+    expect(publicList.body.items.map((o: { id: string }) => o.id)).not.toContain(res.body.organizationId);
+
+    // The bureau's queue shows it; a non-bureau cannot verify.
+    const queue = await t.request('GET', '/api/organizations?status=pending', { token: bureau.token });
+    expect(queue.body.items.map((o: { id: string }) => o.id)).toContain(res.body.organizationId);
+    const selfVerify = await t.request('POST', `/api/organizations/${res.body.organizationId}/verify`, { token: res.body.accessToken });
+    expect(selfVerify.status).toBe(403);
+    expect(selfVerify.body.error).toBe('FORBIDDEN');
+
+    const verified = await t.request('POST', `/api/organizations/${res.body.organizationId}/verify`, { token: bureau.token });
+    expect(verified.status).toBe(200);
+    expect(verified.body.status).toBe('verified');
+    const outbox = await t.app
+      .get(DataSourceToken)
+      .query(`SELECT type, payload FROM outbox_event WHERE payload->>'organizationId' = $1`, [res.body.organizationId]);
+    expect(outbox).toEqual([expect.objectContaining({ type: 'organization.verified' })]);
+    const audit = await t.app
+      .get(DataSourceToken)
+      .query(`SELECT action, from_state, to_state, actor_user_id FROM audit_log WHERE entity_id = $1 ORDER BY id`, [
+        res.body.organizationId,
+      ]);
+    expect(audit.map((a: { action: string }) => a.action)).toEqual(['organization.register', 'organization.verify']);
+    expect(audit[1]).toEqual(expect.objectContaining({ from_state: 'pending', to_state: 'verified', actor_user_id: bureau.userId }));
+  });
+
+  it('rejects with a reason, and requires one', async () => {
+    const res = await register();
+    const noReason = await t.request('POST', `/api/organizations/${res.body.organizationId}/reject`, { token: bureau.token, body: {} });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.message).toContain('reason');
+    const rejected = await t.request('POST', `/api/organizations/${res.body.organizationId}/reject`, {
+      token: bureau.token,
+      body: { reason: '营业执照与名称不符' },
+    });
+    expect(rejected.status).toBe(200);
+    expect(rejected.body).toEqual(expect.objectContaining({ status: 'rejected', rejectReason: '营业执照与名称不符' }));
+  });
+
+  it('refuses an invalid credit code with a 400 naming the field, writing nothing', async () => {
+    const code = randomCreditCode();
+    const bad = code.slice(0, 17) + (code[17] === '0' ? '1' : '0');
+    const email = 'badcode@example.com';
+    const res = await register({ creditCode: bad, email });
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual(expect.objectContaining({ statusCode: 400, error: 'VALIDATION_FAILED' }));
+    expect(res.body.message).toContain('creditCode');
+    expect(res.body.details).toEqual([expect.objectContaining({ field: 'creditCode', message: expect.stringContaining('校验位') })]);
+    const count = await t.app.get(DataSourceToken).query(`SELECT count(*)::int AS n FROM app_user WHERE email = $1`, [email]);
+    expect(count[0].n).toBe(0);
+    const missing = await register({ creditCode: undefined });
+    expect(missing.status).toBe(400);
+    expect(missing.body.details[0].field).toBe('creditCode');
+  });
+
+  it('refuses a bureau self-registration and unknown fields', async () => {
+    const res = await register({ kind: 'bureau' });
+    expect(res.status).toBe(400);
+    expect(res.body.details[0].field).toBe('kind');
+    const extra = await register({ isAdmin: true });
+    expect(extra.status).toBe(400);
+    expect(extra.body.details[0]).toEqual({ field: 'isAdmin', message: '是不允许的字段' });
+  });
+
+  it('answers a duplicate e-mail with 409 on the field, and a reused credit code likewise', async () => {
+    const first = await register({ email: 'dup@example.com' });
+    expect(first.status).toBe(201);
+    const second = await register({ email: 'DUP@example.com' });
+    expect(second.status).toBe(409);
+    expect(second.body).toEqual(expect.objectContaining({ error: 'EMAIL_TAKEN', details: [expect.objectContaining({ field: 'email' })] }));
+    const code = randomCreditCode();
+    expect((await register({ creditCode: code })).status).toBe(201);
+    const again = await register({ creditCode: code });
+    expect(again.status).toBe(409);
+    expect(again.body.error).toBe('CREDIT_CODE_TAKEN');
+  });
+
+  it('logs in, and a wrong password or unknown account answer alike', async () => {
+    const r = await register({ email: 'login@example.com' });
+    expect(r.status).toBe(201);
+    const ok = await t.request('POST', '/api/auth/login', { body: { email: 'login@example.com', password: 'Abcdef123' }, ip: '10.0.0.1' });
+    expect(ok.status).toBe(200);
+    expect(ok.body.accessToken).toBeTruthy();
+    const wrong = await t.request('POST', '/api/auth/login', {
+      body: { email: 'login@example.com', password: 'nope-nope1' },
+      ip: '10.0.0.1',
+    });
+    const unknown = await t.request('POST', '/api/auth/login', {
+      body: { email: 'nobody@example.com', password: 'nope-nope1' },
+      ip: '10.0.0.1',
+    });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.body).toEqual(unknown.body);
+  });
+
+  it('throttles repeated failures per account (429), even with the right password', async () => {
+    await register({ email: 'throttle@example.com' });
+    for (let i = 0; i < 3; i++) {
+      const r = await t.request('POST', '/api/auth/login', {
+        body: { email: 'throttle@example.com', password: 'wrong-pass1' },
+        ip: `10.1.0.${i}`,
+      });
+      expect(r.status).toBe(401);
+    }
+    const blocked = await t.request('POST', '/api/auth/login', {
+      body: { email: 'throttle@example.com', password: 'Abcdef123' },
+      ip: '10.1.0.9',
+    });
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.error).toBe('TOO_MANY_REQUESTS');
+    expect(blocked.headers['retry-after']).toBeDefined();
+  });
+
+  it('throttles repeated failures per address across accounts', async () => {
+    for (let i = 0; i < 8; i++) {
+      await t.request('POST', '/api/auth/login', { body: { email: `spray${i}@example.com`, password: 'x-wrong-1' }, ip: '10.2.0.1' });
+    }
+    const blocked = await t.request('POST', '/api/auth/login', {
+      body: { email: 'spray-last@example.com', password: 'x-wrong-1' },
+      ip: '10.2.0.1',
+    });
+    expect(blocked.status).toBe(429);
+    const other = await t.request('POST', '/api/auth/login', {
+      body: { email: 'spray-last@example.com', password: 'x-wrong-1' },
+      ip: '10.2.0.2',
+    });
+    expect(other.status).toBe(401);
+  });
+
+  it('rotates refresh tokens and revokes the family when an old one is reused', async () => {
+    const r = await register();
+    const first = r.body.refreshToken as string;
+    const second = await t.request('POST', '/api/auth/refresh', { body: { refreshToken: first } });
+    expect(second.status).toBe(200);
+    expect(second.body.refreshToken).not.toBe(first);
+    const third = await t.request('POST', '/api/auth/refresh', { body: { refreshToken: second.body.refreshToken } });
+    expect(third.status).toBe(200);
+    // Reuse of the first (already rotated) token: refused, and the live one dies with it.
+    const reuse = await t.request('POST', '/api/auth/refresh', { body: { refreshToken: first } });
+    expect(reuse.status).toBe(401);
+    expect(reuse.body.error).toBe('INVALID_REFRESH_TOKEN');
+    const afterReuse = await t.request('POST', '/api/auth/refresh', { body: { refreshToken: third.body.refreshToken } });
+    expect(afterReuse.status).toBe(401);
+    const garbage = await t.request('POST', '/api/auth/refresh', { body: { refreshToken: 'not-a-token' } });
+    expect(garbage.status).toBe(401);
+  });
+
+  it('logs out: the refresh token no longer works', async () => {
+    const r = await register();
+    const out = await t.request('POST', '/api/auth/logout', { body: { refreshToken: r.body.refreshToken } });
+    expect(out.status).toBe(204);
+    const again = await t.request('POST', '/api/auth/refresh', { body: { refreshToken: r.body.refreshToken } });
+    expect(again.status).toBe(401);
+  });
+
+  it('keeps one organization out of another: no hidden fields, no changes', async () => {
+    const a = await t.verifiedOrg('enterprise', '甲企业');
+    const b = await t.verifiedOrg('university', '乙大学');
+    await t.request('PATCH', `/api/organizations/${a.organizationId}`, { token: a.token, body: { contactPhone: '0724-1234567' } });
+    const seenByB = await t.request('GET', `/api/organizations/${a.organizationId}`, { token: b.token });
+    expect(seenByB.status).toBe(200);
+    expect(seenByB.body.contactPhone).toBeUndefined();
+    expect(seenByB.body.contactName).toBeUndefined();
+    const seenByA = await t.request('GET', `/api/organizations/${a.organizationId}`, { token: a.token });
+    expect(seenByA.body.contactPhone).toBe('0724-1234567');
+
+    const patch = await t.request('PATCH', `/api/organizations/${a.organizationId}`, { token: b.token, body: { contactPhone: '000000' } });
+    expect(patch.status).toBe(404);
+    const members = await t.request('GET', `/api/organizations/${a.organizationId}/members`, { token: b.token });
+    expect(members.status).toBe(404);
+    // Forbidden and missing answer alike.
+    const missing = await t.request('GET', `/api/organizations/00000000-0000-4000-8000-000000000000/members`, { token: b.token });
+    expect(missing.body).toEqual(members.body);
+    const after = await t.request('GET', `/api/organizations/${a.organizationId}`, { token: a.token });
+    expect(after.body.contactPhone).toBe('0724-1234567');
+  });
+
+  it('requires a token where one is needed', async () => {
+    const res = await t.request('GET', '/api/me');
+    expect(res.status).toBe(401);
+    expect(res.body).toEqual({ statusCode: 401, error: 'UNAUTHORIZED', message: '请先登录' });
+    const bad = await t.request('GET', '/api/me', { token: 'abc.def.ghi' });
+    expect(bad.status).toBe(401);
+  });
+
+  it('answers an unknown route and malformed JSON in the standard shape', async () => {
+    const unknown = await t.request('GET', '/api/no-such-thing');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toEqual({ statusCode: 404, error: 'NOT_FOUND', message: expect.any(String) });
+    const malformed = await t.request('POST', '/api/auth/login', { rawBody: '{"email": "a@b.c",' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body).toEqual({ statusCode: 400, error: 'MALFORMED_JSON', message: '请求体不是有效的 JSON' });
+    const badId = await t.request('GET', '/api/organizations/not-a-uuid');
+    expect(badId.status).toBe(400);
+    expect(badId.body.details[0].field).toBe('id');
+  });
+
+  it('sends security headers', async () => {
+    const res = await t.request('GET', '/api/health');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBeDefined();
+  });
+});
