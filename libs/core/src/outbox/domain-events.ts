@@ -3,9 +3,27 @@
  * documents: handlers read the current state from PostgreSQL. Libraries add event types
  * here; the plumbing stays the same.
  */
+interface ItemDecision {
+  organizationId: string;
+  actorUserId: string | null;
+}
+
 export interface DomainEventPayloads {
   'organization.verified': { organizationId: string; actorUserId: string | null };
   'organization.rejected': { organizationId: string; actorUserId: string | null; reason: string };
+  // The three lists (catalog): the owner's organization is told of the bureau's decisions;
+  // search indexing and matching follow approve (published) and close.
+  'need.submitted': ItemDecision & { needId: string };
+  'need.approved': ItemDecision & { needId: string };
+  'need.rejected': ItemDecision & { needId: string; reason: string };
+  'need.closed': ItemDecision & { needId: string };
+  'result.submitted': ItemDecision & { resultId: string };
+  'result.approved': ItemDecision & { resultId: string };
+  'result.rejected': ItemDecision & { resultId: string; reason: string };
+  'result.closed': ItemDecision & { resultId: string };
+  /** An adoption (application-list entry) confirmed or rejected by the bureau; both sides are told. */
+  'adoption.confirmed': { adoptionId: string; organizationIds: string[]; actorUserId: string | null };
+  'adoption.rejected': { adoptionId: string; organizationIds: string[]; actorUserId: string | null; reason: string };
 }
 
 export type DomainEventType = keyof DomainEventPayloads;
@@ -13,3 +31,11 @@ export type DomainEventType = keyof DomainEventPayloads;
 export type DomainEvent = {
   [K in DomainEventType]: { id: string; type: K; payload: DomainEventPayloads[K]; createdAt: string };
 }[DomainEventType];
+
+/** The job data the outbox relay enqueues for an event. */
+export interface RelayedEvent<K extends DomainEventType = DomainEventType> {
+  eventId: string;
+  type: K;
+  payload: DomainEventPayloads[K];
+  createdAt: string;
+}
