@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -d node_modules ] || npm ci --no-audit --no-fund
 bash scripts/services.sh
-npx tsx scripts/migrate.ts
+npx tsx apps/api/src/migrate.ts
 npx tsx scripts/seed-demo.ts
 echo "[demo] starting the worker and the api (Ctrl-C stops both)"
 npx tsx apps/worker/src/main.ts &

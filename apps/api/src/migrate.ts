@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadConfigOrExit, runMigrations } from '@app/core';
-import { ALL_MIGRATIONS } from '../apps/api/src/migrations';
+import { ALL_MIGRATIONS } from './migrations';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();

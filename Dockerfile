@@ -1,0 +1,16 @@
+# One image for the api and the worker (the command picks which one runs).
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npx nest build api && npx nest build worker && npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY --from=build /app/package.json ./
+EXPOSE 3000
+CMD ["node", "dist/apps/api/apps/api/src/main.js"]
