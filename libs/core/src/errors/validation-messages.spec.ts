@@ -1,0 +1,30 @@
+import { ValidationError } from 'class-validator';
+import { validationErrorFromClassValidator } from './validation-messages';
+
+function err(property: string, constraints: Record<string, string>, children: ValidationError[] = []): ValidationError {
+  return Object.assign(new ValidationError(), { property, constraints, children });
+}
+
+describe('validationErrorFromClassValidator', () => {
+  it('names every field in Chinese, nested ones with their path', () => {
+    const e = validationErrorFromClassValidator([
+      err('title', { isNotEmpty: 'title should not be empty' }),
+      err('trl', { max: 'trl must not be greater than 9' }),
+      err('budget', {}, [err('minFen', { min: 'minFen must not be less than 0' })]),
+    ]);
+    expect(e.status).toBe(400);
+    expect(e.details).toEqual([
+      { field: 'title', message: '不能为空' },
+      { field: 'trl', message: '不能大于 9' },
+      { field: 'budget.minFen', message: '不能小于 0' },
+    ]);
+    expect(e.message).toContain('title');
+    expect(e.message).toContain('budget.minFen');
+  });
+
+  it('uses a custom Chinese text from the constraint context', () => {
+    const v = err('kind', { isIn: 'kind must be one of' });
+    v.contexts = { isIn: { message: '只能是企业或高校' } };
+    expect(validationErrorFromClassValidator([v]).details).toEqual([{ field: 'kind', message: '只能是企业或高校' }]);
+  });
+});
