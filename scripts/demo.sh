@@ -4,10 +4,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -d node_modules ] || npm ci --no-audit --no-fund
 bash scripts/services.sh
-npx tsx apps/api/src/migrate.ts
-npx tsx scripts/seed-demo.ts
+npm run db:migrate
+npm run seed:demo
 echo "[demo] starting the worker and the api (Ctrl-C stops both)"
-npx tsx apps/worker/src/main.ts &
+npm run start:worker &
 WORKER=$!
 trap 'kill $WORKER 2>/dev/null || true' EXIT INT TERM
-npx tsx apps/api/src/main.ts
+npm run start:api

@@ -26,6 +26,14 @@ export interface AppConfig {
   uploadDir: string;
   logLevel: string;
   allowPrivateWebhooks: boolean;
+  /** Notifications: attempts and base delay (exponential backoff) of each e-mail or webhook delivery. */
+  notifyMaxAttempts: number;
+  notifyBackoffMs: number;
+  /** Notifications: timeout of one webhook request, and failed deliveries in a row before an endpoint is disabled. */
+  webhookTimeoutMs: number;
+  webhookDisableAfter: number;
+  /** Notifications: hour of the day (Asia/Shanghai) when daily match digests are sent. */
+  digestHour: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -41,7 +49,7 @@ export class ConfigError extends Error {}
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const e = cleanEnv(
-    env,
+    { ...env, NODE_ENV: env.NODE_ENV ?? 'development' },
     {
       NODE_ENV: str({ choices: ['development', 'test', 'production'], default: 'development' }),
       PORT: port({ default: 3000 }),
@@ -65,15 +73,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       UPLOAD_DIR: str({ default: './var/uploads' }),
       LOG_LEVEL: str({ default: 'info', choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }),
       ALLOW_PRIVATE_WEBHOOKS: bool({ default: false }),
+      NOTIFY_MAX_ATTEMPTS: num({ default: 10 }),
+      NOTIFY_BACKOFF_MS: num({ default: 5000 }),
+      WEBHOOK_TIMEOUT_MS: num({ default: 10_000 }),
+      WEBHOOK_DISABLE_AFTER: num({ default: 5 }),
+      DIGEST_HOUR: num({ default: 8, choices: Array.from({ length: 24 }, (_, h) => h) }),
     },
     {
       reporter: ({ errors }) => {
         const names = Object.keys(errors);
         if (names.length === 0) return;
-        const lines = names.map(
-          (name) =>
-            `invalid environment variable ${name}: ${String((errors as Record<string, Error | undefined>)[name]?.message ?? 'invalid')}`,
-        );
+        const lines = names.map((name) => {
+          const err = (errors as Record<string, Error | undefined>)[name];
+          const missing = err?.name === 'EnvMissingError' || !err?.message || err.message === 'undefined';
+          return `invalid environment variable ${name}: ${missing ? 'is required' : err.message}`;
+        });
         throw new ConfigError(lines.join('\n'));
       },
     },
@@ -112,6 +126,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     uploadDir: e.UPLOAD_DIR,
     logLevel: e.LOG_LEVEL,
     allowPrivateWebhooks: e.ALLOW_PRIVATE_WEBHOOKS,
+    notifyMaxAttempts: Math.max(1, e.NOTIFY_MAX_ATTEMPTS),
+    notifyBackoffMs: Math.max(1, e.NOTIFY_BACKOFF_MS),
+    webhookTimeoutMs: Math.max(100, e.WEBHOOK_TIMEOUT_MS),
+    webhookDisableAfter: Math.max(1, e.WEBHOOK_DISABLE_AFTER),
+    digestHour: e.DIGEST_HOUR,
   };
 }
 
