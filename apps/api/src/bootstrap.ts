@@ -1,4 +1,5 @@
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -21,6 +22,10 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     },
   });
   const fastify = adapter.getInstance();
+  // File uploads (proposal attachments) arrive as raw bytes; the service checks what they are.
+  fastify.addContentTypeParser(['application/pdf', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: 11 * 1024 * 1024 }, (_req, body, done) =>
+    done(null, body),
+  );
   fastify.addHook('onRequest', async (request, reply) => {
     request.raw.headers['x-request-id'] = request.id;
     void reply.header('x-request-id', request.id);
@@ -48,6 +53,8 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
       },
     },
   });
+  // Spreadsheet imports (catalog) arrive as multipart/form-data and are read as a stream.
+  await app.register(multipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1, fields: 10 } });
   app.enableCors({ origin: config.corsOrigins, credentials: true });
   app.enableShutdownHooks();
   setupOpenApi(app);

@@ -1,5 +1,8 @@
+import { challengesMigrations } from '@app/challenges';
+import { catalogMigrations } from '@app/catalog';
 import { coreMigrations, MigrationCtor } from '@app/core';
 import { identityMigrations } from '@app/identity';
+import { notifyMigrations } from '@app/notify';
 
 /** Every library's migrations; they run in timestamp order. */
-export const ALL_MIGRATIONS: MigrationCtor[] = [...coreMigrations, ...identityMigrations];
+export const ALL_MIGRATIONS: MigrationCtor[] = [...coreMigrations, ...identityMigrations, ...catalogMigrations, ...notifyMigrations, ...challengesMigrations];

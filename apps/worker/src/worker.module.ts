@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, CoreModule } from '@app/core';
 import { IdentityModule } from '@app/identity';
+import { NotifyModule } from '@app/notify';
 
 /** Composition root of the worker: the same libraries, no HTTP. */
 @Module({})
@@ -13,6 +14,7 @@ export class WorkerModule {
         LoggerModule.forRoot({ pinoHttp: { level: config.logLevel, customProps: () => ({ service: 'worker' }) } }),
         CoreModule.forRoot(config),
         IdentityModule,
+        NotifyModule,
       ],
     };
   }

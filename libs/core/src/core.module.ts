@@ -8,6 +8,7 @@ import { PlumbingModule } from './queue/plumbing.module';
 import { AccessRegistry } from './auth/access.registry';
 import { RedisService } from './redis/redis.service';
 import { RateLimiter } from './redis/rate-limiter';
+import { Clock } from './time/clock';
 import { HealthController } from './health/health.controller';
 
 /** Config, database, Redis, queues, outbox, audit, access registry and token signing. */
@@ -23,8 +24,8 @@ export class CoreModule {
         PlumbingModule,
         JwtModule.register({ secret: config.jwtSecret, signOptions: { expiresIn: config.jwtAccessTtlSeconds } }),
       ],
-      providers: [AccessRegistry, RedisService, RateLimiter],
-      exports: [CoreConfigModule, DatabaseModule, PlumbingModule, JwtModule, AccessRegistry, RedisService, RateLimiter],
+      providers: [AccessRegistry, RedisService, RateLimiter, Clock],
+      exports: [CoreConfigModule, DatabaseModule, PlumbingModule, JwtModule, AccessRegistry, RedisService, RateLimiter, Clock],
     };
   }
 }

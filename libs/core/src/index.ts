@@ -31,3 +31,5 @@ export * from './core.module';
 export * from './migrations';
 export * from './http/id-param.dto';
 export * from './http/sql.util';
+export * from './time/clock';
+export * from './database/bigint.transformer';

@@ -24,6 +24,19 @@ export interface DomainEventPayloads {
   /** An adoption (application-list entry) confirmed or rejected by the bureau; both sides are told. */
   'adoption.confirmed': { adoptionId: string; organizationIds: string[]; actorUserId: string | null };
   'adoption.rejected': { adoptionId: string; organizationIds: string[]; actorUserId: string | null; reason: string };
+  // Open calls (揭榜挂帅). `organizationIds` are the organizations to tell; `userIds` people to tell.
+  'challenge.published': { challengeId: string; actorUserId: string | null };
+  'challenge.closing-soon': { challengeId: string; organizationIds: string[]; daysLeft: number };
+  'proposal.screened': { proposalId: string; challengeId: string; organizationIds: string[]; eligible: boolean; reason: string | null };
+  'challenge.experts-assigned': { challengeId: string; userIds: string[] };
+  'challenge.awarded': { challengeId: string; organizationIds: string[]; noticeEndsAt: string };
+  'proposal.outcome': { proposalId: string; challengeId: string; organizationIds: string[]; awarded: boolean };
+  'milestone.submitted': { milestoneId: string; challengeId: string };
+  'milestone.accepted': { milestoneId: string; challengeId: string; organizationIds: string[] };
+  'milestone.returned': { milestoneId: string; challengeId: string; organizationIds: string[]; reason: string };
+  'milestone.overdue': { milestoneId: string; challengeId: string; organizationIds: string[] };
+  'challenge.completed': { challengeId: string; organizationIds: string[] };
+  'challenge.failed': { challengeId: string; organizationIds: string[]; reason: string };
 }
 
 export type DomainEventType = keyof DomainEventPayloads;

@@ -1,0 +1,174 @@
+import { Injectable } from '@nestjs/common';
+import { actorOf, AuditService, AuthUser, Clock, NotFoundError, OutboxService, TransactionHost, ValidationFailedError } from '@app/core';
+import { toChallengeView } from './challenge.mapper';
+import { OverBudgetError, stateError } from './challenges.errors';
+import { ChallengesService } from './challenges.service';
+import { AwardDto } from './dto/review.dto';
+import { Milestone } from './entities/milestone.entity';
+import { Proposal } from './entities/proposal.entity';
+import { Objection } from './entities/review.entities';
+import { applicantOrgs } from './proposals.service';
+import { sharesSumTo100, splitByShares } from './scoring.util';
+
+const DAY_MS = 86_400_000;
+
+/** Award (赛马制: several winners within the cap), public notice with objections, then final. */
+@Injectable()
+export class AwardsService {
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
+    private readonly challenges: ChallengesService,
+  ) {}
+
+  async award(challengeId: string, dto: AwardDto, actor: AuthUser) {
+    return this.tx.run(async () => {
+      const c = await this.challenges.lock(challengeId);
+      if (c.status !== 'reviewing') throw stateError('只有评审中的榜单可以评定中榜单位');
+      const ids = dto.winners.map((w) => w.proposalId);
+      if (new Set(ids).size !== ids.length) throw new ValidationFailedError('中榜申请不能重复', [{ field: 'winners', message: '重复' }]);
+      const proposals = await this.tx
+        .repo(Proposal)
+        .createQueryBuilder('p')
+        .where('p.id = ANY(:ids) AND p.challenge_id = :challengeId', { ids, challengeId })
+        .getMany();
+      for (const w of dto.winners) {
+        const p = proposals.find((x) => x.id === w.proposalId);
+        if (!p || p.status !== 'shortlisted') {
+          throw new ValidationFailedError('只能从入围评审的申请中评定中榜单位', [
+            { field: 'winners.proposalId', message: `${w.proposalId} 未入围` },
+          ]);
+        }
+        if (!sharesSumTo100(w.milestones.map((m) => m.sharePct))) {
+          throw new ValidationFailedError('里程碑拨付比例之和应为 100%', [
+            { field: 'winners.milestones.sharePct', message: '之和应为 100' },
+          ]);
+        }
+      }
+      const totalFen = dto.winners.reduce((a, w) => a + w.budgetYuan * 100, 0);
+      if (totalFen > c.budgetCapFen) {
+        throw new OverBudgetError(
+          'winners.budgetYuan',
+          `中榜经费合计 ${totalFen / 100} 元，超过榜单财政资金上限 ${c.budgetCapFen / 100} 元`,
+        );
+      }
+      for (const w of dto.winners) {
+        const p = proposals.find((x) => x.id === w.proposalId) as Proposal;
+        p.awardedBudgetFen = w.budgetYuan * 100;
+        await this.tx.repo(Proposal).save(p);
+        const amounts = splitByShares(
+          p.awardedBudgetFen,
+          w.milestones.map((m) => m.sharePct),
+        );
+        const repo = this.tx.repo(Milestone);
+        await repo.save(
+          w.milestones.map((m, i) =>
+            repo.create({
+              challengeId,
+              proposalId: p.id,
+              seq: i + 1,
+              title: m.title,
+              deliverable: m.deliverable,
+              dueDate: m.dueDate.slice(0, 10),
+              fundSharePct: m.sharePct,
+              amountFen: amounts[i],
+            }),
+          ),
+        );
+      }
+      c.noticeEndsAt = new Date(this.clock.now().getTime() + c.publicityDays * DAY_MS);
+      await this.challenges.transition(c, 'awarded', actor);
+      const applicants = await this.applicantOrganizations(challengeId);
+      await this.outbox.emit('challenge.awarded', { challengeId, organizationIds: applicants, noticeEndsAt: c.noticeEndsAt.toISOString() });
+      return { ...toChallengeView(c), winners: dto.winners.map((w) => ({ proposalId: w.proposalId, budgetYuan: w.budgetYuan })) };
+    });
+  }
+
+  async fileObjection(challengeId: string, text: string, actor: AuthUser) {
+    return this.tx.run(async () => {
+      const c = await this.challenges.visible(challengeId, actor);
+      if (c.status !== 'awarded' || !c.noticeEndsAt || this.clock.now() >= c.noticeEndsAt) throw stateError('不在公示期内，不能提出异议');
+      const repo = this.tx.repo(Objection);
+      const o = await repo.save(repo.create({ challengeId, organizationId: actor.organizationId, filedByUserId: actor.userId, text }));
+      await this.audit.record({
+        actor: actorOf(actor),
+        action: 'challenge.objection',
+        entityType: 'challenge',
+        entityId: challengeId,
+        data: { objectionId: o.id },
+      });
+      return o;
+    });
+  }
+
+  async answerObjection(objectionId: string, answer: string, actor: AuthUser) {
+    return this.tx.run(async () => {
+      const o = await this.tx.repo(Objection).findOne({ where: { id: objectionId }, lock: { mode: 'pessimistic_write' } });
+      if (!o) throw new NotFoundError('异议');
+      if (o.answeredAt) throw stateError('该异议已答复');
+      Object.assign(o, { answer, answeredByUserId: actor.userId, answeredAt: this.clock.now() });
+      await this.tx.repo(Objection).save(o);
+      await this.audit.record({
+        actor: actorOf(actor),
+        action: 'challenge.objection-answer',
+        entityType: 'challenge',
+        entityId: o.challengeId,
+        data: { objectionId },
+      });
+      return o;
+    });
+  }
+
+  /** Objections are visible to the bureau, and to the organization that filed them. */
+  async objections(challengeId: string, viewer: AuthUser, bureau: boolean) {
+    const where = bureau ? { challengeId } : { challengeId, organizationId: viewer.organizationId };
+    return this.tx.repo(Objection).find({ where, order: { createdAt: 'ASC' } });
+  }
+
+  /** After the notice period, with every objection answered: winners awarded, the rest declined, all told. */
+  async finalize(challengeId: string, actor: AuthUser) {
+    return this.tx.run(async () => {
+      const c = await this.challenges.lock(challengeId);
+      if (c.status !== 'awarded' || !c.noticeEndsAt) throw stateError('只有公示中的榜单可以确认评定结果');
+      if (this.clock.now() < c.noticeEndsAt) throw stateError('公示期尚未结束');
+      const unanswered = await this.tx
+        .repo(Objection)
+        .createQueryBuilder('o')
+        .where('o.challenge_id = :challengeId AND o.answered_at IS NULL', { challengeId })
+        .getCount();
+      if (unanswered) throw stateError(`还有 ${unanswered} 条异议未答复`);
+      const proposals = await this.tx.repo(Proposal).find({ where: { challengeId } });
+      for (const p of proposals.filter((x) => x.status === 'shortlisted')) {
+        const awarded = p.awardedBudgetFen !== null;
+        p.status = awarded ? 'awarded' : 'declined';
+        await this.tx.repo(Proposal).save(p);
+        await this.audit.record({
+          actor: actorOf(actor),
+          action: `proposal.${p.status}`,
+          entityType: 'proposal',
+          entityId: p.id,
+          from: 'shortlisted',
+          to: p.status,
+        });
+      }
+      for (const p of proposals.filter((x) => ['awarded', 'declined', 'ineligible'].includes(x.status))) {
+        await this.outbox.emit('proposal.outcome', {
+          proposalId: p.id,
+          challengeId,
+          organizationIds: applicantOrgs(p),
+          awarded: p.status === 'awarded',
+        });
+      }
+      c.finalizedAt = this.clock.now();
+      await this.challenges.transition(c, 'in_progress', actor);
+      return toChallengeView(c);
+    });
+  }
+
+  private async applicantOrganizations(challengeId: string): Promise<string[]> {
+    const proposals = await this.tx.repo(Proposal).find({ where: { challengeId } });
+    return [...new Set(proposals.filter((p) => !['draft', 'withdrawn'].includes(p.status)).flatMap(applicantOrgs))];
+  }
+}

@@ -1,0 +1,41 @@
+import { ConflictError, DomainError, InvalidStateError, ValidationFailedError } from '@app/core';
+
+export class WindowClosedError extends DomainError {
+  constructor() {
+    super('APPLICATION_WINDOW_CLOSED', '揭榜申报已截止（以服务器时间为准），不能再提交或修改', 409);
+  }
+}
+
+export class WindowNotOpenError extends DomainError {
+  constructor() {
+    super('APPLICATION_WINDOW_NOT_OPEN', '揭榜申报尚未开始', 409);
+  }
+}
+
+export class NotEligibleError extends DomainError {
+  constructor(why: string) {
+    super('NOT_ELIGIBLE', `本单位不符合该榜单的揭榜条件：${why}`, 403);
+  }
+}
+
+export class DuplicateProposalError extends ConflictError {
+  constructor() {
+    super('DUPLICATE_PROPOSAL', '本单位已就该榜单提交过揭榜申请，每个单位只能申请一次');
+  }
+}
+
+export class OverBudgetError extends ValidationFailedError {
+  constructor(field: string, message: string) {
+    super(message, [{ field, message }]);
+  }
+}
+
+export class BadAttachmentError extends ValidationFailedError {
+  constructor(message: string) {
+    super(message, [{ field: 'file', message }]);
+  }
+}
+
+export function stateError(message: string): InvalidStateError {
+  return new InvalidStateError(message);
+}

@@ -1,0 +1,99 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsISO8601,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+
+export class AssignExpertsDto {
+  @ApiProperty({ type: [String], description: '专家库中的用户（至少 3 位）' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(30)
+  @IsUUID('all', { each: true })
+  userIds!: string[];
+}
+
+export class ConflictDto {
+  @ApiProperty() @IsUUID() proposalId!: string;
+  @ApiProperty({ example: '曾与申报团队合作发表论文' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(500) reason!: string;
+}
+
+export class CriterionScoreDto {
+  @ApiProperty({ example: 'tech' }) @IsString() @IsNotEmpty() @MaxLength(31) criterion!: string;
+  @ApiProperty({ minimum: 0, maximum: 100 }) @IsNumber({ maxDecimalPlaces: 1 }) @Min(0) @Max(100) score!: number;
+  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(2000) comment?: string;
+}
+
+export class ReviewDto {
+  @ApiProperty({ type: [CriterionScoreDto], description: '每项评审标准的得分（0–100）及意见' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => CriterionScoreDto)
+  scores!: CriterionScoreDto[];
+}
+
+export class MilestonePlanDto {
+  @ApiProperty() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(100) title!: string;
+  @ApiProperty() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(1000) deliverable!: string;
+  @ApiProperty({ example: '2027-06-30' }) @IsISO8601({ strict: true }) dueDate!: string;
+  @ApiProperty({ description: '拨付比例（%），全部里程碑之和为 100' })
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(0.01)
+  @Max(100)
+  sharePct!: number;
+}
+
+export class WinnerDto {
+  @ApiProperty() @IsUUID() proposalId!: string;
+  @ApiProperty({ description: '核定经费（元，整数）' }) @IsInt() @Min(1) @Max(10_000_000_000) budgetYuan!: number;
+  @ApiProperty({ type: [MilestonePlanDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => MilestonePlanDto)
+  milestones!: MilestonePlanDto[];
+}
+
+export class AwardDto {
+  @ApiProperty({ type: [WinnerDto], description: '中榜单位（可多家并行，赛马制）' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => WinnerDto)
+  winners!: WinnerDto[];
+}
+
+export class ObjectionDto {
+  @ApiProperty() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(3000) text!: string;
+}
+
+export class AnswerDto {
+  @ApiProperty() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(3000) answer!: string;
+}
+
+export class EvidenceDto {
+  @ApiProperty({ description: '完成情况与佐证材料说明' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(5000) evidence!: string;
+}
+
+export class ObjectionParamsDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() id!: string;
+}

@@ -1,0 +1,268 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import {
+  AccessRegistry,
+  actorOf,
+  AuditService,
+  AuthUser,
+  Clock,
+  isBureau,
+  NotFoundError,
+  OutboxService,
+  TransactionHost,
+  ValidationFailedError,
+} from '@app/core';
+import { OrganizationsService } from '@app/identity';
+import { toProposalView } from './challenge.mapper';
+import {
+  DuplicateProposalError,
+  NotEligibleError,
+  OverBudgetError,
+  stateError,
+  WindowClosedError,
+  WindowNotOpenError,
+} from './challenges.errors';
+import { ChallengesService } from './challenges.service';
+import { CreateProposalDto, UpdateProposalDto } from './dto/proposal.dto';
+import { Challenge } from './entities/challenge.entity';
+import { Proposal } from './entities/proposal.entity';
+import { ChallengeExpert, ExpertConflict } from './entities/review.entities';
+import { isUniqueViolation } from '@app/identity';
+
+/** 揭榜申请: drafting, editing until the window closes, submitting, withdrawing, screening. */
+@Injectable()
+export class ProposalsService implements OnModuleInit {
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
+    private readonly challenges: ChallengesService,
+    private readonly organizations: OrganizationsService,
+    private readonly access: AccessRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    this.access.register('proposal.owner', async (user, id) => {
+      const p = await this.tx.repo(Proposal).findOne({ where: { id } });
+      return !!p && p.organizationId === user.organizationId;
+    });
+    this.access.register('proposal.viewer', async (user, id) => this.canView(user, id));
+  }
+
+  /** The lead and partner organizations, the bureau, and assigned experts without a conflict. */
+  async canView(user: AuthUser, proposalId: string): Promise<boolean> {
+    const p = await this.tx.repo(Proposal).findOne({ where: { id: proposalId } });
+    if (!p) return false;
+    if (isBureau(user) || applicantOrgs(p).includes(user.organizationId)) return true;
+    if (!user.isExpert || p.status === 'draft' || p.status === 'withdrawn') return false;
+    const assigned = await this.tx.repo(ChallengeExpert).findOne({ where: { challengeId: p.challengeId, userId: user.userId } });
+    const conflict = await this.tx.repo(ExpertConflict).findOne({ where: { proposalId, userId: user.userId } });
+    return !!assigned && !conflict;
+  }
+
+  async create(challengeId: string, dto: CreateProposalDto, actor: AuthUser) {
+    return this.tx.run(async () => {
+      const c = await this.challenges.visible(challengeId, actor);
+      this.assertWindowOpen(c);
+      await this.assertEligible(c, actor.organizationId);
+      this.assertBudget(c, dto.requestedBudgetYuan);
+      this.assertCommitments(c, dto);
+      const partners = await this.checkPartners(dto.partnerOrganizationIds ?? [], actor.organizationId);
+      const repo = this.tx.repo(Proposal);
+      let saved: Proposal;
+      try {
+        saved = await repo.save(
+          repo.create({
+            challengeId,
+            organizationId: actor.organizationId,
+            partnerOrganizationIds: partners,
+            ...this.content(dto),
+            requestedBudgetFen: dto.requestedBudgetYuan * 100,
+            status: 'draft',
+            createdByUserId: actor.userId,
+          }),
+        );
+      } catch (err) {
+        if (isUniqueViolation(err, 'proposal_one_per_org')) throw new DuplicateProposalError();
+        throw err;
+      }
+      await this.audit.record({
+        actor: actorOf(actor),
+        action: 'proposal.create',
+        entityType: 'proposal',
+        entityId: saved.id,
+        to: 'draft',
+        data: { challengeId },
+      });
+      return toProposalView(saved);
+    });
+  }
+
+  async update(id: string, dto: UpdateProposalDto, actor: AuthUser) {
+    return this.tx.run(async () => {
+      const p = await this.lock(id);
+      const c = await this.tx.repo(Challenge).findOneOrFail({ where: { id: p.challengeId } });
+      if (!['draft', 'submitted'].includes(p.status)) throw stateError('该申请已撤回或已进入评审，不能修改');
+      this.assertWindowOpen(c);
+      if (dto.requestedBudgetYuan !== undefined) this.assertBudget(c, dto.requestedBudgetYuan);
+      this.assertCommitments(c, dto);
+      if (dto.partnerOrganizationIds) p.partnerOrganizationIds = await this.checkPartners(dto.partnerOrganizationIds, p.organizationId);
+      Object.assign(p, this.content({ ...toContentDto(p), ...dto }));
+      if (dto.requestedBudgetYuan !== undefined) p.requestedBudgetFen = dto.requestedBudgetYuan * 100;
+      await this.tx.repo(Proposal).save(p);
+      await this.audit.record({
+        actor: actorOf(actor),
+        action: 'proposal.update',
+        entityType: 'proposal',
+        entityId: id,
+        data: { fields: Object.keys(dto) },
+      });
+      return toProposalView(p);
+    });
+  }
+
+  async submit(id: string, actor: AuthUser) {
+    return this.move(id, actor, ['draft'], 'submitted', async (p, c) => {
+      this.assertWindowOpen(c);
+      p.submittedAt = this.clock.now();
+    });
+  }
+
+  async withdraw(id: string, actor: AuthUser) {
+    return this.move(id, actor, ['draft', 'submitted'], 'withdrawn', async (_p, c) => this.assertWindowOpen(c));
+  }
+
+  /** Formal screening after the window closes: shortlisted for review, or ineligible with a reason. */
+  async screen(id: string, eligible: boolean, reason: string | undefined, actor: AuthUser) {
+    return this.move(id, actor, ['submitted', 'shortlisted', 'ineligible'], eligible ? 'shortlisted' : 'ineligible', async (p, c) => {
+      if (c.status !== 'reviewing') throw stateError('榜单进入评审阶段后才能进行形式审查');
+      p.statusReason = eligible ? null : (reason ?? null);
+      await this.outbox.emit('proposal.screened', {
+        proposalId: p.id,
+        challengeId: c.id,
+        organizationIds: applicantOrgs(p),
+        eligible,
+        reason: eligible ? null : (reason ?? null),
+      });
+    });
+  }
+
+  /** The bureau sees every proposal of a challenge except drafts; an applicant only its own. */
+  async listForChallenge(challengeId: string, viewer: AuthUser) {
+    await this.challenges.visible(challengeId, viewer);
+    const qb = this.tx.repo(Proposal).createQueryBuilder('p').where('p.challenge_id = :challengeId', { challengeId });
+    if (isBureau(viewer)) qb.andWhere(`p.status <> 'draft'`);
+    else qb.andWhere('(p.organization_id = :org OR :org = ANY(p.partner_organization_ids))', { org: viewer.organizationId });
+    return (await qb.orderBy('p.submitted_at', 'ASC', 'NULLS LAST').getMany()).map(toProposalView);
+  }
+
+  async get(id: string) {
+    const p = await this.tx.repo(Proposal).findOne({ where: { id } });
+    if (!p) throw new NotFoundError('揭榜申请');
+    return toProposalView(p);
+  }
+
+  async lock(id: string): Promise<Proposal> {
+    const p = await this.tx.repo(Proposal).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!p) throw new NotFoundError('揭榜申请');
+    return p;
+  }
+
+  assertWindowOpen(c: Challenge): void {
+    const now = this.clock.now().getTime();
+    if (c.status !== 'published') throw new WindowClosedError();
+    if (now < c.opensAt.getTime()) throw new WindowNotOpenError();
+    if (now >= c.closesAt.getTime()) throw new WindowClosedError();
+  }
+
+  private async move(
+    id: string,
+    actor: AuthUser,
+    from: Proposal['status'][],
+    to: Proposal['status'],
+    check: (p: Proposal, c: Challenge) => Promise<void>,
+  ) {
+    return this.tx.run(async () => {
+      const p = await this.lock(id);
+      if (!from.includes(p.status)) throw stateError(`当前状态（${p.status}）不能执行此操作`);
+      const c = await this.tx.repo(Challenge).findOneOrFail({ where: { id: p.challengeId } });
+      await check(p, c);
+      const previous = p.status;
+      p.status = to;
+      await this.tx.repo(Proposal).save(p);
+      await this.audit.record({
+        actor: actorOf(actor),
+        action: `proposal.${to}`,
+        entityType: 'proposal',
+        entityId: id,
+        from: previous,
+        to,
+        reason: p.statusReason,
+      });
+      return toProposalView(p);
+    });
+  }
+
+  private async assertEligible(c: Challenge, organizationId: string): Promise<void> {
+    const org = await this.organizations.findById(organizationId);
+    if (!org) throw new NotEligibleError('单位不存在');
+    if (!c.eligibleKinds.includes(org.kind)) throw new NotEligibleError('单位类型不在揭榜范围内');
+    if (c.verifiedOnly && org.status !== 'verified') throw new NotEligibleError('单位尚未通过科技局认证');
+    if (c.eligibleRegions.length > 0 && !c.eligibleRegions.includes(org.region)) throw new NotEligibleError('单位所在地区不在揭榜范围内');
+  }
+
+  private assertBudget(c: Challenge, requestedYuan: number): void {
+    if (requestedYuan * 100 > c.budgetCapFen) {
+      throw new OverBudgetError('requestedBudgetYuan', `申请经费超过榜单财政资金上限（${c.budgetCapFen / 100} 元）`);
+    }
+  }
+
+  private assertCommitments(c: Challenge, dto: UpdateProposalDto): void {
+    for (const k of dto.commitments ?? []) {
+      if (k.objectiveIndex >= c.objectives.length) {
+        throw new ValidationFailedError('承诺对应的目标不存在', [
+          { field: 'commitments.objectiveIndex', message: `榜单只有 ${c.objectives.length} 项目标` },
+        ]);
+      }
+    }
+  }
+
+  private async checkPartners(ids: string[], lead: string): Promise<string[]> {
+    const unique = [...new Set(ids)].filter((id) => id !== lead);
+    for (const id of unique) {
+      const org = await this.organizations.findById(id);
+      if (!org || org.status !== 'verified' || org.kind === 'bureau') {
+        throw new ValidationFailedError('联合体成员单位不存在或未认证', [
+          { field: 'partnerOrganizationIds', message: `单位 ${id} 不存在或未认证` },
+        ]);
+      }
+    }
+    return unique;
+  }
+
+  private content(dto: Omit<CreateProposalDto, 'requestedBudgetYuan' | 'partnerOrganizationIds'>) {
+    return {
+      leaderName: dto.leaderName,
+      leaderTitle: dto.leaderTitle ?? null,
+      team: dto.team ?? [],
+      approach: dto.approach,
+      commitments: dto.commitments ?? [],
+      schedule: dto.schedule ?? [],
+    };
+  }
+}
+
+export function applicantOrgs(p: Proposal): string[] {
+  return [p.organizationId, ...p.partnerOrganizationIds];
+}
+
+function toContentDto(p: Proposal): Omit<CreateProposalDto, 'requestedBudgetYuan' | 'partnerOrganizationIds'> {
+  return {
+    leaderName: p.leaderName,
+    leaderTitle: p.leaderTitle ?? undefined,
+    team: p.team,
+    approach: p.approach,
+    commitments: p.commitments,
+    schedule: p.schedule,
+  };
+}

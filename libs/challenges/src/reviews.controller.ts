@@ -1,0 +1,91 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthUser, BureauOnly, CurrentUser, ExpertOnly, IdParamDto, RequireAccess } from '@app/core';
+import { AssignExpertsDto, ConflictDto, EvidenceDto, ReviewDto } from './dto/review.dto';
+import { ReasonDto } from './dto/challenge.dto';
+import { MilestonesService } from './milestones.service';
+import { ReviewsService } from './reviews.service';
+
+@ApiTags('reviews')
+@Controller()
+export class ReviewsController {
+  constructor(
+    private readonly reviews: ReviewsService,
+    private readonly milestones: MilestonesService,
+  ) {}
+
+  @Post('challenges/:id/experts')
+  @HttpCode(200)
+  @BureauOnly()
+  @ApiOperation({ summary: '从专家库为榜单指派评审专家（至少 3 位；与申报单位同单位者自动回避）' })
+  assign(@Param() p: IdParamDto, @Body() dto: AssignExpertsDto, @CurrentUser() user: AuthUser) {
+    return this.reviews.assignExperts(p.id, dto.userIds, user);
+  }
+
+  @Get('challenges/:id/review-progress')
+  @BureauOnly()
+  @ApiOperation({ summary: '评审进度' })
+  progress(@Param() p: IdParamDto) {
+    return this.reviews.progress(p.id);
+  }
+
+  @Get('challenges/:id/ranking')
+  @BureauOnly()
+  @ApiOperation({ summary: '评审排名（五位及以上专家时去掉最高分和最低分），含分差' })
+  ranking(@Param() p: IdParamDto) {
+    return this.reviews.ranking(p.id);
+  }
+
+  @Post('challenges/:id/conflicts')
+  @ExpertOnly()
+  @ApiOperation({ summary: '专家声明与某份申请存在利益冲突（随即回避）' })
+  conflict(@Param() p: IdParamDto, @Body() dto: ConflictDto, @CurrentUser() user: AuthUser) {
+    return this.reviews.declareConflict(p.id, dto.proposalId, dto.reason, user);
+  }
+
+  @Get('reviews/assigned')
+  @ExpertOnly()
+  @ApiOperation({ summary: '分配给我评审的申请' })
+  assigned(@CurrentUser() user: AuthUser) {
+    return this.reviews.assignedTo(user);
+  }
+
+  @Put('proposals/:id/reviews/mine')
+  @ExpertOnly()
+  @ApiOperation({ summary: '保存我的评分草稿（逐项 0–100 分及意见）' })
+  save(@Param() p: IdParamDto, @Body() dto: ReviewDto, @CurrentUser() user: AuthUser) {
+    return this.reviews.saveReview(p.id, dto, user, false);
+  }
+
+  @Post('proposals/:id/reviews/mine/submit')
+  @HttpCode(200)
+  @ExpertOnly()
+  @ApiOperation({ summary: '提交我的评审意见（提交后不能修改）' })
+  submit(@Param() p: IdParamDto, @Body() dto: ReviewDto, @CurrentUser() user: AuthUser) {
+    return this.reviews.saveReview(p.id, dto, user, true);
+  }
+
+  @Post('milestones/:id/evidence')
+  @HttpCode(200)
+  @RequireAccess('milestone.owner')
+  @ApiOperation({ summary: '中榜单位提交里程碑完成材料' })
+  evidence(@Param() p: IdParamDto, @Body() dto: EvidenceDto, @CurrentUser() user: AuthUser) {
+    return this.milestones.submitEvidence(p.id, dto.evidence, user);
+  }
+
+  @Post('milestones/:id/accept')
+  @HttpCode(200)
+  @BureauOnly()
+  @ApiOperation({ summary: '科技局通过里程碑' })
+  accept(@Param() p: IdParamDto, @CurrentUser() user: AuthUser) {
+    return this.milestones.accept(p.id, user);
+  }
+
+  @Post('milestones/:id/return')
+  @HttpCode(200)
+  @BureauOnly()
+  @ApiOperation({ summary: '科技局退回里程碑（须写明原因）' })
+  returnIt(@Param() p: IdParamDto, @Body() dto: ReasonDto, @CurrentUser() user: AuthUser) {
+    return this.milestones.return(p.id, dto.reason, user);
+  }
+}

@@ -1,0 +1,190 @@
+import { Injectable } from '@nestjs/common';
+import {
+  actorOf,
+  AuditService,
+  AuthUser,
+  Clock,
+  ForbiddenError,
+  NotFoundError,
+  OutboxService,
+  TransactionHost,
+  ValidationFailedError,
+} from '@app/core';
+import { UsersService } from '@app/identity';
+import { MIN_EXPERTS } from './challenge.constants';
+import { toProposalView } from './challenge.mapper';
+import { stateError } from './challenges.errors';
+import { ChallengesService } from './challenges.service';
+import { ReviewDto } from './dto/review.dto';
+import { Challenge } from './entities/challenge.entity';
+import { Proposal } from './entities/proposal.entity';
+import { ChallengeExpert, ExpertConflict, Review } from './entities/review.entities';
+import { applicantOrgs } from './proposals.service';
+import { aggregateTotals, weightedTotal } from './scoring.util';
+
+/** Expert review: assignment with automatic conflict exclusion, scoring, progress and ranking. */
+@Injectable()
+export class ReviewsService {
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
+    private readonly challenges: ChallengesService,
+    private readonly users: UsersService,
+  ) {}
+
+  async assignExperts(challengeId: string, userIds: string[], actor: AuthUser) {
+    return this.tx.run(async () => {
+      const c = await this.challenges.lock(challengeId);
+      if (!['published', 'reviewing'].includes(c.status)) throw stateError('只能为揭榜中或评审中的榜单指派专家');
+      const users = await this.users.findByIds([...new Set(userIds)]);
+      const notExperts = userIds.filter((id) => !users.some((u) => u.id === id && u.isExpert && u.active));
+      if (notExperts.length) {
+        throw new ValidationFailedError('所选用户不在专家库中', [{ field: 'userIds', message: `不在专家库中：${notExperts.join(', ')}` }]);
+      }
+      const repo = this.tx.repo(ChallengeExpert);
+      const existing = await repo.find({ where: { challengeId } });
+      const fresh = users.filter((u) => !existing.some((e) => e.userId === u.id));
+      if (existing.length + fresh.length < MIN_EXPERTS) {
+        throw new ValidationFailedError(`每个榜单至少需要 ${MIN_EXPERTS} 位评审专家`, [
+          { field: 'userIds', message: `至少 ${MIN_EXPERTS} 位` },
+        ]);
+      }
+      await repo.save(fresh.map((u) => repo.create({ challengeId, userId: u.id, organizationId: u.organizationId })));
+      await this.audit.record({
+        actor: actorOf(actor),
+        action: 'challenge.assign-experts',
+        entityType: 'challenge',
+        entityId: challengeId,
+        data: { userIds: fresh.map((u) => u.id) },
+      });
+      if (fresh.length) await this.outbox.emit('challenge.experts-assigned', { challengeId, userIds: fresh.map((u) => u.id) });
+      return this.experts(c.id);
+    });
+  }
+
+  async experts(challengeId: string) {
+    const rows = await this.tx.repo(ChallengeExpert).find({ where: { challengeId }, order: { assignedAt: 'ASC' } });
+    return rows.map((r) => ({ userId: r.userId, organizationId: r.organizationId, assignedAt: r.assignedAt }));
+  }
+
+  async declareConflict(challengeId: string, proposalId: string, reason: string, expert: AuthUser) {
+    return this.tx.run(async () => {
+      await this.requireAssigned(challengeId, expert);
+      const p = await this.tx.repo(Proposal).findOne({ where: { id: proposalId, challengeId } });
+      if (!p) throw new NotFoundError('揭榜申请');
+      const repo = this.tx.repo(ExpertConflict);
+      await repo.createQueryBuilder().insert().values({ challengeId, userId: expert.userId, proposalId, reason }).orIgnore().execute();
+      await this.audit.record({ actor: actorOf(expert), action: 'review.conflict', entityType: 'proposal', entityId: proposalId, reason });
+      return { proposalId, reason };
+    });
+  }
+
+  /**
+   * What an expert may review: shortlisted proposals of challenges they are assigned to, except
+   * those of their own organization (automatic) and those they declared a conflict for.
+   */
+  async assignedTo(expert: AuthUser) {
+    const rows = await this.tx
+      .repo(Proposal)
+      .createQueryBuilder('p')
+      .innerJoin(ChallengeExpert, 'e', 'e.challenge_id = p.challenge_id AND e.user_id = :uid', { uid: expert.userId })
+      .leftJoin(ExpertConflict, 'x', 'x.proposal_id = p.id AND x.user_id = :uid', { uid: expert.userId })
+      .where(`p.status = 'shortlisted' AND x.id IS NULL`)
+      .andWhere('p.organization_id <> e.organization_id AND NOT (e.organization_id = ANY(p.partner_organization_ids))')
+      .orderBy('p.challenge_id')
+      .getMany();
+    return rows.map(toProposalView);
+  }
+
+  async saveReview(proposalId: string, dto: ReviewDto, expert: AuthUser, submit: boolean) {
+    return this.tx.run(async () => {
+      const p = await this.tx.repo(Proposal).findOne({ where: { id: proposalId } });
+      if (!p || !(await this.mayReview(p, expert))) throw new NotFoundError('揭榜申请');
+      const c = await this.tx.repo(Challenge).findOneOrFail({ where: { id: p.challengeId } });
+      if (c.status !== 'reviewing') throw stateError('榜单不在评审阶段');
+      const keys = new Set(c.criteria.map((k) => k.key));
+      const given = new Set(dto.scores.map((s) => s.criterion));
+      const unknown = [...given].filter((k) => !keys.has(k));
+      const missing = [...keys].filter((k) => !given.has(k));
+      if (unknown.length || missing.length || given.size !== dto.scores.length) {
+        const message = `评分须逐项对应评审标准${missing.length ? `，缺少：${missing.join('、')}` : ''}${unknown.length ? `，未知：${unknown.join('、')}` : ''}`;
+        throw new ValidationFailedError(message, [{ field: 'scores', message }]);
+      }
+      const scores = Object.fromEntries(dto.scores.map((s) => [s.criterion, s.score]));
+      const comments = Object.fromEntries(dto.scores.filter((s) => s.comment).map((s) => [s.criterion, s.comment as string]));
+      const repo = this.tx.repo(Review);
+      const existing = await repo.findOne({ where: { proposalId, expertUserId: expert.userId }, lock: { mode: 'pessimistic_write' } });
+      if (existing?.status === 'submitted') throw stateError('评审意见已提交，不能再修改');
+      const review = existing ?? repo.create({ proposalId, expertUserId: expert.userId });
+      Object.assign(review, { scores, comments, total: weightedTotal(scores, c.criteria) });
+      if (submit) {
+        review.status = 'submitted';
+        review.submittedAt = this.clock.now();
+      }
+      const saved = await repo.save(review);
+      await this.audit.record({
+        actor: actorOf(expert),
+        action: submit ? 'review.submit' : 'review.save',
+        entityType: 'proposal',
+        entityId: proposalId,
+        data: { total: saved.total },
+      });
+      return { id: saved.id, proposalId, scores, comments, total: saved.total, status: saved.status };
+    });
+  }
+
+  /** The bureau's view: who has scored what. */
+  async progress(challengeId: string) {
+    const experts = await this.experts(challengeId);
+    const reviews = await this.tx
+      .repo(Review)
+      .createQueryBuilder('r')
+      .innerJoin(Proposal, 'p', 'p.id = r.proposal_id')
+      .where('p.challenge_id = :challengeId', { challengeId })
+      .getMany();
+    return experts.map((e) => ({
+      userId: e.userId,
+      drafts: reviews.filter((r) => r.expertUserId === e.userId && r.status === 'draft').length,
+      submitted: reviews.filter((r) => r.expertUserId === e.userId && r.status === 'submitted').length,
+    }));
+  }
+
+  /** Shortlisted proposals ranked by aggregated score (trimmed from five experts), with the spread. */
+  async ranking(challengeId: string) {
+    const proposals = await this.tx.repo(Proposal).find({ where: { challengeId } });
+    const eligible = proposals.filter((p) => ['shortlisted', 'awarded', 'declined'].includes(p.status));
+    const reviews = eligible.length
+      ? await this.tx
+          .repo(Review)
+          .createQueryBuilder('r')
+          .where(`r.proposal_id = ANY(:ids) AND r.status = 'submitted'`, { ids: eligible.map((p) => p.id) })
+          .getMany()
+      : [];
+    return eligible
+      .map((p) => {
+        const totals = reviews.filter((r) => r.proposalId === p.id).map((r) => r.total);
+        return {
+          proposalId: p.id,
+          organizationId: p.organizationId,
+          requestedBudgetYuan: p.requestedBudgetFen / 100,
+          ...aggregateTotals(totals),
+        };
+      })
+      .sort((a, b) => (b.score ?? -1) - (a.score ?? -1))
+      .map((row, i) => ({ rank: i + 1, ...row }));
+  }
+
+  private async mayReview(p: Proposal, expert: AuthUser): Promise<boolean> {
+    if (!expert.isExpert || p.status !== 'shortlisted') return false;
+    const assigned = await this.tx.repo(ChallengeExpert).findOne({ where: { challengeId: p.challengeId, userId: expert.userId } });
+    if (!assigned || applicantOrgs(p).includes(assigned.organizationId)) return false;
+    return !(await this.tx.repo(ExpertConflict).findOne({ where: { proposalId: p.id, userId: expert.userId } }));
+  }
+
+  private async requireAssigned(challengeId: string, expert: AuthUser): Promise<void> {
+    const assigned = await this.tx.repo(ChallengeExpert).findOne({ where: { challengeId, userId: expert.userId } });
+    if (!assigned) throw new ForbiddenError('您不是该榜单的评审专家');
+  }
+}

@@ -1,0 +1,448 @@
+import { DataSource } from 'typeorm';
+import { Clock } from '@app/core';
+import { UsersService } from '@app/identity';
+import { OrgSession, TestApp } from './support/test-app';
+
+const DAY = 86_400_000;
+
+describe('揭榜挂帅: one challenge from publication to final acceptance (e2e)', () => {
+  let t: TestApp;
+  let bureau: OrgSession;
+  let a: OrgSession; // enterprise, wins
+  let b: OrgSession; // university, wins (its own expert must be excluded)
+  let c: OrgSession; // institute, withdraws
+  let d: OrgSession; // university, ineligible
+  let outsider: OrgSession;
+  const experts: { userId: string; token: string }[] = [];
+  let challengeId: string;
+  const proposal: Record<string, string> = {};
+
+  const criteria = [
+    { key: 'tech', name: '技术方案', weight: 50 },
+    { key: 'team', name: '团队实力', weight: 30 },
+    { key: 'budget', name: '经费合理性', weight: 20 },
+  ];
+  const challengeBody = () => ({
+    title: '高比能磷酸锰铁锂正极材料关键技术攻关',
+    background: '荆门市动力储能电池产业链需要突破高压实磷酸锰铁锂正极材料的量产工艺。',
+    field: '动力储能电池',
+    objectives: [
+      { indicator: '克容量', target: '≥155', unit: 'mAh/g' },
+      { indicator: '压实密度', target: '≥2.6', unit: 'g/cm3' },
+    ],
+    budgetCapYuan: 5_000_000,
+    matchingFundsYuan: 2_000_000,
+    opensAt: new Date(Date.now() - 3600_000).toISOString(),
+    closesAt: new Date(Date.now() + 5 * DAY).toISOString(),
+    durationMonths: 24,
+    eligibleKinds: ['enterprise', 'university', 'institute'],
+    deliverables: '中试线一条、发明专利 3 项、产品检测报告',
+    criteria,
+    publicityDays: 7,
+  });
+  const proposalBody = (budget: number) => ({
+    leaderName: '李挂帅',
+    leaderTitle: '教授',
+    team: [{ name: '王工', title: '高级工程师', role: '工艺' }],
+    approach: '采用共沉淀法制备前驱体，碳包覆与离子掺杂协同改性。',
+    commitments: [
+      { objectiveIndex: 0, value: '158 mAh/g' },
+      { objectiveIndex: 1, value: '2.65 g/cm3' },
+    ],
+    requestedBudgetYuan: budget,
+    schedule: [{ phase: '小试', months: 6, deliverable: '小试样品' }],
+  });
+
+  async function addExpert(organizationId: string, name: string) {
+    const users = t.get(UsersService);
+    const email = `expert-${Math.random().toString(36).slice(2, 9)}@test.local`;
+    const u = await users.create({ organizationId, email, password: 'Passw0rd-test', name, role: 'member' });
+    await users.setExpert(u.id, true, ['动力储能电池'], { userId: bureau.userId, organizationId: bureau.organizationId } as never);
+    const login = await t.request('POST', '/api/auth/login', { body: { email, password: 'Passw0rd-test' } });
+    return { userId: u.id, token: login.body.accessToken as string };
+  }
+
+  const events = async (type: string) =>
+    (await t.get(DataSource).query(`SELECT payload FROM outbox_event WHERE type = $1 ORDER BY created_at`, [type])).map(
+      (r: { payload: unknown }) => r.payload,
+    );
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    bureau = await t.verifiedOrg('bureau', '荆门市科学技术局');
+    a = await t.verifiedOrg('enterprise', '荆门锂能新材料有限公司');
+    b = await t.verifiedOrg('university', '荆楚理工学院');
+    c = await t.verifiedOrg('institute', '荆门市化工研究院');
+    d = await t.verifiedOrg('university', '某大学');
+    outsider = await t.verifiedOrg('enterprise', '无关企业');
+    const neutral = await t.verifiedOrg('university', '武汉某大学');
+    experts.push(await addExpert(b.organizationId, '专家一（与乙同单位）'));
+    for (let i = 2; i <= 6; i++) experts.push(await addExpert(neutral.organizationId, `专家${i}`));
+  });
+  afterAll(async () => t.stop());
+
+  it('refuses a challenge whose weights do not sum to 100, or whose window is upside down', async () => {
+    const bad = await t.request('POST', '/api/challenges', {
+      token: bureau.token,
+      body: { ...challengeBody(), criteria: [{ key: 'tech', name: '技术', weight: 60 }] },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details[0]).toEqual(expect.objectContaining({ field: 'criteria', message: expect.stringContaining('100') }));
+    const dates = await t.request('POST', '/api/challenges', {
+      token: bureau.token,
+      body: { ...challengeBody(), closesAt: new Date(Date.now() - 2 * 3600_000).toISOString() },
+    });
+    expect(dates.status).toBe(400);
+    expect(dates.body.details[0].field).toBe('closesAt');
+    const notBureau = await t.request('POST', '/api/challenges', { token: a.token, body: challengeBody() });
+    expect(notBureau.status).toBe(403);
+    const list = await t.request('GET', '/api/challenges', { token: bureau.token });
+    expect(list.body.total).toBe(0);
+  });
+
+  it('creates and publishes; drafts are the bureau’s alone', async () => {
+    const created = await t.request('POST', '/api/challenges', { token: bureau.token, body: challengeBody() });
+    expect(created.status).toBe(201);
+    challengeId = created.body.id;
+    expect((await t.request('GET', `/api/challenges/${challengeId}`, { token: a.token })).status).toBe(404);
+    const published = await t.request('POST', `/api/challenges/${challengeId}/publish`, { token: bureau.token });
+    expect(published.status).toBe(200);
+    expect(published.body.status).toBe('published');
+    expect((await t.request('GET', `/api/challenges/${challengeId}`)).status).toBe(200);
+    expect(await events('challenge.published')).toEqual([expect.objectContaining({ challengeId })]);
+  });
+
+  it('takes proposals: one per organization, within the cap, editable and withdrawable before closing', async () => {
+    const over = await t.request('POST', `/api/challenges/${challengeId}/proposals`, { token: a.token, body: proposalBody(6_000_000) });
+    expect(over.status).toBe(400);
+    expect(over.body.details[0].field).toBe('requestedBudgetYuan');
+
+    for (const [key, org, budget] of [
+      ['a', a, 3_000_000],
+      ['b', b, 2_500_000],
+      ['c', c, 1_000_000],
+      ['d', d, 1_000_000],
+    ] as const) {
+      const r = await t.request('POST', `/api/challenges/${challengeId}/proposals`, { token: org.token, body: proposalBody(budget) });
+      expect(r.status).toBe(201);
+      proposal[key] = r.body.id;
+    }
+    const second = await t.request('POST', `/api/challenges/${challengeId}/proposals`, { token: a.token, body: proposalBody(100) });
+    expect(second.status).toBe(409);
+    expect(second.body.error).toBe('DUPLICATE_PROPOSAL');
+
+    const edit = await t.request('PATCH', `/api/proposals/${proposal.a}`, {
+      token: a.token,
+      body: { approach: '修订后的技术路线：共沉淀+喷雾干燥。' },
+    });
+    expect(edit.status).toBe(200);
+    const foreignEdit = await t.request('PATCH', `/api/proposals/${proposal.a}`, { token: b.token, body: { approach: 'x' } });
+    expect(foreignEdit.status).toBe(404);
+    expect((await t.request('GET', `/api/proposals/${proposal.a}`, { token: b.token })).status).toBe(404);
+
+    for (const key of ['a', 'b', 'd']) {
+      const org = { a, b, d }[key] as OrgSession;
+      expect((await t.request('POST', `/api/proposals/${proposal[key]}/submit`, { token: org.token })).status).toBe(200);
+    }
+    expect((await t.request('POST', `/api/proposals/${proposal.c}/withdraw`, { token: c.token })).body.status).toBe('withdrawn');
+    const mine = await t.request('GET', `/api/challenges/${challengeId}/proposals`, { token: b.token });
+    expect(mine.body.map((p: { id: string }) => p.id)).toEqual([proposal.b]);
+  });
+
+  it('accepts PDF attachments only, within the size limit, shown only to those with access', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const up = await t.app.inject({
+      method: 'POST',
+      url: `/api/proposals/${proposal.a}/attachments?filename=${encodeURIComponent('技术方案.pdf')}`,
+      headers: { authorization: `Bearer ${a.token}`, 'content-type': 'application/pdf' },
+      payload: pdf,
+    });
+    expect(up.statusCode).toBe(201);
+    const attachmentId = JSON.parse(up.body).id;
+    const png = await t.app.inject({
+      method: 'POST',
+      url: `/api/proposals/${proposal.a}/attachments?filename=x.pdf`,
+      headers: { authorization: `Bearer ${a.token}`, 'content-type': 'application/octet-stream' },
+      payload: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]),
+    });
+    expect(png.statusCode).toBe(400);
+    expect(JSON.parse(png.body).message).toContain('PDF');
+    const big = await t.app.inject({
+      method: 'POST',
+      url: `/api/proposals/${proposal.a}/attachments?filename=big.pdf`,
+      headers: { authorization: `Bearer ${a.token}`, 'content-type': 'application/pdf' },
+      payload: Buffer.concat([Buffer.from('%PDF-'), Buffer.alloc(10 * 1024 * 1024)]),
+    });
+    expect(big.statusCode).toBe(400);
+    expect(JSON.parse(big.body).details[0].field).toBe('file');
+
+    const own = await t.app.inject({
+      method: 'GET',
+      url: `/api/proposals/${proposal.a}/attachments/${attachmentId}`,
+      headers: { authorization: `Bearer ${a.token}` },
+    });
+    expect(own.statusCode).toBe(200);
+    expect(own.rawPayload.equals(pdf)).toBe(true);
+    const foreign = await t.app.inject({
+      method: 'GET',
+      url: `/api/proposals/${proposal.a}/attachments/${attachmentId}`,
+      headers: { authorization: `Bearer ${b.token}` },
+    });
+    expect(foreign.statusCode).toBe(404);
+    const anon = await t.app.inject({ method: 'GET', url: `/api/proposals/${proposal.a}/attachments/${attachmentId}` });
+    expect(anon.statusCode).toBe(401);
+  });
+
+  it('refuses late submissions and edits by the server clock', async () => {
+    t.get(Clock).advanceForTests(6 * DAY);
+    const late = await t.request('PATCH', `/api/proposals/${proposal.a}`, { token: a.token, body: { approach: '截止后修改' } });
+    expect(late.status).toBe(409);
+    expect(late.body.error).toBe('APPLICATION_WINDOW_CLOSED');
+    const newcomer = await t.request('POST', `/api/challenges/${challengeId}/proposals`, {
+      token: outsider.token,
+      body: proposalBody(100),
+    });
+    expect(newcomer.status).toBe(409);
+  });
+
+  it('screens proposals: eligible ones go to review, an ineligible one gets its reason', async () => {
+    expect((await t.request('POST', `/api/challenges/${challengeId}/start-review`, { token: bureau.token })).body.status).toBe('reviewing');
+    for (const key of ['a', 'b']) {
+      const r = await t.request('POST', `/api/proposals/${proposal[key]}/eligibility`, { token: bureau.token, body: { eligible: true } });
+      expect(r.body.status).toBe('shortlisted');
+    }
+    const noReason = await t.request('POST', `/api/proposals/${proposal.d}/eligibility`, {
+      token: bureau.token,
+      body: { eligible: false },
+    });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.details[0].field).toBe('reason');
+    const inel = await t.request('POST', `/api/proposals/${proposal.d}/eligibility`, {
+      token: bureau.token,
+      body: { eligible: false, reason: '缺少单位盖章的承诺书' },
+    });
+    expect(inel.body).toEqual(expect.objectContaining({ status: 'ineligible', statusReason: '缺少单位盖章的承诺书' }));
+    expect(await events('proposal.screened')).toContainEqual(
+      expect.objectContaining({ proposalId: proposal.d, eligible: false, organizationIds: [d.organizationId] }),
+    );
+  });
+
+  it('assigns experts, excluding the applicant’s own and a declared conflict', async () => {
+    const few = await t.request('POST', `/api/challenges/${challengeId}/experts`, {
+      token: bureau.token,
+      body: { userIds: experts.slice(0, 2).map((e) => e.userId) },
+    });
+    expect(few.status).toBe(400);
+    const notExpert = await t.request('POST', `/api/challenges/${challengeId}/experts`, {
+      token: bureau.token,
+      body: { userIds: [a.userId, ...experts.map((e) => e.userId)] },
+    });
+    expect(notExpert.status).toBe(400);
+    const ok = await t.request('POST', `/api/challenges/${challengeId}/experts`, {
+      token: bureau.token,
+      body: { userIds: experts.map((e) => e.userId) },
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toHaveLength(6);
+
+    const [e1, e2] = experts;
+    const e1List = await t.request('GET', '/api/reviews/assigned', { token: e1.token });
+    expect(e1List.body.map((p: { id: string }) => p.id)).toEqual([proposal.a]);
+    expect((await t.request('GET', `/api/proposals/${proposal.d}`, { token: e1.token })).status).toBe(200); // assigned, but not scorable
+    const conflict = await t.request('POST', `/api/challenges/${challengeId}/conflicts`, {
+      token: e2.token,
+      body: { proposalId: proposal.a, reason: '曾与申报团队合作' },
+    });
+    expect(conflict.status).toBe(201);
+    const e2List = await t.request('GET', '/api/reviews/assigned', { token: e2.token });
+    expect(e2List.body.map((p: { id: string }) => p.id)).toEqual([proposal.b]);
+    expect((await t.request('GET', `/api/proposals/${proposal.a}`, { token: e2.token })).status).toBe(404);
+    const sneaky = await t.request('PUT', `/api/proposals/${proposal.b}/reviews/mine`, {
+      token: e1.token,
+      body: { scores: criteria.map((k) => ({ criterion: k.key, score: 100 })) },
+    });
+    expect(sneaky.status).toBe(404);
+  });
+
+  it('scores per criterion and ranks with the highest and lowest dropped from five experts', async () => {
+    const totals: Record<string, number[]> = { a: [90, 80, 70, 60, 20], b: [95, 85, 75, 65, 55] };
+    const reviewersOf = { a: [0, 2, 3, 4, 5], b: [1, 2, 3, 4, 5] };
+    const incomplete = await t.request('PUT', `/api/proposals/${proposal.a}/reviews/mine`, {
+      token: experts[0].token,
+      body: { scores: [{ criterion: 'tech', score: 80 }] },
+    });
+    expect(incomplete.status).toBe(400);
+    expect(incomplete.body.message).toContain('team');
+    for (const key of ['a', 'b'] as const) {
+      for (const [i, idx] of reviewersOf[key].entries()) {
+        const s = totals[key][i];
+        const r = await t.request('POST', `/api/proposals/${proposal[key]}/reviews/mine/submit`, {
+          token: experts[idx].token,
+          body: { scores: criteria.map((k) => ({ criterion: k.key, score: s, comment: '意见' })) },
+        });
+        expect(r.status).toBe(200);
+        expect(r.body.total).toBe(s);
+      }
+    }
+    const again = await t.request('POST', `/api/proposals/${proposal.a}/reviews/mine/submit`, {
+      token: experts[0].token,
+      body: { scores: criteria.map((k) => ({ criterion: k.key, score: 1 })) },
+    });
+    expect(again.status).toBe(409);
+    const ranking = await t.request('GET', `/api/challenges/${challengeId}/ranking`, { token: bureau.token });
+    expect(ranking.body.map((r: { proposalId: string }) => r.proposalId)).toEqual([proposal.b, proposal.a]);
+    expect(ranking.body[0]).toEqual(expect.objectContaining({ rank: 1, score: 75, dropped: [55, 95], spread: 40, experts: 5 }));
+    expect(ranking.body[1]).toEqual(expect.objectContaining({ score: 70, dropped: [20, 90] }));
+    expect((await t.request('GET', `/api/challenges/${challengeId}/ranking`, { token: experts[2].token })).status).toBe(403);
+  });
+
+  it('awards two winners in parallel within the cap, then a public notice with an objection', async () => {
+    const milestones = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        title: `阶段${i + 1}`,
+        deliverable: `交付物${i + 1}`,
+        dueDate: `2027-0${i + 3}-30`,
+        sharePct: 100 / n,
+      }));
+    const overCap = await t.request('POST', `/api/challenges/${challengeId}/award`, {
+      token: bureau.token,
+      body: {
+        winners: [
+          { proposalId: proposal.a, budgetYuan: 3_000_000, milestones: milestones(2) },
+          { proposalId: proposal.b, budgetYuan: 2_500_000, milestones: milestones(2) },
+        ],
+      },
+    });
+    expect(overCap.status).toBe(400);
+    expect(overCap.body.message).toContain('超过');
+    const badShares = await t.request('POST', `/api/challenges/${challengeId}/award`, {
+      token: bureau.token,
+      body: {
+        winners: [
+          {
+            proposalId: proposal.a,
+            budgetYuan: 1_000_000,
+            milestones: [{ title: 'x', deliverable: 'y', dueDate: '2027-03-01', sharePct: 60 }],
+          },
+        ],
+      },
+    });
+    expect(badShares.status).toBe(400);
+    expect(badShares.body.details[0].field).toBe('winners.milestones.sharePct');
+    const ineligibleWinner = await t.request('POST', `/api/challenges/${challengeId}/award`, {
+      token: bureau.token,
+      body: { winners: [{ proposalId: proposal.d, budgetYuan: 100, milestones: milestones(1) }] },
+    });
+    expect(ineligibleWinner.status).toBe(400);
+    const state = await t.request('GET', `/api/challenges/${challengeId}`, { token: bureau.token });
+    expect(state.body.status).toBe('reviewing');
+
+    const award = await t.request('POST', `/api/challenges/${challengeId}/award`, {
+      token: bureau.token,
+      body: {
+        winners: [
+          { proposalId: proposal.a, budgetYuan: 2_500_000, milestones: milestones(2) },
+          { proposalId: proposal.b, budgetYuan: 2_400_000, milestones: milestones(1) },
+        ],
+      },
+    });
+    expect(award.status).toBe(200);
+    expect(award.body.status).toBe('awarded');
+
+    const objection = await t.request('POST', `/api/challenges/${challengeId}/objections`, {
+      token: d.token,
+      body: { text: '对形式审查结论有异议' },
+    });
+    expect(objection.status).toBe(201);
+    const early = await t.request('POST', `/api/challenges/${challengeId}/finalize`, { token: bureau.token });
+    expect(early.status).toBe(409);
+    t.get(Clock).advanceForTests(8 * DAY);
+    const unanswered = await t.request('POST', `/api/challenges/${challengeId}/finalize`, { token: bureau.token });
+    expect(unanswered.status).toBe(409);
+    expect(unanswered.body.message).toContain('异议');
+    expect(
+      (
+        await t.request('POST', `/api/objections/${objection.body.id}/answer`, {
+          token: bureau.token,
+          body: { answer: '经复核，维持原结论。' },
+        })
+      ).status,
+    ).toBe(200);
+    const final = await t.request('POST', `/api/challenges/${challengeId}/finalize`, { token: bureau.token });
+    expect(final.body.status).toBe('in_progress');
+    const outcomes = await events('proposal.outcome');
+    expect(outcomes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ proposalId: proposal.a, awarded: true }),
+        expect.objectContaining({ proposalId: proposal.b, awarded: true }),
+        expect.objectContaining({ proposalId: proposal.d, awarded: false }),
+      ]),
+    );
+  });
+
+  it('delivers through milestones: a return with reasons, acceptance, then final acceptance', async () => {
+    const list = await t.request('GET', `/api/challenges/${challengeId}/milestones`, { token: a.token });
+    const mine = list.body.filter((m: { proposalId: string }) => m.proposalId === proposal.a);
+    expect(mine.map((m: { amountYuan: number }) => m.amountYuan)).toEqual([1_250_000, 1_250_000]);
+    const all = (await t.request('GET', `/api/challenges/${challengeId}/milestones`, { token: bureau.token })).body as {
+      id: string;
+      proposalId: string;
+    }[];
+    const first = mine[0].id;
+    expect((await t.request('POST', `/api/milestones/${first}/evidence`, { token: b.token, body: { evidence: '冒充' } })).status).toBe(404);
+    expect(
+      (await t.request('POST', `/api/milestones/${first}/evidence`, { token: a.token, body: { evidence: '小试样品检测报告' } })).body
+        .status,
+    ).toBe('submitted');
+    const returned = await t.request('POST', `/api/milestones/${first}/return`, {
+      token: bureau.token,
+      body: { reason: '检测报告缺少第三方盖章' },
+    });
+    expect(returned.body).toEqual(expect.objectContaining({ status: 'returned', returnReason: '检测报告缺少第三方盖章' }));
+    expect(await events('milestone.returned')).toEqual([
+      expect.objectContaining({ milestoneId: first, organizationIds: [a.organizationId] }),
+    ]);
+    const notYet = await t.request('POST', `/api/challenges/${challengeId}/complete`, { token: bureau.token });
+    expect(notYet.status).toBe(409);
+    for (const m of all) {
+      const owner = m.proposalId === proposal.a ? a : b;
+      expect(
+        (await t.request('POST', `/api/milestones/${m.id}/evidence`, { token: owner.token, body: { evidence: '完成材料' } })).status,
+      ).toBe(200);
+      expect((await t.request('POST', `/api/milestones/${m.id}/accept`, { token: bureau.token })).body.status).toBe('accepted');
+    }
+    const done = await t.request('POST', `/api/challenges/${challengeId}/complete`, { token: bureau.token });
+    expect(done.body.status).toBe('completed');
+    expect(await events('challenge.completed')).toEqual([
+      expect.objectContaining({ challengeId, organizationIds: expect.arrayContaining([a.organizationId, b.organizationId]) }),
+    ]);
+  });
+
+  it('gives the bureau its figures', async () => {
+    const stats = await t.request('GET', '/api/stats/challenges', { token: bureau.token });
+    expect(stats.body).toEqual(
+      expect.objectContaining({
+        fundsCommittedYuan: 4_900_000,
+        fundsReleasedYuan: 4_900_000,
+        completed: 1,
+        completionRate: 1,
+        proposalsPerChallenge: [expect.objectContaining({ challengeId, proposals: 3 })],
+      }),
+    );
+    expect((await t.request('GET', '/api/stats/challenges', { token: a.token })).status).toBe(403);
+    const history = await t
+      .get(DataSource)
+      .query(
+        `SELECT from_state, to_state FROM audit_log WHERE entity_type = 'challenge' AND entity_id = $1 AND to_state IS NOT NULL ORDER BY id`,
+        [challengeId],
+      );
+    expect(history.map((h: { to_state: string }) => h.to_state)).toEqual([
+      'draft',
+      'published',
+      'reviewing',
+      'awarded',
+      'in_progress',
+      'completed',
+    ]);
+  });
+});
