@@ -5,6 +5,7 @@ import { CatalogModule } from '@app/catalog';
 import { AppConfig, AuthGuard, CoreModule, HealthModule } from '@app/core';
 import { ChallengesModule } from '@app/challenges';
 import { IdentityModule } from '@app/identity';
+import { MatchingModule } from '@app/matching';
 import { NotifyModule, QueueDashboardModule } from '@app/notify';
 import { loggerOptions } from './logger-options';
 
@@ -21,6 +22,7 @@ export class AppModule {
         IdentityModule,
         CatalogModule,
         ChallengesModule,
+        MatchingModule,
         NotifyModule,
         QueueDashboardModule,
       ],

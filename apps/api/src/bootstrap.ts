@@ -23,8 +23,10 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   });
   const fastify = adapter.getInstance();
   // File uploads (proposal attachments) arrive as raw bytes; the service checks what they are.
-  fastify.addContentTypeParser(['application/pdf', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: 11 * 1024 * 1024 }, (_req, body, done) =>
-    done(null, body),
+  fastify.addContentTypeParser(
+    ['application/pdf', 'application/octet-stream'],
+    { parseAs: 'buffer', bodyLimit: 11 * 1024 * 1024 },
+    (_req, body, done) => done(null, body),
   );
   fastify.addHook('onRequest', async (request, reply) => {
     request.raw.headers['x-request-id'] = request.id;

@@ -2,7 +2,15 @@ import { challengesMigrations } from '@app/challenges';
 import { catalogMigrations } from '@app/catalog';
 import { coreMigrations, MigrationCtor } from '@app/core';
 import { identityMigrations } from '@app/identity';
+import { matchingMigrations } from '@app/matching';
 import { notifyMigrations } from '@app/notify';
 
 /** Every library's migrations; they run in timestamp order. */
-export const ALL_MIGRATIONS: MigrationCtor[] = [...coreMigrations, ...identityMigrations, ...catalogMigrations, ...notifyMigrations, ...challengesMigrations];
+export const ALL_MIGRATIONS: MigrationCtor[] = [
+  ...coreMigrations,
+  ...identityMigrations,
+  ...catalogMigrations,
+  ...notifyMigrations,
+  ...matchingMigrations,
+  ...challengesMigrations,
+];

@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, CoreModule } from '@app/core';
 import { IdentityModule } from '@app/identity';
+import { MatchingModule } from '@app/matching';
+import { ChallengesModule } from '@app/challenges';
 import { NotifyModule } from '@app/notify';
 
 /** Composition root of the worker: the same libraries, no HTTP. */
@@ -15,6 +17,8 @@ export class WorkerModule {
         CoreModule.forRoot(config),
         IdentityModule,
         NotifyModule,
+        MatchingModule,
+        ChallengesModule,
       ],
     };
   }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogModule } from '@app/catalog';
 import { IdentityModule } from '@app/identity';
 import { AttachmentsService } from './attachments.service';
 import { AwardsService } from './awards.service';
@@ -23,6 +24,7 @@ import { NEED_SOURCE } from './challenge-sources';
   imports: [
     TypeOrmModule.forFeature([Challenge, Proposal, ProposalAttachment, ChallengeExpert, ExpertConflict, Review, Objection, Milestone]),
     IdentityModule,
+    CatalogModule,
   ],
   controllers: [ChallengesController, ProposalsController, ReviewsController],
   providers: [

@@ -1,18 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { NotFoundError } from '@app/core';
-import { NeedsService } from '@app/catalog/needs.service';
+import { NeedsService } from '@app/catalog';
 import { NeedSource, PublishedNeedInfo } from './challenge-sources';
 
 /** Reads a published need through the catalog's exported service (never its tables). */
 @Injectable()
 export class NeedSourceAdapter implements NeedSource {
-  constructor(private readonly moduleRef: ModuleRef) {}
+  constructor(private readonly needs: NeedsService) {}
 
   async findPublishedNeed(id: string): Promise<PublishedNeedInfo | null> {
-    const needs = this.moduleRef.get(NeedsService, { strict: false });
     try {
-      const n = await needs.get(id, undefined);
+      const n = await this.needs.get(id, undefined);
       if (n.status !== 'published') return null;
       return { id: n.id, organizationId: n.organizationId, title: n.title, description: n.description, field: n.field };
     } catch (err) {

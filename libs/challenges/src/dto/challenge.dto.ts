@@ -18,7 +18,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { INDUSTRY_FIELDS } from '@app/catalog/catalog.constants';
+import { INDUSTRY_FIELDS } from '@app/catalog';
 import { CHALLENGE_STATUSES, ChallengeStatus } from '../challenge.constants';
 import { PageQueryDto } from '@app/core';
 

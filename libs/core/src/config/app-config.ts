@@ -26,6 +26,10 @@ export interface AppConfig {
   uploadDir: string;
   logLevel: string;
   allowPrivateWebhooks: boolean;
+  /** A new match at or above this score (0–100) is notified to both sides. */
+  matchNotifyThreshold: number;
+  /** Days a contact request may wait for an answer before the receiver is reminded. */
+  engagementReminderDays: number;
   /** Notifications: attempts and base delay (exponential backoff) of each e-mail or webhook delivery. */
   notifyMaxAttempts: number;
   notifyBackoffMs: number;
@@ -73,6 +77,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       UPLOAD_DIR: str({ default: './var/uploads' }),
       LOG_LEVEL: str({ default: 'info', choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }),
       ALLOW_PRIVATE_WEBHOOKS: bool({ default: false }),
+      MATCH_NOTIFY_THRESHOLD: num({ default: 50 }),
+      ENGAGEMENT_REMINDER_DAYS: num({ default: 3 }),
       NOTIFY_MAX_ATTEMPTS: num({ default: 10 }),
       NOTIFY_BACKOFF_MS: num({ default: 5000 }),
       WEBHOOK_TIMEOUT_MS: num({ default: 10_000 }),
@@ -126,6 +132,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     uploadDir: e.UPLOAD_DIR,
     logLevel: e.LOG_LEVEL,
     allowPrivateWebhooks: e.ALLOW_PRIVATE_WEBHOOKS,
+    matchNotifyThreshold: e.MATCH_NOTIFY_THRESHOLD,
+    engagementReminderDays: e.ENGAGEMENT_REMINDER_DAYS,
     notifyMaxAttempts: Math.max(1, e.NOTIFY_MAX_ATTEMPTS),
     notifyBackoffMs: Math.max(1, e.NOTIFY_BACKOFF_MS),
     webhookTimeoutMs: Math.max(100, e.WEBHOOK_TIMEOUT_MS),

@@ -24,6 +24,23 @@ export interface DomainEventPayloads {
   /** An adoption (application-list entry) confirmed or rejected by the bureau; both sides are told. */
   'adoption.confirmed': { adoptionId: string; organizationIds: string[]; actorUserId: string | null };
   'adoption.rejected': { adoptionId: string; organizationIds: string[]; actorUserId: string | null; reason: string };
+  /** A stored match crossed the notification threshold: both sides are told (or get it in their digest). */
+  'match.created': {
+    matchId: string;
+    needId: string;
+    resultId: string;
+    needOrganizationId: string;
+    resultOrganizationId: string;
+    score: number;
+  };
+  // Engagements (对接): the other side is told at each step.
+  'engagement.requested': { engagementId: string; organizationIds: string[] };
+  'engagement.accepted': { engagementId: string; organizationIds: string[] };
+  'engagement.declined': { engagementId: string; organizationIds: string[]; reason: string };
+  'engagement.negotiating': { engagementId: string; organizationIds: string[] };
+  'engagement.deal': { engagementId: string; organizationIds: string[]; adoptionId: string };
+  'engagement.abandoned': { engagementId: string; organizationIds: string[]; reason: string };
+  'engagement.unanswered': { engagementId: string; organizationIds: string[]; days: number };
   // Open calls (揭榜挂帅). `organizationIds` are the organizations to tell; `userIds` people to tell.
   'challenge.published': { challengeId: string; actorUserId: string | null };
   'challenge.closing-soon': { challengeId: string; organizationIds: string[]; daysLeft: number };

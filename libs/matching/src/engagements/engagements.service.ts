@@ -1,0 +1,276 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import {
+  APP_CONFIG,
+  AppConfig,
+  actorOf,
+  AuditService,
+  AuthUser,
+  Clock,
+  ConflictError,
+  isBureau,
+  NotFoundError,
+  OutboxService,
+  pageOffset,
+  toPage,
+  TransactionHost,
+  ValidationFailedError,
+  InvalidStateError,
+  ForbiddenError,
+} from '@app/core';
+import { AdoptionsService } from '@app/catalog';
+import { CatalogReader, ItemType } from '@app/catalog';
+import type { ContractKind } from '@app/catalog';
+import { OrganizationsService, UsersService } from '@app/identity';
+import { RemindersService } from '@app/notify';
+import { CreateEngagementDto, DealDto, EngagementQueryDto } from '../dto/engagement.dto';
+import { Match } from '../matches/match.entity';
+import { Engagement, EngagementStatus } from './engagement.entity';
+
+const UNANSWERED = 'engagement.unanswered';
+const CONTACT_VISIBLE: EngagementStatus[] = ['accepted', 'negotiating', 'deal'];
+
+/**
+ * 对接: request → accepted | declined → negotiating → deal | abandoned. The other side is told at
+ * each step; contact details are shown only once the request is accepted; a deal creates an
+ * adoption awaiting the bureau's confirmation.
+ */
+@Injectable()
+export class EngagementsService implements OnModuleInit {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tx: TransactionHost,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
+    private readonly catalog: CatalogReader,
+    private readonly adoptions: AdoptionsService,
+    private readonly users: UsersService,
+    private readonly organizations: OrganizationsService,
+    private readonly reminders: RemindersService,
+  ) {}
+
+  onModuleInit(): void {
+    this.reminders.handle(UNANSWERED, async (data) => {
+      const e = await this.tx.repo(Engagement).findOne({ where: { id: String(data.engagementId) } });
+      if (!e || e.status !== 'requested') return;
+      await this.tx.run(() =>
+        this.outbox.emit('engagement.unanswered', {
+          engagementId: e.id,
+          organizationIds: [e.receiverOrganizationId],
+          days: this.config.engagementReminderDays,
+        }),
+      );
+    });
+  }
+
+  async request(dto: CreateEngagementDto, actor: AuthUser) {
+    const given = [dto.matchId, dto.needId, dto.resultId].filter(Boolean).length;
+    if (given !== 1)
+      throw new ValidationFailedError('请只指定 matchId、needId、resultId 之一', [{ field: 'matchId', message: '三者选一' }]);
+    if (actor.organizationStatus !== 'verified') throw new ForbiddenError('单位尚未通过科技局认证，暂不能发起对接');
+    return this.tx.run(async () => {
+      const target = await this.target(dto, actor);
+      const repo = this.tx.repo(Engagement);
+      let e: Engagement;
+      try {
+        e = await repo.save(
+          repo.create({
+            needId: target.needId,
+            resultId: target.resultId,
+            matchId: dto.matchId ?? null,
+            requesterOrganizationId: actor.organizationId,
+            requesterUserId: actor.userId,
+            receiverOrganizationId: target.receiver,
+            message: dto.message,
+          }),
+        );
+      } catch (err) {
+        if ((err as { driverError?: { code?: string } }).driverError?.code === '23505')
+          throw new ConflictError('ENGAGEMENT_OPEN', '与对方就该项目的对接仍在进行中');
+        throw err;
+      }
+      await this.audit.record({
+        actor: actorOf(actor),
+        action: 'engagement.request',
+        entityType: 'engagement',
+        entityId: e.id,
+        to: 'requested',
+      });
+      await this.outbox.emit('engagement.requested', { engagementId: e.id, organizationIds: [e.receiverOrganizationId] });
+      const at = new Date(this.clock.now().getTime() + this.config.engagementReminderDays * 86_400_000);
+      await this.reminders.schedule(`engagement:${e.id}:unanswered`, at, UNANSWERED, { engagementId: e.id });
+      return this.view(e, actor);
+    });
+  }
+
+  async accept(id: string, actor: AuthUser) {
+    return this.move(id, actor, 'receiver', ['requested'], 'accepted', async (e) => {
+      e.respondedAt = this.clock.now();
+      await this.reminders.cancel(`engagement:${e.id}:unanswered`);
+    });
+  }
+
+  async decline(id: string, reason: string, note: string | undefined, actor: AuthUser) {
+    return this.move(id, actor, 'receiver', ['requested'], 'declined', async (e) => {
+      e.respondedAt = this.clock.now();
+      e.reasonCode = reason;
+      e.reasonText = note ?? null;
+      await this.reminders.cancel(`engagement:${e.id}:unanswered`);
+    });
+  }
+
+  async negotiate(id: string, actor: AuthUser) {
+    return this.move(id, actor, 'either', ['accepted'], 'negotiating', async () => undefined);
+  }
+
+  async abandon(id: string, reason: string, actor: AuthUser) {
+    return this.move(id, actor, 'either', ['requested', 'accepted', 'negotiating'], 'abandoned', async (e) => {
+      if (e.status === 'requested' && actor.organizationId !== e.requesterOrganizationId)
+        throw new InvalidStateError('请用“婉拒”答复对接请求');
+      e.reasonText = reason;
+      await this.reminders.cancel(`engagement:${e.id}:unanswered`);
+    });
+  }
+
+  async deal(id: string, dto: DealDto, actor: AuthUser) {
+    return this.move(id, actor, 'either', ['negotiating'], 'deal', async (e) => {
+      const resultId = e.resultId ?? dto.resultId;
+      if (!resultId) throw new ValidationFailedError('请指定成交的科技成果', [{ field: 'resultId', message: '由需求发起的对接须填写' }]);
+      const kinds = await Promise.all([e.requesterOrganizationId, e.receiverOrganizationId].map((o) => this.organizations.findById(o)));
+      const enterprise = kinds.find((o) => o?.kind === 'enterprise');
+      if (!enterprise) throw new ValidationFailedError('成交须有一方为企业', [{ field: 'engagement', message: '双方均不是企业' }]);
+      const adoption = await this.adoptions.createFromDeal(
+        {
+          engagementId: e.id,
+          resultId,
+          enterpriseId: enterprise.id,
+          contractKind: dto.contractKind as ContractKind,
+          amountYuan: dto.amountYuan,
+          signedOn: dto.signedOn.slice(0, 10),
+          contractRegistrationNo: dto.contractRegistrationNo,
+        },
+        actor,
+      );
+      e.adoptionId = adoption.id;
+    });
+  }
+
+  async list(q: EngagementQueryDto, viewer: AuthUser) {
+    const qb = this.tx.repo(Engagement).createQueryBuilder('e');
+    if (q.role === 'sent') qb.where('e.requester_organization_id = :org', { org: viewer.organizationId });
+    else if (q.role === 'received') qb.where('e.receiver_organization_id = :org', { org: viewer.organizationId });
+    else qb.where('(e.requester_organization_id = :org OR e.receiver_organization_id = :org)', { org: viewer.organizationId });
+    if (q.status) qb.andWhere('e.status = :status', { status: q.status });
+    const { skip, take } = pageOffset(q);
+    const [rows, total] = await qb.orderBy('e.created_at', 'DESC').skip(skip).take(take).getManyAndCount();
+    return toPage(await Promise.all(rows.map((e) => this.view(e, viewer))), total, q);
+  }
+
+  async get(id: string, viewer: AuthUser) {
+    const e = await this.tx.repo(Engagement).findOne({ where: { id } });
+    if (!e || (!this.isParty(e, viewer) && !isBureau(viewer))) throw new NotFoundError('对接');
+    return this.view(e, viewer);
+  }
+
+  private isParty(e: Engagement, user: AuthUser): boolean {
+    return e.requesterOrganizationId === user.organizationId || e.receiverOrganizationId === user.organizationId;
+  }
+
+  /** The engagement as one party sees it: the other side's contact only after acceptance. */
+  private async view(e: Engagement, viewer: AuthUser) {
+    let counterpartContact: { name: string | null; phone: string | null; email: string | null } | null = null;
+    if (CONTACT_VISIBLE.includes(e.status) && this.isParty(e, viewer)) {
+      if (viewer.organizationId === e.requesterOrganizationId) {
+        const item =
+          e.resultId && (await this.catalog.item('result', e.resultId))?.organizationId === e.receiverOrganizationId
+            ? ('result' as ItemType)
+            : ('need' as ItemType);
+        const c = await this.catalog.contact(item, (item === 'result' ? e.resultId : e.needId) as string);
+        counterpartContact = c ? { name: c.name, phone: c.phone, email: c.email } : null;
+      } else {
+        const u = await this.users.get(e.requesterUserId);
+        counterpartContact = { name: u.name, phone: u.phone, email: u.email };
+      }
+    }
+    return {
+      id: e.id,
+      needId: e.needId,
+      resultId: e.resultId,
+      matchId: e.matchId,
+      requesterOrganizationId: e.requesterOrganizationId,
+      receiverOrganizationId: e.receiverOrganizationId,
+      message: e.message,
+      status: e.status,
+      reason: e.reasonCode,
+      reasonNote: e.reasonText,
+      respondedAt: e.respondedAt,
+      adoptionId: e.adoptionId,
+      createdAt: e.createdAt,
+      counterpartContact,
+    };
+  }
+
+  private async target(
+    dto: CreateEngagementDto,
+    actor: AuthUser,
+  ): Promise<{ needId: string | null; resultId: string | null; receiver: string }> {
+    if (dto.matchId) {
+      const m = await this.tx.repo(Match).findOne({ where: { id: dto.matchId } });
+      if (!m || m.status !== 'active' || (m.needOrganizationId !== actor.organizationId && m.resultOrganizationId !== actor.organizationId))
+        throw new NotFoundError('匹配');
+      const receiver = m.needOrganizationId === actor.organizationId ? m.resultOrganizationId : m.needOrganizationId;
+      return { needId: m.needId, resultId: m.resultId, receiver };
+    }
+    const type: ItemType = dto.needId ? 'need' : 'result';
+    const item = await this.catalog.item(type, (dto.needId ?? dto.resultId) as string);
+    if (!item || item.status !== 'published') throw new NotFoundError(type === 'need' ? '技术需求' : '科技成果');
+    if (item.organizationId === actor.organizationId)
+      throw new ValidationFailedError('不能与本单位发起对接', [
+        { field: type === 'need' ? 'needId' : 'resultId', message: '是本单位发布的' },
+      ]);
+    return { needId: dto.needId ?? null, resultId: dto.resultId ?? null, receiver: item.organizationId };
+  }
+
+  private async move(
+    id: string,
+    actor: AuthUser,
+    who: 'receiver' | 'either',
+    from: EngagementStatus[],
+    to: EngagementStatus,
+    apply: (e: Engagement) => Promise<void>,
+  ) {
+    return this.tx.run(async () => {
+      const e = await this.tx.repo(Engagement).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!e || !this.isParty(e, actor)) throw new NotFoundError('对接');
+      if (who === 'receiver' && e.receiverOrganizationId !== actor.organizationId) throw new ForbiddenError('只有被邀请方可以答复');
+      if (!from.includes(e.status)) throw new InvalidStateError(`对接当前状态（${e.status}）不能执行此操作`);
+      await apply(e);
+      const previous = e.status;
+      e.status = to;
+      await this.tx.repo(Engagement).save(e);
+      await this.audit.record({
+        actor: actorOf(actor),
+        action: `engagement.${to}`,
+        entityType: 'engagement',
+        entityId: id,
+        from: previous,
+        to,
+        reason: e.reasonCode ?? e.reasonText,
+      });
+      const other = actor.organizationId === e.requesterOrganizationId ? e.receiverOrganizationId : e.requesterOrganizationId;
+      const organizationIds = [other];
+      if (to === 'accepted') await this.outbox.emit('engagement.accepted', { engagementId: id, organizationIds });
+      if (to === 'declined')
+        await this.outbox.emit('engagement.declined', {
+          engagementId: id,
+          organizationIds,
+          reason: e.reasonText ? `${e.reasonCode}：${e.reasonText}` : String(e.reasonCode),
+        });
+      if (to === 'negotiating') await this.outbox.emit('engagement.negotiating', { engagementId: id, organizationIds });
+      if (to === 'deal') await this.outbox.emit('engagement.deal', { engagementId: id, organizationIds, adoptionId: String(e.adoptionId) });
+      if (to === 'abandoned')
+        await this.outbox.emit('engagement.abandoned', { engagementId: id, organizationIds, reason: String(e.reasonText) });
+      return this.view(e, actor);
+    });
+  }
+}

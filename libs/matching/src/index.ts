@@ -1,0 +1,7 @@
+export * from './matching.module';
+export * from './search/meili.service';
+export * from './search/search-index.service';
+export * from './matches/matches.service';
+export * from './matches/matcher.factory';
+export * from './migrations';
+export * as relevance from './relevance';

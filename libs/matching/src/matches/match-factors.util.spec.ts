@@ -1,0 +1,62 @@
+import type { MatchableItem } from '@app/catalog';
+import { combinedScore, factorValues, structuredFactors } from './match-factors.util';
+
+const base: MatchableItem = {
+  type: 'need',
+  id: 'n',
+  organizationId: 'o1',
+  organizationName: null,
+  organizationKind: 'enterprise',
+  status: 'published',
+  title: 't',
+  keywords: [],
+  body: '',
+  field: '新材料',
+  trl: 6,
+  cooperationModes: ['技术转让', '合作开发'],
+  region: '荆门市',
+  budgetMinFen: null,
+  budgetMaxFen: 50_000_000,
+  priceFen: null,
+  priceNegotiable: false,
+  publishedAt: null,
+  updatedAt: new Date(0),
+};
+
+describe('structured match factors', () => {
+  const result = {
+    ...base,
+    type: 'result' as const,
+    id: 'r',
+    organizationId: 'o2',
+    trl: 7,
+    priceFen: 30_000_000,
+    region: '荆州市',
+    cooperationModes: ['技术转让'],
+  };
+
+  it('reads field, TRL, price, modes and neighbouring region', () => {
+    expect(structuredFactors(base, result)).toEqual({
+      sameField: true,
+      trlMeetsNeed: true,
+      priceWithinBudget: true,
+      commonModes: ['技术转让'],
+      region: 'neighbour',
+    });
+  });
+
+  it('counts 面议 as half and leaves unknown factors out', () => {
+    const r = { ...result, priceFen: null, priceNegotiable: true, trl: null, region: '北京市' };
+    const f = structuredFactors(base, r);
+    expect(f.priceWithinBudget).toBe('negotiable');
+    expect(f.trlMeetsNeed).toBeNull();
+    expect(factorValues(f, base, r)).toEqual([1, 0.5, 1, 0]);
+  });
+
+  it('combines 80 % text and 20 % factors, and never scores without text', () => {
+    expect(combinedScore(80, [1, 1, 1])).toBe(84);
+    expect(combinedScore(80, [0, 0])).toBe(64);
+    expect(combinedScore(0, [1, 1])).toBe(0);
+    expect(combinedScore(100, [1])).toBe(100);
+  });
+});

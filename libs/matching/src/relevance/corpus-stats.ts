@@ -1,0 +1,110 @@
+/**
+ * Corpus statistics for BM25F: document count, per-field length sums and per-view document
+ * frequencies. Built incrementally (add/remove one analysed document at a time, so the product
+ * keeps it in step with its index sync) and serialisable to JSON (so a process can load it at
+ * boot instead of re-reading the whole table).
+ */
+import { FIELDS, VIEWS, type AnalyzedDocument, type Field, type View } from './analyzed-document';
+
+/** JSON form of CorpusStats (version 1). */
+export interface CorpusStatsJson {
+  version: 1;
+  docCount: number;
+  lengthSums: Record<View, Record<Field, number>>;
+  /** term → document frequency, per view; terms below `minDf` at save time are dropped. */
+  df: Record<View, Record<string, number>>;
+}
+
+function emptyLengths(): Record<View, Record<Field, number>> {
+  const make = (): Record<Field, number> => ({ title: 0, keywords: 0, body: 0 });
+  return { bigram: make(), word: make() };
+}
+
+export class CorpusStats {
+  private docs = 0;
+  private readonly lengthSums = emptyLengths();
+  private readonly df: Record<View, Map<string, number>> = { bigram: new Map(), word: new Map() };
+
+  /** Number of documents counted. */
+  get docCount(): number {
+    return this.docs;
+  }
+
+  /** Counts one document in. Call once per document id (remove the old version first on update). */
+  addDocument(doc: AnalyzedDocument): void {
+    this.apply(doc, 1);
+  }
+
+  /** Counts one document out (the same analysed form that was added). */
+  removeDocument(doc: AnalyzedDocument): void {
+    this.apply(doc, -1);
+  }
+
+  private apply(doc: AnalyzedDocument, sign: 1 | -1): void {
+    this.docs = Math.max(0, this.docs + sign);
+    for (const view of VIEWS) {
+      const seen = new Set<string>();
+      for (const field of FIELDS) {
+        const tokens = doc[view][field];
+        this.lengthSums[view][field] = Math.max(0, this.lengthSums[view][field] + sign * tokens.length);
+        for (const t of tokens) seen.add(t);
+      }
+      const map = this.df[view];
+      for (const t of seen) {
+        const n = (map.get(t) ?? 0) + sign;
+        if (n > 0) map.set(t, n);
+        else map.delete(t);
+      }
+    }
+  }
+
+  /** Document frequency of a term (0 when unseen). */
+  docFreq(view: View, term: string): number {
+    return this.df[view].get(term) ?? 0;
+  }
+
+  /**
+   * BM25 inverse document frequency, ln(1 + (N − df + 0.5)/(df + 0.5)); always > 0.
+   * An unseen term is treated as df = 1 (terms with df below the save threshold are dropped
+   * from the JSON form, so "unseen" means "rare").
+   */
+  idf(view: View, term: string): number {
+    const n = Math.max(this.docs, 1);
+    const df = Math.min(Math.max(this.df[view].get(term) ?? 1, 1), n);
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** Largest possible idf (of a df = 1 term); used to normalise idf into 0..1. */
+  maxIdf(): number {
+    const n = Math.max(this.docs, 1);
+    return Math.log(1 + (n - 0.5) / 1.5);
+  }
+
+  /** Average length of a field in a view, in tokens (at least 1). */
+  avgLength(view: View, field: Field): number {
+    if (this.docs === 0) return 1;
+    return Math.max(this.lengthSums[view][field] / this.docs, 1);
+  }
+
+  /** Serialises; terms with df < minDf are dropped to keep the file small (they read back as rare). */
+  toJSON(minDf = 2): CorpusStatsJson {
+    const df = { bigram: {}, word: {} } as Record<View, Record<string, number>>;
+    for (const view of VIEWS) {
+      const out: Record<string, number> = {};
+      for (const [t, n] of this.df[view]) if (n >= minDf) out[t] = n;
+      df[view] = out;
+    }
+    return { version: 1, docCount: this.docs, lengthSums: structuredClone(this.lengthSums), df };
+  }
+
+  static fromJSON(json: CorpusStatsJson): CorpusStats {
+    if (json.version !== 1) throw new Error(`Unsupported CorpusStats version ${String(json.version)}`);
+    const s = new CorpusStats();
+    s.docs = json.docCount;
+    for (const view of VIEWS) {
+      for (const field of FIELDS) s.lengthSums[view][field] = json.lengthSums[view][field];
+      s.df[view] = new Map(Object.entries(json.df[view]));
+    }
+    return s;
+  }
+}

@@ -1,0 +1,73 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { JobHandlerRegistry, QueueName, QueueRegistry, RelayedEvent, TransactionHost } from '@app/core';
+import type { IndexedType } from './meili.service';
+import { SearchIndexService } from './search-index.service';
+
+const FLUSH = 'search-index.flush';
+const FLUSH_DELAY_MS = 100;
+const FLUSH_BATCH = 5_000;
+
+const EVENTS: Record<string, { type: IndexedType; idKey: 'needId' | 'resultId' }> = {
+  'need.approved': { type: 'need', idKey: 'needId' },
+  'need.closed': { type: 'need', idKey: 'needId' },
+  'result.approved': { type: 'result', idKey: 'resultId' },
+  'result.closed': { type: 'result', idKey: 'resultId' },
+};
+
+/**
+ * Index sync through the outbox. Each event only marks its item pending (idempotent) and asks
+ * for a flush a moment later; the flush sends every pending item in one batch, so a burst of
+ * approvals becomes one Meilisearch task, not one per document.
+ */
+@Injectable()
+export class IndexSyncHandler implements OnModuleInit {
+  constructor(
+    private readonly registry: JobHandlerRegistry,
+    private readonly queues: QueueRegistry,
+    private readonly tx: TransactionHost,
+    private readonly index: SearchIndexService,
+  ) {}
+
+  onModuleInit(): void {
+    for (const [eventType, route] of Object.entries(EVENTS)) {
+      this.registry.subscribe(QueueName.SearchIndex, eventType, (job: Job<RelayedEvent>) =>
+        this.mark(route.type, String((job.data.payload as Record<string, unknown>)[route.idKey])),
+      );
+    }
+    this.registry.handle(QueueName.SearchIndex, FLUSH, (job: Job<{ type: IndexedType }>) => this.flush(job.data.type));
+  }
+
+  async mark(type: IndexedType, id: string): Promise<void> {
+    await this.tx.manager.query(
+      `INSERT INTO search_sync_pending (index_type, item_id) VALUES ($1, $2)
+       ON CONFLICT (index_type, item_id) DO UPDATE SET queued_at = now()`,
+      [type, id],
+    );
+    // One flush per type per time slot: later marks within the slot ride along.
+    const slot = Math.floor(Date.now() / FLUSH_DELAY_MS);
+    await this.queues.get(QueueName.SearchIndex).add(FLUSH, { type }, { jobId: `flush-${type}-${slot}`, delay: FLUSH_DELAY_MS });
+  }
+
+  /** Syncs pending items until none is left; safe to run twice. */
+  async flush(type: IndexedType): Promise<number> {
+    let total = 0;
+    for (;;) {
+      // queued_at travels as text: PostgreSQL keeps microseconds, a JS Date would round them away.
+      const rows: { item_id: string; queued_at: string }[] = await this.tx.manager.query(
+        `SELECT item_id, queued_at::text AS queued_at FROM search_sync_pending WHERE index_type = $1 ORDER BY queued_at LIMIT $2`,
+        [type, FLUSH_BATCH],
+      );
+      if (rows.length === 0) return total;
+      const ids = rows.map((r) => r.item_id);
+      await this.index.sync(type, ids);
+      // An item marked again while it was being synced has a newer queued_at: its row stays for the next round.
+      await this.tx.manager.query(
+        `DELETE FROM search_sync_pending p USING unnest($2::uuid[], $3::timestamptz[]) AS d(id, q)
+          WHERE p.index_type = $1 AND p.item_id = d.id AND p.queued_at = d.q`,
+        [type, ids, rows.map((r) => r.queued_at)],
+      );
+      total += ids.length;
+    }
+  }
+}

@@ -1,0 +1,155 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { CatalogReader, MatchableItem } from '@app/catalog';
+import { bigramFields, buildSearchDocument, CorpusStats, searchIndexSettings, splitTokens, type AnalyzedDocument } from '../relevance';
+import { IndexedType, MeiliService } from './meili.service';
+import { SearchStatsService } from './search-stats.service';
+
+const BATCH = 5_000;
+
+/** Product fields copied onto each document, for filters, facets and display. */
+export function productFields(item: MatchableItem): Record<string, unknown> {
+  return {
+    kind: item.type,
+    status: item.status,
+    field: item.field,
+    region: item.region,
+    trl: item.trl,
+    orgKind: item.organizationKind,
+    organizationId: item.organizationId,
+    organizationName: item.organizationName,
+    cooperationModes: item.cooperationModes,
+    priceFen: item.priceFen,
+    priceNegotiable: item.priceNegotiable,
+    budgetMinFen: item.budgetMinFen,
+    budgetMaxFen: item.budgetMaxFen,
+    publishedAt: item.publishedAt ? item.publishedAt.getTime() : null,
+    updatedAt: item.updatedAt.getTime(),
+  };
+}
+
+interface StoredDoc {
+  id: string;
+  title?: string;
+  keywords?: string[];
+  summary?: string;
+  wTitle?: string;
+  wKeywords?: string;
+  wBody?: string;
+  updatedAt?: number;
+}
+
+/** The analysed form of a stored document, rebuilt from its fields (to count it out of the statistics). */
+function analyzedFromStored(d: StoredDoc): AnalyzedDocument {
+  return {
+    bigram: bigramFields({ title: d.title, keywords: d.keywords, body: d.summary }),
+    word: { title: splitTokens(d.wTitle), keywords: splitTokens(d.wKeywords), body: splitTokens(d.wBody) },
+  };
+}
+
+/**
+ * Keeps Meilisearch in step with PostgreSQL (the source of truth): only published items are
+ * ever in an index; documents go in batches; a rebuild swaps a fresh index in atomically;
+ * reconcile finds and fixes drift.
+ */
+@Injectable()
+export class SearchIndexService {
+  private readonly logger = new Logger(SearchIndexService.name);
+
+  constructor(
+    private readonly meili: MeiliService,
+    private readonly catalog: CatalogReader,
+    private readonly stats: SearchStatsService,
+  ) {}
+
+  async ensureIndex(type: IndexedType, uid = this.meili.uid(type)): Promise<void> {
+    const exists = await this.meili.client.getRawIndex(uid).then(
+      () => true,
+      () => false,
+    );
+    if (!exists) await this.meili.wait(this.meili.client.createIndex(uid, { primaryKey: 'id' }));
+    await this.meili.wait(this.meili.client.index(uid).updateSettings(searchIndexSettings() as never));
+  }
+
+  /** Brings the given items' documents in line with PostgreSQL: published ones in, the rest out. */
+  async sync(type: IndexedType, ids: string[]): Promise<{ upserted: number; removed: number }> {
+    if (ids.length === 0) return { upserted: 0, removed: 0 };
+    const uid = this.meili.uid(type);
+    await this.ensureIndex(type);
+    const items = await this.catalog.items(type, ids);
+    const published = items.filter((i) => i.status === 'published');
+    const publishedIds = new Set(published.map((i) => i.id));
+    const previous = await this.storedDocuments(uid, ids);
+    const built = published.map((item) =>
+      buildSearchDocument({ id: item.id, title: item.title, keywords: item.keywords, body: item.body, extra: productFields(item) }),
+    );
+    const toDelete = ids.filter((id) => !publishedIds.has(id) && previous.has(id));
+    const index = this.meili.client.index(uid);
+    for (let i = 0; i < built.length; i += BATCH) {
+      await this.meili.wait(index.addDocuments(built.slice(i, i + BATCH).map((b) => b.document)));
+    }
+    if (toDelete.length) await this.meili.wait(index.deleteDocuments(toDelete));
+    const removed = [...previous.values()].map(analyzedFromStored);
+    await this.stats.update(
+      type,
+      removed,
+      built.map((b) => b.analyzed),
+    );
+    return { upserted: built.length, removed: toDelete.length };
+  }
+
+  /** Fills a new index from PostgreSQL and swaps it in: searches never see an empty index. */
+  async rebuild(type: IndexedType): Promise<{ documents: number; index: string }> {
+    const uid = this.meili.uid(type);
+    const tmp = `${uid}_rebuild_${Date.now()}`;
+    await this.ensureIndex(type);
+    await this.ensureIndex(type, tmp);
+    const stats = new CorpusStats();
+    let after: string | null = null;
+    let documents = 0;
+    for (;;) {
+      const page = await this.catalog.publishedPage(type, after, BATCH);
+      if (page.length === 0) break;
+      const built = page.map((item) =>
+        buildSearchDocument({ id: item.id, title: item.title, keywords: item.keywords, body: item.body, extra: productFields(item) }),
+      );
+      await this.meili.wait(this.meili.client.index(tmp).addDocuments(built.map((b) => b.document)), 600_000);
+      for (const b of built) stats.addDocument(b.analyzed);
+      documents += page.length;
+      after = page[page.length - 1].id;
+    }
+    await this.meili.wait(this.meili.client.swapIndexes([{ indexes: [uid, tmp], rename: false }]));
+    await this.meili.wait(this.meili.client.deleteIndex(tmp));
+    await this.stats.replace(type, stats);
+    this.logger.log(`rebuilt ${uid}: ${documents} documents`);
+    return { documents, index: uid };
+  }
+
+  /** Finds documents missing, stale or extra against PostgreSQL, fixes them, and says how many. */
+  async reconcile(type: IndexedType): Promise<{ missing: number; stale: number; extra: number; checked: number }> {
+    const uid = this.meili.uid(type);
+    await this.ensureIndex(type);
+    const truth = await this.catalog.publishedVersions(type);
+    const indexed = new Map<string, number | undefined>();
+    for (let offset = 0; ; offset += 10_000) {
+      const page = await this.meili.client.index(uid).getDocuments<StoredDoc>({ fields: ['id', 'updatedAt'], limit: 10_000, offset });
+      for (const d of page.results) indexed.set(String(d.id), d.updatedAt);
+      if (page.results.length < 10_000) break;
+    }
+    const missing = [...truth.keys()].filter((id) => !indexed.has(id));
+    const stale = [...truth.entries()].filter(([id, v]) => indexed.has(id) && indexed.get(id) !== v).map(([id]) => id);
+    const extra = [...indexed.keys()].filter((id) => !truth.has(id));
+    for (let i = 0; i < missing.length + stale.length; i += BATCH) await this.sync(type, [...missing, ...stale].slice(i, i + BATCH));
+    for (let i = 0; i < extra.length; i += BATCH) await this.sync(type, extra.slice(i, i + BATCH));
+    return { missing: missing.length, stale: stale.length, extra: extra.length, checked: truth.size };
+  }
+
+  private async storedDocuments(uid: string, ids: string[]): Promise<Map<string, StoredDoc>> {
+    const out = new Map<string, StoredDoc>();
+    const index = this.meili.client.index(uid);
+    for (const id of ids) {
+      const doc = await index.getDocument<StoredDoc>(id).catch(() => null);
+      if (doc) out.set(id, doc);
+    }
+    return out;
+  }
+}

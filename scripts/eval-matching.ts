@@ -1,0 +1,382 @@
+/**
+ * Relevance evaluation of the matcher (`npm run eval:matching`).
+ *
+ * Loads ../shared/data/results-corpus.jsonl into a fresh Meilisearch index (unique name), then
+ * scores on ../shared/data/matching-dev (46 needs judged by hand):
+ *   (a) the product matcher (RelevanceMatcher: one federated multi-search + in-process re-scoring),
+ *   (b) a plain PostgreSQL baseline (throwaway schema; pg_trgm word similarity of the need title
+ *       against title + abstract, or, without pg_trgm, the count of the title's bigrams found by ILIKE),
+ *   (c) the need's text pasted into one Meilisearch query (plain text fields, default strategy).
+ * Metrics over needs with at least one record graded > 0: nDCG@10 (gain 2^grade − 1, ideal from all
+ * judged grades), Recall@10 (relevant in top 10 / min(10, #relevant)), MRR; overall and per type.
+ *
+ * A second query set is built from the corpus itself: 100 CSL records with ≥ 3 keywords drawn with
+ * a fixed seed; each query is an enterprise-style request made from two of the record's keywords
+ * (e.g. "寻求X与Y相关技术"); grade 2 = the record itself, grade 1 = another record of the same
+ * discipline sharing ≥ 2 keywords with it. It checks the machinery on queries nobody tuned on.
+ *
+ * Prints a table and, last, one JSON line. Deletes its index and schema at the end.
+ * Env: MEILI_HOST, MEILI_MASTER_KEY, DATABASE_URL, EVAL_INDEX_PREFIX, EVAL_NO_SYNONYMS=1.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import {
+  CorpusStats,
+  RelevanceMatcher,
+  SynonymDictionary,
+  buildSearchDocument,
+  charBigrams,
+  createMeiliClient,
+  searchIndexSettings,
+  type SearchDocument,
+} from '../libs/matching/src/relevance';
+
+const DATA_DIR = path.resolve(__dirname, '..', '..', 'shared', 'data');
+const CORPUS = path.join(DATA_DIR, 'results-corpus.jsonl');
+const NEEDS = path.join(DATA_DIR, 'matching-dev', 'needs.jsonl');
+const QRELS = path.join(DATA_DIR, 'matching-dev', 'qrels.jsonl');
+const HOST = process.env.MEILI_HOST ?? 'http://127.0.0.1:7700';
+const KEY = process.env.MEILI_MASTER_KEY ?? 'dev-master-key-change-me-0123456789';
+const DATABASE_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
+const PREFIX = process.env.EVAL_INDEX_PREFIX ?? 'eval_matching_';
+
+interface CorpusRecord {
+  id: string;
+  title: string | null;
+  abstract: string;
+  keywords: string[];
+  discipline: string | null;
+  source: string;
+}
+interface Need {
+  qid: string;
+  title: string;
+  description: string;
+  field: string;
+  type: string;
+}
+type Qrels = Map<string, Map<string, number>>;
+interface Metrics {
+  ndcg: number;
+  recall: number;
+  mrr: number;
+}
+type Ranker = (need: Need) => Promise<string[]>;
+
+function readJsonl<T>(file: string): T[] {
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as T);
+}
+
+export function ndcgAt10(ranked: string[], grades: Map<string, number>): number {
+  const gain = (g: number): number => 2 ** g - 1;
+  let dcg = 0;
+  ranked.slice(0, 10).forEach((id, i) => (dcg += gain(grades.get(id) ?? 0) / Math.log2(i + 2)));
+  const ideal = [...grades.values()].sort((a, b) => b - a).slice(0, 10);
+  let idcg = 0;
+  ideal.forEach((g, i) => (idcg += gain(g) / Math.log2(i + 2)));
+  return idcg > 0 ? dcg / idcg : 0;
+}
+
+function metricsFor(ranked: string[], grades: Map<string, number>): Metrics {
+  const relevant = [...grades.values()].filter((g) => g > 0).length;
+  const top = ranked.slice(0, 10);
+  const found = top.filter((id) => (grades.get(id) ?? 0) > 0).length;
+  const first = ranked.findIndex((id) => (grades.get(id) ?? 0) > 0);
+  return {
+    ndcg: ndcgAt10(ranked, grades),
+    recall: relevant > 0 ? found / Math.min(10, relevant) : 0,
+    mrr: first >= 0 ? 1 / (first + 1) : 0,
+  };
+}
+
+function mean(xs: number[]): number {
+  return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0;
+}
+
+function summarise(rows: { type: string; m: Metrics }[]): Record<string, Metrics & { n: number }> {
+  const groups = new Map<string, Metrics[]>();
+  for (const r of rows) {
+    for (const key of ['all', r.type]) groups.set(key, [...(groups.get(key) ?? []), r.m]);
+  }
+  const out: Record<string, Metrics & { n: number }> = {};
+  for (const [k, ms] of groups) {
+    out[k] = { n: ms.length, ndcg: mean(ms.map((m) => m.ndcg)), recall: mean(ms.map((m) => m.recall)), mrr: mean(ms.map((m) => m.mrr)) };
+  }
+  return out;
+}
+
+async function evaluate(needs: Need[], qrels: Qrels, rank: Ranker) {
+  const rows: { type: string; m: Metrics }[] = [];
+  for (const need of needs) {
+    const grades = qrels.get(need.qid);
+    if (!grades || ![...grades.values()].some((g) => g > 0)) continue;
+    rows.push({ type: need.type, m: metricsFor(await rank(need), grades) });
+  }
+  return summarise(rows);
+}
+
+/** Deterministic PRNG (mulberry32) so the corpus query set is the same on every run. */
+function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a |= 0;
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The corpus-derived query set (see the header comment). */
+function corpusQuerySet(records: CorpusRecord[], n = 100): { needs: Need[]; qrels: Qrels } {
+  const random = rng(20261123);
+  const pool = records.filter((r) => r.source === 'CSL' && r.keywords.length >= 3 && r.discipline);
+  const byKeyword = new Map<string, CorpusRecord[]>();
+  for (const r of pool) for (const k of r.keywords) byKeyword.set(k, [...(byKeyword.get(k) ?? []), r]);
+  const needs: Need[] = [];
+  const qrels: Qrels = new Map();
+  const used = new Set<number>();
+  while (needs.length < n && used.size < pool.length) {
+    const i = Math.floor(random() * pool.length);
+    if (used.has(i)) continue;
+    used.add(i);
+    const seed = pool[i]!;
+    const [k1, k2] = [...seed.keywords].sort(() => random() - 0.5);
+    const qid = `corpus-${needs.length}`;
+    needs.push({ qid, title: `寻求${k1}与${k2}相关技术`, description: '', field: seed.discipline ?? '', type: 'corpus' });
+    const grades = new Map<string, number>([[seed.id, 2]]);
+    const shared = new Map<string, number>();
+    for (const k of seed.keywords) for (const other of byKeyword.get(k) ?? []) shared.set(other.id, (shared.get(other.id) ?? 0) + 1);
+    for (const other of pool) {
+      if (other.id !== seed.id && other.discipline === seed.discipline && (shared.get(other.id) ?? 0) >= 2) grades.set(other.id, 1);
+    }
+    qrels.set(qid, grades);
+  }
+  return { needs, qrels };
+}
+
+interface PgClient {
+  connect(): Promise<void>;
+  query<R = Record<string, unknown>>(text: string, values?: unknown[]): Promise<{ rows: R[] }>;
+  end(): Promise<void>;
+}
+
+async function postgresBaseline(records: CorpusRecord[]): Promise<{ rank: Ranker; label: string; close: () => Promise<void> } | null> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Client } = require('pg') as { Client: new (cfg: { connectionString: string }) => PgClient };
+  const client = new Client({ connectionString: DATABASE_URL });
+  try {
+    await client.connect();
+  } catch (e) {
+    console.log(`PostgreSQL baseline skipped: ${(e as Error).message}`);
+    return null;
+  }
+  const schema = `eval_matching_${process.pid}_${Date.now()}`;
+  await client.query(`CREATE SCHEMA ${schema}`);
+  let trgm = true;
+  try {
+    await client.query('CREATE EXTENSION IF NOT EXISTS pg_trgm');
+  } catch {
+    trgm = false;
+  }
+  await client.query(`CREATE TABLE ${schema}.results (id text PRIMARY KEY, title text, body text)`);
+  for (let i = 0; i < records.length; i += 1000) {
+    const chunk = records.slice(i, i + 1000);
+    await client.query(`INSERT INTO ${schema}.results SELECT * FROM unnest($1::text[], $2::text[], $3::text[])`, [
+      chunk.map((r) => r.id),
+      chunk.map((r) => r.title ?? ''),
+      chunk.map((r) => `${r.title ?? ''} ${r.keywords.join(' ')} ${r.abstract}`),
+    ]);
+  }
+  const rank: Ranker = async (need) => {
+    if (trgm) {
+      const { rows } = await client.query<{ id: string }>(
+        `SELECT id FROM ${schema}.results ORDER BY word_similarity($1, body) DESC, id LIMIT 10`,
+        [need.title],
+      );
+      return rows.map((r) => r.id);
+    }
+    const grams = [...new Set(charBigrams(need.title))].slice(0, 30);
+    const score = grams.map((_, j) => `(body ILIKE '%' || $${j + 1} || '%')::int`).join(' + ') || '0';
+    const { rows } = await client.query<{ id: string }>(`SELECT id FROM ${schema}.results ORDER BY ${score} DESC, id LIMIT 10`, grams);
+    return rows.map((r) => r.id);
+  };
+  return {
+    rank,
+    label: trgm ? 'PostgreSQL pg_trgm word_similarity(title)' : 'PostgreSQL ILIKE title-bigram count',
+    close: async () => {
+      await client.query(`DROP SCHEMA ${schema} CASCADE`);
+      await client.end();
+    },
+  };
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
+}
+
+function fmt(m: Metrics & { n: number }): string {
+  return `${m.ndcg.toFixed(3)}  ${m.recall.toFixed(3)}  ${m.mrr.toFixed(3)}  (n=${m.n})`;
+}
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(CORPUS) || !fs.existsSync(NEEDS) || !fs.existsSync(QRELS)) {
+    console.log(`The evaluation data is not there (expected ${CORPUS} and ${path.dirname(NEEDS)}); nothing to evaluate.`);
+    return;
+  }
+  const records = readJsonl<CorpusRecord>(CORPUS);
+  const needs = readJsonl<Need>(NEEDS);
+  const qrels: Qrels = new Map();
+  for (const q of readJsonl<{ qid: string; id: string; grade: number }>(QRELS)) {
+    if (!qrels.has(q.qid)) qrels.set(q.qid, new Map());
+    qrels.get(q.qid)!.set(q.id, q.grade);
+  }
+
+  const client = createMeiliClient({ host: HOST, apiKey: KEY });
+  const indexUid = `${PREFIX}${process.pid}_${Date.now()}`;
+  const pg = await postgresBaseline(records);
+  try {
+    // ---- index -------------------------------------------------------------------------
+    const t0 = performance.now();
+    const stats = new CorpusStats();
+    // Meilisearch ids allow only [A-Za-z0-9_-]; the corpus has dots (chinaxiv-201601.00051v1).
+    const toMeiliId = (id: string): string => id.replace(/\./g, '_dot_');
+    const docs: SearchDocument[] = records.map((r) => {
+      const { document, analyzed } = buildSearchDocument({
+        id: toMeiliId(r.id),
+        title: r.title,
+        keywords: r.keywords,
+        body: r.abstract,
+        extra: { status: 'published' },
+      });
+      stats.addDocument(analyzed);
+      return document;
+    });
+    const fromMeiliId = (id: string): string => id.replace(/_dot_/g, '.');
+    const tAnalyse = performance.now() - t0;
+    await client.createIndex(indexUid, { primaryKey: 'id' }).waitTask();
+    await client.index(indexUid).updateSettings(searchIndexSettings()).waitTask();
+    const tasks = [];
+    for (let i = 0; i < docs.length; i += 5000) tasks.push(await client.index(indexUid).addDocuments(docs.slice(i, i + 5000)));
+    for (const t of tasks) {
+      const done = await client.tasks.waitForTask(t.taskUid, { timeout: 600_000, interval: 200 });
+      if (done.status !== 'succeeded') throw new Error(`indexing failed: ${JSON.stringify(done.error)}`);
+    }
+    const tIndex = performance.now() - t0;
+    console.log(
+      `Indexed ${docs.length} records in ${(tIndex / 1000).toFixed(1)} s (analysis ${(tAnalyse / 1000).toFixed(1)} s); stats JSON ${(JSON.stringify(stats.toJSON()).length / 1e6).toFixed(1)} MB`,
+    );
+
+    // ---- rankers -----------------------------------------------------------------------
+    const synonyms = process.env.EVAL_NO_SYNONYMS === '1' ? null : SynonymDictionary.default();
+    const matcher = new RelevanceMatcher({ client, indexUid, stats, synonyms });
+    const latencies: number[] = [];
+    const matcherRank: Ranker = async (need) => {
+      const s = performance.now();
+      const hits = await matcher.match({ title: need.title, description: need.description, field: need.field }, { limit: 10 });
+      latencies.push(performance.now() - s);
+      return hits.map((h) => fromMeiliId(h.id));
+    };
+    const pastedRank: Ranker = async (need) => {
+      const res = await client.index(indexUid).search(`${need.title} ${need.description}`, {
+        limit: 10,
+        attributesToRetrieve: ['id'],
+        attributesToSearchOn: ['title', 'keywords', 'summary'],
+      });
+      return res.hits.map((h) => fromMeiliId(String(h.id)));
+    };
+
+    // Warm up (first searches load pages), then evaluate.
+    for (const need of needs.slice(0, 5)) await matcherRank(need);
+    latencies.length = 0;
+    const results: Record<string, Record<string, Metrics & { n: number }>> = {};
+    results.matcher = await evaluate(needs, qrels, matcherRank);
+    const matcherLatency = [...latencies];
+    if (pg) results.postgres = await evaluate(needs, qrels, pg.rank);
+    results.pasted = await evaluate(needs, qrels, pastedRank);
+
+    // Candidate recall: share of grade-2 records that the multi-search returns at all.
+    let g2 = 0;
+    let g2Found = 0;
+    for (const need of needs) {
+      const grades = qrels.get(need.qid);
+      if (!grades) continue;
+      const { plan } = matcher.plan({ title: need.title, description: need.description });
+      const res = (await client.multiSearch({
+        federation: plan.federation,
+        queries: plan.queries.map((q) => ({ ...q, attributesToRetrieve: ['id'] })),
+      })) as unknown as { hits: { id: string }[] };
+      const ids = new Set(res.hits.map((h) => fromMeiliId(String(h.id))));
+      for (const [id, g] of grades) {
+        if (g !== 2) continue;
+        g2++;
+        if (ids.has(id)) g2Found++;
+      }
+    }
+
+    // Latency at steady state: every need 5 more times.
+    latencies.length = 0;
+    for (let r = 0; r < 5; r++) for (const need of needs) await matcherRank(need);
+    const steady = [...latencies, ...matcherLatency];
+
+    const corpusSet = corpusQuerySet(records);
+    const corpusMatcher = await evaluate(corpusSet.needs, corpusSet.qrels, matcherRank);
+    const corpusPasted = await evaluate(corpusSet.needs, corpusSet.qrels, pastedRank);
+
+    // ---- report ------------------------------------------------------------------------
+    const types = ['synonym', 'paraphrase', 'subword', 'broad', 'long', 'open'];
+    console.log('\nmatching-dev (nDCG@10  Recall@10  MRR)');
+    const labels: Record<string, string> = {
+      matcher: '(a) RelevanceMatcher',
+      postgres: `(b) ${pg?.label ?? 'PostgreSQL'}`,
+      pasted: '(c) need text pasted into one Meilisearch query',
+    };
+    for (const [k, r] of Object.entries(results)) {
+      console.log(`\n${labels[k]}`);
+      for (const t of ['all', ...types]) if (r[t]) console.log(`  ${t.padEnd(11)} ${fmt(r[t]!)}`);
+    }
+    console.log(
+      '\nreferences (matching-dev README/architecture.md): pasted 0.31, BM25 jieba 0.76, BM25 bigrams 0.79, multi-search + BM25F re-scoring 0.83',
+    );
+    console.log(`candidate recall (grade-2 records in the multi-search candidates): ${g2Found}/${g2}`);
+    console.log(`corpus-derived set (100 keyword queries): matcher ${fmt(corpusMatcher.all!)} | pasted ${fmt(corpusPasted.all!)}`);
+    console.log(
+      `matcher latency per need (ms, ${steady.length} searches incl. re-scoring): p50 ${percentile(steady, 50).toFixed(1)}  p95 ${percentile(steady, 95).toFixed(1)}  max ${Math.max(...steady).toFixed(1)}`,
+    );
+
+    const round = (x: number): number => Math.round(x * 1000) / 1000;
+    const json = {
+      index: indexUid,
+      documents: docs.length,
+      indexSeconds: round(tIndex / 1000),
+      matcher: Object.fromEntries(
+        Object.entries(results.matcher).map(([k, v]) => [k, { ndcg: round(v.ndcg), recall: round(v.recall), mrr: round(v.mrr), n: v.n }]),
+      ),
+      postgres: results.postgres ? round(results.postgres.all!.ndcg) : null,
+      pasted: round(results.pasted.all!.ndcg),
+      corpusSet: { matcher: round(corpusMatcher.all!.ndcg), pasted: round(corpusPasted.all!.ndcg) },
+      candidateRecallGrade2: round(g2Found / Math.max(g2, 1)),
+      latencyMs: { p50: round(percentile(steady, 50)), p95: round(percentile(steady, 95)) },
+      synonyms: synonyms !== null,
+    };
+    console.log(JSON.stringify(json));
+  } finally {
+    await client
+      .deleteIndex(indexUid)
+      .waitTask()
+      .catch(() => undefined);
+    await pg?.close().catch(() => undefined);
+    client.closeConnections();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

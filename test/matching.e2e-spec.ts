@@ -1,0 +1,295 @@
+import { DataSource } from 'typeorm';
+import { MatchesService, MeiliService, SearchIndexService } from '@app/matching';
+import { startWorker, RunningWorker } from '../apps/worker/src/bootstrap';
+import { NEED_GYPSUM, RESULT_FIXTURES } from './fixtures/matching-fixtures';
+import { waitFor } from './notify-support';
+import { OrgSession, TestApp } from './support/test-app';
+
+describe('search, matching and engagements (e2e, real Meilisearch)', () => {
+  let t: TestApp;
+  let worker: RunningWorker;
+  let bureau: OrgSession;
+  let enterprise: OrgSession;
+  let uni1: OrgSession;
+  let uni2: OrgSession;
+  let stranger: OrgSession;
+  const results: Record<string, string> = {};
+  let needId: string;
+  let draftResultId: string;
+
+  async function publish(kind: 'needs' | 'results', owner: OrgSession, body: Record<string, unknown>): Promise<string> {
+    const created = await t.request('POST', `/api/${kind}`, { token: owner.token, body });
+    if (created.status !== 201) throw new Error(JSON.stringify(created.body));
+    expect((await t.request('POST', `/api/${kind}/${created.body.id}/submit`, { token: owner.token })).status).toBe(200);
+    expect((await t.request('POST', `/api/${kind}/${created.body.id}/approve`, { token: bureau.token })).status).toBe(200);
+    return created.body.id;
+  }
+
+  const search = (qs: string) => t.request('GET', `/api/search?${qs}`);
+  const searchIds = async (qs: string): Promise<string[]> => (await search(qs)).body.items?.map((i: { id: string }) => i.id) ?? [];
+
+  beforeAll(async () => {
+    t = await TestApp.start({ MATCH_NOTIFY_THRESHOLD: '30' });
+    worker = await startWorker(t.env.config, { relayIntervalMs: 50 });
+    bureau = await t.verifiedOrg('bureau', '荆门市科学技术局');
+    enterprise = await t.verifiedOrg('enterprise', '荆门磷化工有限公司');
+    uni1 = await t.verifiedOrg('university', '荆州某大学');
+    uni2 = await t.verifiedOrg('university', '武汉某大学');
+    stranger = await t.verifiedOrg('enterprise', '其他企业');
+    for (const [i, r] of RESULT_FIXTURES.entries()) {
+      const { key, ...body } = r;
+      results[key] = await publish('results', i % 2 === 0 ? uni1 : uni2, {
+        ...body,
+        keywords: [...body.keywords],
+        cooperationModes: [...body.cooperationModes],
+        contactName: `联系人${i}`,
+        contactPhone: '027-87654321',
+      });
+    }
+    const draft = await t.request('POST', '/api/results', {
+      token: uni1.token,
+      body: { title: '未发布的草稿成果钛酸锶独特词', summary: '这是一个尚未提交的草稿，不应被搜索到。' },
+    });
+    draftResultId = draft.body.id;
+    await waitFor(async () => (await searchIds('type=result&pageSize=50')).length === RESULT_FIXTURES.length, 30_000, 'results indexed');
+  }, 120_000);
+
+  afterAll(async () => {
+    await worker.stop();
+    await t.stop();
+  });
+
+  it('indexes published results in batches and never anything unpublished', async () => {
+    expect(await searchIds('type=result&q=磷石膏')).toContain(results.gypsum);
+    expect(await searchIds(`type=result&q=${encodeURIComponent('钛酸锶独特词')}`)).toEqual([]);
+    expect(draftResultId).toBeTruthy();
+  });
+
+  it('filters by typed parameters, counts facets and highlights matches', async () => {
+    const res = await search(
+      `type=result&q=${encodeURIComponent('磷石膏')}&field=${encodeURIComponent('磷化工')}&trlMin=6&trlMax=9&facets=field,region`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((i: { id: string }) => i.id)).toEqual([results.gypsum]);
+    expect(res.body.items[0].titleHighlighted).toContain('<em>');
+    expect(res.body.facets.field).toEqual({ 磷化工: 1 });
+    const byRegion = await searchIds(`type=result&region=${encodeURIComponent('荆门市')}`);
+    expect(byRegion.sort()).toEqual([results.drone, results.wastewater].sort());
+    const byModes = await searchIds(`type=result&modes=${encodeURIComponent('技术服务')}`);
+    expect(byModes).toEqual([results.wastewater]);
+    const cheap = await searchIds('type=result&priceMaxYuan=300000');
+    expect(cheap.sort()).toEqual([results.drone, results.textile].sort());
+    const typo = await searchIds(`type=result&q=${encodeURIComponent('植保无人机')}`);
+    expect(typo[0]).toBe(results.drone);
+  });
+
+  it('answers bad search input with a 4xx naming the field, never a filter escape', async () => {
+    const injection = await search(`type=result&region=${encodeURIComponent('荆门市" OR status = "draft')}`);
+    expect(injection.status).toBe(400);
+    expect(injection.body.details[0].field).toBe('region');
+    const brackets = await search(`type=result&modes=${encodeURIComponent('技术转让"] OR [')}`);
+    expect(brackets.status).toBe(400);
+    const long = await search(`type=result&q=${'磷'.repeat(10_000)}`);
+    expect(long.status).toBe(400);
+    expect(long.body.details[0].field).toBe('q');
+    const facet = await search('type=result&facets=secret');
+    expect(facet.status).toBe(400);
+    expect(facet.body.details[0].field).toBe('facets');
+    expect((await search('type=result&page=-1')).status).toBe(400);
+    expect((await search('type=result&trlMin=8&trlMax=3')).status).toBe(400);
+    expect((await search('type=secret')).status).toBe(400);
+    // Query text with filter syntax is just text.
+    const textual = await search(`type=result&q=${encodeURIComponent('status = "draft" OR 1=1')}`);
+    expect(textual.status).toBe(200);
+    expect(textual.body.items.map((i: { id: string }) => i.id)).not.toContain(draftResultId);
+  });
+
+  it('matches a published need to results with scores, reasons, and tells both sides', async () => {
+    needId = await publish('needs', enterprise, NEED_GYPSUM);
+    const matches = await waitFor(
+      async () => {
+        const r = await t.request('GET', `/api/needs/${needId}/matches`, { token: enterprise.token });
+        return r.body.total > 0 ? r.body : null;
+      },
+      30_000,
+      'matches',
+    );
+    const top = matches.items[0];
+    expect(top.resultId).toBe(results.gypsum);
+    expect(top.score).toBeGreaterThanOrEqual(50);
+    expect(top.score).toBeLessThanOrEqual(100);
+    expect(top.reasons.terms.map((x: { term: string }) => x.term).join('')).toContain('石膏');
+    expect(top.reasons.factors).toEqual(
+      expect.objectContaining({ sameField: true, trlMeetsNeed: true, priceWithinBudget: true, region: 'neighbour' }),
+    );
+    expect(top.counterpart).toEqual(expect.objectContaining({ type: 'result', title: expect.stringContaining('磷石膏') }));
+    const scores = matches.items.map((m: { score: number }) => m.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    // Someone else cannot read the need's matches.
+    expect((await t.request('GET', `/api/needs/${needId}/matches`, { token: stranger.token })).status).toBe(404);
+    // Both sides are told in their inbox.
+    for (const who of [enterprise, uni1]) {
+      await waitFor(
+        async () => {
+          const inbox = await t.request('GET', '/api/notifications', { token: who.token });
+          return inbox.body.items?.some((n: { eventType?: string; type?: string }) => (n.eventType ?? n.type) === 'match.created');
+        },
+        20_000,
+        'match notification',
+      );
+    }
+    const reverse = await waitFor(
+      async () => (await t.request('GET', `/api/results/${results.gypsum}/matches`, { token: uni1.token })).body,
+      10_000,
+      'reverse matches',
+    );
+    expect(reverse.items.map((m: { needId: string }) => m.needId)).toContain(needId);
+  });
+
+  it('dismisses a match with a reason the other side sees, and does not suggest it again', async () => {
+    const list = (await t.request('GET', `/api/needs/${needId}/matches`, { token: enterprise.token })).body.items;
+    const victim = list.find((m: { resultId: string }) => m.resultId !== results.gypsum);
+    expect(victim).toBeDefined();
+    const noReason = await t.request('POST', `/api/matches/${victim.id}/dismiss`, { token: enterprise.token, body: { reason: '不合适' } });
+    expect(noReason.status).toBe(400);
+    const other = await t.request('POST', `/api/matches/${victim.id}/dismiss`, { token: enterprise.token, body: { reason: '其他' } });
+    expect(other.status).toBe(400);
+    expect(other.body.details[0].field).toBe('note');
+    const ok = await t.request('POST', `/api/matches/${victim.id}/dismiss`, { token: enterprise.token, body: { reason: '领域不符' } });
+    expect(ok.status).toBe(200);
+    await t.get(MatchesService).compute('need', needId);
+    const after = (await t.request('GET', `/api/needs/${needId}/matches`, { token: enterprise.token })).body.items.map(
+      (m: { id: string }) => m.id,
+    );
+    expect(after).not.toContain(victim.id);
+    const otherSide = victim.counterpart.organizationId === uni1.organizationId ? uni1 : uni2;
+    const seen = await t.request('GET', '/api/matches/dismissed', { token: otherSide.token });
+    expect(seen.body.items).toContainEqual(expect.objectContaining({ id: victim.id, reason: '领域不符' }));
+  });
+
+  it('runs an engagement from a match to a deal, revealing contacts only after acceptance', async () => {
+    const top = (await t.request('GET', `/api/needs/${needId}/matches`, { token: enterprise.token })).body.items[0];
+    const req = await t.request('POST', '/api/engagements', {
+      token: enterprise.token,
+      body: { matchId: top.id, message: '希望进一步了解中试条件' },
+    });
+    expect(req.status).toBe(201);
+    expect(req.body.counterpartContact).toBeNull();
+    const dup = await t.request('POST', '/api/engagements', { token: enterprise.token, body: { matchId: top.id, message: '再来一次' } });
+    expect(dup.status).toBe(409);
+    const id = req.body.id;
+    const beforeUni = await t.request('GET', `/api/engagements/${id}`, { token: uni1.token });
+    expect(beforeUni.body.counterpartContact).toBeNull();
+    expect((await t.request('GET', `/api/engagements/${id}`, { token: stranger.token })).status).toBe(404);
+    expect((await t.request('POST', `/api/engagements/${id}/accept`, { token: enterprise.token })).status).toBe(403);
+    expect((await t.request('POST', `/api/engagements/${id}/accept`, { token: stranger.token })).status).toBe(404);
+
+    expect((await t.request('POST', `/api/engagements/${id}/accept`, { token: uni1.token })).body.status).toBe('accepted');
+    const seenByEnterprise = await t.request('GET', `/api/engagements/${id}`, { token: enterprise.token });
+    expect(seenByEnterprise.body.counterpartContact).toEqual(expect.objectContaining({ name: '联系人0', phone: '027-87654321' }));
+    const seenByUni = await t.request('GET', `/api/engagements/${id}`, { token: uni1.token });
+    expect(seenByUni.body.counterpartContact.email).toBe(enterprise.email);
+
+    expect(
+      (
+        await t.request('POST', `/api/engagements/${id}/deal`, {
+          token: enterprise.token,
+          body: { contractKind: '技术转让', amountYuan: 800000, signedOn: '2026-11-20' },
+        })
+      ).status,
+    ).toBe(409);
+    expect((await t.request('POST', `/api/engagements/${id}/negotiate`, { token: uni1.token })).body.status).toBe('negotiating');
+    const badDeal = await t.request('POST', `/api/engagements/${id}/deal`, {
+      token: enterprise.token,
+      body: { contractKind: '赠送', amountYuan: -1, signedOn: 'x' },
+    });
+    expect(badDeal.status).toBe(400);
+    const deal = await t.request('POST', `/api/engagements/${id}/deal`, {
+      token: enterprise.token,
+      body: { contractKind: '技术转让', amountYuan: 800000, signedOn: '2026-11-20', contractRegistrationNo: '2026420800000123' },
+    });
+    expect(deal.status).toBe(200);
+    expect(deal.body.status).toBe('deal');
+    const adoption = await t.request('GET', `/api/adoptions/${deal.body.adoptionId}`, { token: enterprise.token });
+    expect(adoption.status).toBe(200);
+    expect(adoption.body.status).toBe('pending');
+
+    const events = await t
+      .get(DataSource)
+      .query(`SELECT type, payload FROM outbox_event WHERE payload->>'engagementId' = $1 ORDER BY created_at`, [id]);
+    expect(events.map((e: { type: string }) => e.type)).toEqual([
+      'engagement.requested',
+      'engagement.accepted',
+      'engagement.negotiating',
+      'engagement.deal',
+    ]);
+    expect(events[0].payload.organizationIds).toEqual([uni1.organizationId]);
+    expect(events[1].payload.organizationIds).toEqual([enterprise.organizationId]);
+  });
+
+  it('declines with a reason from the fixed list, which the requester sees', async () => {
+    const req = await t.request('POST', '/api/engagements', {
+      token: enterprise.token,
+      body: { resultId: results.battery, message: '询价' },
+    });
+    expect(req.status).toBe(201);
+    const bad = await t.request('POST', `/api/engagements/${req.body.id}/decline`, { token: uni2.token, body: { reason: '不合适' } });
+    expect(bad.status).toBe(400);
+    const declined = await t.request('POST', `/api/engagements/${req.body.id}/decline`, {
+      token: uni2.token,
+      body: { reason: '价格或预算不合适', note: '报价低于成本' },
+    });
+    expect(declined.body.status).toBe('declined');
+    const seen = await t.request('GET', `/api/engagements/${req.body.id}`, { token: enterprise.token });
+    expect(seen.body).toEqual(
+      expect.objectContaining({ reason: '价格或预算不合适', reasonNote: '报价低于成本', counterpartContact: null }),
+    );
+    const own = await t.request('POST', '/api/engagements', { token: uni2.token, body: { resultId: results.battery, message: '自己' } });
+    expect(own.status).toBe(400);
+  });
+
+  it('gives the bureau the funnel and response times', async () => {
+    const stats = await t.request('GET', '/api/stats/engagements', { token: bureau.token });
+    expect(stats.body.funnel).toEqual(expect.objectContaining({ requested: 2, accepted: 1, deal: 1 }));
+    expect(stats.body.funnel.matched).toBeGreaterThan(0);
+    expect(stats.body.responseTimes.length).toBeGreaterThan(0);
+    expect((await t.request('GET', '/api/stats/engagements', { token: enterprise.token })).status).toBe(403);
+  });
+
+  it('removes a closed result from the index and retires its matches', async () => {
+    const closed = await t.request('POST', `/api/results/${results.textile}/close`, { token: uni1.token, body: { reason: '已转让' } });
+    expect(closed.status).toBe(200);
+    await waitFor(async () => !(await searchIds('type=result&pageSize=50')).includes(results.textile), 20_000, 'closed result removed');
+  });
+
+  it('rebuilds an index with an atomic swap, and reconciles drift', async () => {
+    const index = t.get(SearchIndexService);
+    const meili = t.get(MeiliService);
+    const before = (await searchIds('type=result&pageSize=50')).length;
+    let emptySeen = false;
+    let searching = true;
+    const probe = (async () => {
+      while (searching) {
+        if ((await searchIds('type=result&pageSize=50')).length === 0) emptySeen = true;
+      }
+    })();
+    const rebuilt = await index.rebuild('result');
+    searching = false;
+    await probe;
+    expect(rebuilt.documents).toBe(before);
+    expect(emptySeen).toBe(false);
+    expect((await searchIds('type=result&pageSize=50')).length).toBe(before);
+
+    const uid = meili.uid('result');
+    await meili.wait(meili.client.index(uid).deleteDocument(results.gypsum));
+    await meili.wait(
+      meili.client.index(uid).addDocuments([{ id: '00000000-0000-4000-8000-000000000001', title: '多余的文档', status: 'published' }]),
+    );
+    const report = await index.reconcile('result');
+    expect(report).toEqual(expect.objectContaining({ missing: 1, extra: 1 }));
+    const ids = await searchIds('type=result&pageSize=50');
+    expect(ids).toContain(results.gypsum);
+    expect(ids).not.toContain('00000000-0000-4000-8000-000000000001');
+    expect(await index.reconcile('result')).toEqual(expect.objectContaining({ missing: 0, stale: 0, extra: 0 }));
+  });
+});
