@@ -82,32 +82,50 @@ export class MatchesService {
       .filter((r) => r.score > 0);
     return this.tx.run(async () => {
       const now = this.clock.now();
-      const keptIds: string[] = [];
-      let notified = 0;
-      for (const r of rows) {
-        const [saved]: { id: string; status: string; notified_at: Date | null }[] = await this.tx.manager.query(
-          `INSERT INTO match (need_id, result_id, need_organization_id, result_organization_id, score, text_score, reasons, computed_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-           ON CONFLICT (need_id, result_id) DO UPDATE SET score = EXCLUDED.score, text_score = EXCLUDED.text_score,
-             reasons = EXCLUDED.reasons, computed_at = EXCLUDED.computed_at,
-             status = CASE WHEN match.status = 'dismissed' THEN 'dismissed' ELSE 'active' END
-           RETURNING id, status, notified_at`,
-          [r.need.id, r.result.id, r.need.organizationId, r.result.organizationId, r.score, r.textScore, JSON.stringify(r.reasons), now],
-        );
-        keptIds.push(saved.id);
-        if (saved.status === 'active' && !saved.notified_at && r.score >= this.config.matchNotifyThreshold) {
-          await this.tx.manager.query(`UPDATE match SET notified_at = $2 WHERE id = $1`, [saved.id, now]);
-          await this.outbox.emit('match.created', {
-            matchId: saved.id,
-            needId: r.need.id,
-            resultId: r.result.id,
-            needOrganizationId: r.need.organizationId,
-            resultOrganizationId: r.result.organizationId,
-            score: r.score,
-          });
-          notified += 1;
-        }
+      // One statement for all pairs (re-scored pairs keep a dismissal).
+      const saved: { id: string; need_id: string; result_id: string; status: string; notified_at: Date | null }[] = rows.length
+        ? await this.tx.manager.query(
+            `INSERT INTO match (need_id, result_id, need_organization_id, result_organization_id, score, text_score, reasons, computed_at)
+             SELECT n, r, no, ro, s, ts, re, $8 FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::smallint[], $6::smallint[], $7::jsonb[])
+               AS u(n, r, no, ro, s, ts, re)
+             ON CONFLICT (need_id, result_id) DO UPDATE SET score = EXCLUDED.score, text_score = EXCLUDED.text_score,
+               reasons = EXCLUDED.reasons, computed_at = EXCLUDED.computed_at,
+               status = CASE WHEN match.status = 'dismissed' THEN 'dismissed' ELSE 'active' END
+             RETURNING id, need_id, result_id, status, notified_at`,
+            [
+              rows.map((r) => r.need.id),
+              rows.map((r) => r.result.id),
+              rows.map((r) => r.need.organizationId),
+              rows.map((r) => r.result.organizationId),
+              rows.map((r) => r.score),
+              rows.map((r) => r.textScore),
+              rows.map((r) => JSON.stringify(r.reasons)),
+              now,
+            ],
+          )
+        : [];
+      const keptIds = saved.map((x) => x.id);
+      const byPair = new Map(rows.map((r) => [`${r.need.id}:${r.result.id}`, r]));
+      const toNotify = saved.filter(
+        (x) =>
+          x.status === 'active' &&
+          !x.notified_at &&
+          (byPair.get(`${x.need_id}:${x.result_id}`)?.score ?? 0) >= this.config.matchNotifyThreshold,
+      );
+      if (toNotify.length)
+        await this.tx.manager.query(`UPDATE match SET notified_at = $2 WHERE id = ANY($1::uuid[])`, [toNotify.map((x) => x.id), now]);
+      for (const x of toNotify) {
+        const r = byPair.get(`${x.need_id}:${x.result_id}`) as (typeof rows)[number];
+        await this.outbox.emit('match.created', {
+          matchId: x.id,
+          needId: r.need.id,
+          resultId: r.result.id,
+          needOrganizationId: r.need.organizationId,
+          resultOrganizationId: r.result.organizationId,
+          score: r.score,
+        });
       }
+      const notified = toNotify.length;
       // Pairs of this item that no longer rank are retired (dismissed ones stay as they are).
       const column = type === 'need' ? 'need_id' : 'result_id';
       await this.tx.manager.query(
