@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { actorOf, AuditService, AuthUser, Clock, NotFoundError, OutboxService, TransactionHost, ValidationFailedError } from '@app/core';
 import { toChallengeView } from './challenge.mapper';
 import { OverBudgetError, stateError } from './challenges.errors';
 import { ChallengesService } from './challenges.service';
+import { ChallengeNoticesService } from './challenge-notices.service';
 import { AwardDto } from './dto/review.dto';
 import { Milestone } from './entities/milestone.entity';
 import { Proposal } from './entities/proposal.entity';
 import { Objection } from './entities/review.entities';
-import { applicantOrgs } from './proposals.service';
+import { applicantOrgs } from './proposal.util';
 import { sharesSumTo100, splitByShares } from './scoring.util';
 
 const DAY_MS = 86_400_000;
@@ -21,6 +23,7 @@ export class AwardsService {
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
     private readonly challenges: ChallengesService,
+    private readonly notices: ChallengeNoticesService,
   ) {}
 
   async award(challengeId: string, dto: AwardDto, actor: AuthUser) {
@@ -161,6 +164,10 @@ export class AwardsService {
           awarded: p.status === 'awarded',
         });
       }
+      const winners = proposals.filter((x) => x.status === 'awarded').map((x) => x.id);
+      await this.notices.scheduleOverdueChecks(
+        winners.length ? await this.tx.repo(Milestone).find({ where: { proposalId: In(winners) } }) : [],
+      );
       c.finalizedAt = this.clock.now();
       await this.challenges.transition(c, 'in_progress', actor);
       return toChallengeView(c);

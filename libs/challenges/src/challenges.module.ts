@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '@app/catalog';
 import { IdentityModule } from '@app/identity';
+import { MatchingModule } from '@app/matching';
+import { NotifyModule } from '@app/notify';
+import { ChallengeNoticesService } from './challenge-notices.service';
 import { AttachmentsService } from './attachments.service';
 import { AwardsService } from './awards.service';
 import { ChallengeStatsService } from './challenge-stats.service';
@@ -25,6 +28,8 @@ import { NEED_SOURCE } from './challenge-sources';
     TypeOrmModule.forFeature([Challenge, Proposal, ProposalAttachment, ChallengeExpert, ExpertConflict, Review, Objection, Milestone]),
     IdentityModule,
     CatalogModule,
+    MatchingModule,
+    NotifyModule,
   ],
   controllers: [ChallengesController, ProposalsController, ReviewsController],
   providers: [
@@ -35,6 +40,7 @@ import { NEED_SOURCE } from './challenge-sources';
     AwardsService,
     MilestonesService,
     ChallengeStatsService,
+    ChallengeNoticesService,
     { provide: NEED_SOURCE, useClass: NeedSourceAdapter },
   ],
   exports: [ChallengesService, ChallengeStatsService],

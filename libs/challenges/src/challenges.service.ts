@@ -16,6 +16,7 @@ import { Brackets } from 'typeorm';
 import { ChallengeStatus } from './challenge.constants';
 import { toChallengeView } from './challenge.mapper';
 import { NEED_SOURCE, NeedSource } from './challenge-sources';
+import { ChallengeNoticesService } from './challenge-notices.service';
 import { stateError } from './challenges.errors';
 import { ChallengeQueryDto, CreateChallengeDto, UpdateChallengeDto } from './dto/challenge.dto';
 import { Challenge } from './entities/challenge.entity';
@@ -32,6 +33,7 @@ export class ChallengesService {
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
     @Inject(NEED_SOURCE) private readonly needs: NeedSource,
+    private readonly notices: ChallengeNoticesService,
   ) {}
 
   async create(dto: CreateChallengeDto, actor: AuthUser) {
@@ -91,6 +93,7 @@ export class ChallengesService {
       c.publishedAt = this.clock.now();
       await this.tx.repo(Challenge).save(c);
       await this.outbox.emit('challenge.published', { challengeId: id, actorUserId: actor.userId });
+      await this.notices.scheduleClosingReminders(c);
       return toChallengeView(c);
     });
   }
@@ -111,6 +114,7 @@ export class ChallengesService {
       const c = await this.lock(id);
       if (!['draft', 'published', 'reviewing'].includes(c.status)) throw stateError('该榜单已评定，不能撤榜');
       await this.transition(c, 'cancelled', actor, reason);
+      await this.notices.cancelClosingReminders(id);
       return toChallengeView(c);
     });
   }

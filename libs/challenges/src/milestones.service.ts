@@ -5,7 +5,7 @@ import { stateError } from './challenges.errors';
 import { ChallengesService } from './challenges.service';
 import { Milestone } from './entities/milestone.entity';
 import { Proposal } from './entities/proposal.entity';
-import { applicantOrgs } from './proposals.service';
+import { applicantOrgs } from './proposal.util';
 
 /** Delivery: evidence per milestone, acceptance or return by the bureau, final acceptance (验收). */
 @Injectable()

@@ -27,6 +27,7 @@ import { Challenge } from './entities/challenge.entity';
 import { Proposal } from './entities/proposal.entity';
 import { ChallengeExpert, ExpertConflict } from './entities/review.entities';
 import { isUniqueViolation } from '@app/identity';
+import { applicantOrgs } from './proposal.util';
 
 /** 揭榜申请: drafting, editing until the window closes, submitting, withdrawing, screening. */
 @Injectable()
@@ -250,10 +251,6 @@ export class ProposalsService implements OnModuleInit {
       schedule: dto.schedule ?? [],
     };
   }
-}
-
-export function applicantOrgs(p: Proposal): string[] {
-  return [p.organizationId, ...p.partnerOrganizationIds];
 }
 
 function toContentDto(p: Proposal): Omit<CreateProposalDto, 'requestedBudgetYuan' | 'partnerOrganizationIds'> {

@@ -19,7 +19,7 @@ import { ReviewDto } from './dto/review.dto';
 import { Challenge } from './entities/challenge.entity';
 import { Proposal } from './entities/proposal.entity';
 import { ChallengeExpert, ExpertConflict, Review } from './entities/review.entities';
-import { applicantOrgs } from './proposals.service';
+import { applicantOrgs } from './proposal.util';
 import { aggregateTotals, weightedTotal } from './scoring.util';
 
 /** Expert review: assignment with automatic conflict exclusion, scoring, progress and ranking. */

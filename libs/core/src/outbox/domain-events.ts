@@ -43,6 +43,8 @@ export interface DomainEventPayloads {
   'engagement.unanswered': { engagementId: string; organizationIds: string[]; days: number };
   // Open calls (揭榜挂帅). `organizationIds` are the organizations to tell; `userIds` people to tell.
   'challenge.published': { challengeId: string; actorUserId: string | null };
+  /** Organizations whose published results match a newly published challenge. */
+  'challenge.invited': { challengeId: string; organizationIds: string[] };
   'challenge.closing-soon': { challengeId: string; organizationIds: string[]; daysLeft: number };
   'proposal.screened': { proposalId: string; challengeId: string; organizationIds: string[]; eligible: boolean; reason: string | null };
   'challenge.experts-assigned': { challengeId: string; userIds: string[] };

@@ -1,0 +1,93 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { Clock, JobHandlerRegistry, OutboxService, QueueName, RelayedEvent, TransactionHost } from '@app/core';
+import { MatcherFactory } from '@app/matching';
+import { RemindersService } from '@app/notify';
+import { CLOSING_REMINDER_DAYS } from './challenge.constants';
+import { Challenge } from './entities/challenge.entity';
+import { Milestone } from './entities/milestone.entity';
+import { Proposal } from './entities/proposal.entity';
+import { applicantOrgs } from './proposal.util';
+
+const CLOSING = 'challenge.closing';
+const OVERDUE = 'milestone.overdue-check';
+const DAY_MS = 86_400_000;
+/** How many results' organizations are invited when a challenge is published. */
+const INVITE_FROM_RESULTS = 30;
+
+/**
+ * The side effects of an open call over time: who is invited when it is published (organizations
+ * whose published results match it), reminders before the window closes to organizations with
+ * unsubmitted drafts, and overdue milestones. Reminders use the notify library's mechanism.
+ */
+@Injectable()
+export class ChallengeNoticesService implements OnModuleInit {
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly registry: JobHandlerRegistry,
+    private readonly reminders: RemindersService,
+    private readonly outbox: OutboxService,
+    private readonly matcher: MatcherFactory,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.subscribe(QueueName.Match, 'challenge.published', (job: Job<RelayedEvent<'challenge.published'>>) =>
+      this.invite(job.data.payload.challengeId),
+    );
+    this.reminders.handle(CLOSING, (data) => this.remindDrafts(String(data.challengeId), Number(data.daysLeft)));
+    this.reminders.handle(OVERDUE, (data) => this.remindOverdue(String(data.milestoneId)));
+  }
+
+  /** Called in the publishing transaction: reminders 3 and 1 days before the window closes. */
+  async scheduleClosingReminders(c: Challenge): Promise<void> {
+    for (const days of CLOSING_REMINDER_DAYS) {
+      const at = new Date(c.closesAt.getTime() - days * DAY_MS);
+      if (at.getTime() > this.clock.now().getTime())
+        await this.reminders.schedule(`challenge:${c.id}:closing:${days}`, at, CLOSING, { challengeId: c.id, daysLeft: days });
+    }
+  }
+
+  async cancelClosingReminders(challengeId: string): Promise<void> {
+    for (const days of CLOSING_REMINDER_DAYS) await this.reminders.cancel(`challenge:${challengeId}:closing:${days}`);
+  }
+
+  /** Called when milestones are final: a check on each due date. */
+  async scheduleOverdueChecks(milestones: Milestone[]): Promise<void> {
+    for (const m of milestones) {
+      const endOfDueDay = new Date(`${m.dueDate}T23:59:59+08:00`);
+      await this.reminders.schedule(`milestone:${m.id}:overdue`, endOfDueDay, OVERDUE, { milestoneId: m.id });
+    }
+  }
+
+  /** The organizations whose published results best match the challenge are told of it. */
+  async invite(challengeId: string): Promise<void> {
+    const c = await this.tx.repo(Challenge).findOne({ where: { id: challengeId } });
+    if (!c || c.status !== 'published') return;
+    const description = [c.background, ...c.objectives.map((o) => `${o.indicator}${o.target}${o.unit}`), c.deliverables].join('。');
+    const hits = await this.matcher.rankItems('result', { title: c.title, description, field: c.field }, INVITE_FROM_RESULTS);
+    const organizationIds = [...new Set(hits.map((h) => h.organizationId))].filter((id) => id !== c.coFunderOrganizationId);
+    if (organizationIds.length === 0) return;
+    await this.tx.run(() => this.outbox.emit('challenge.invited', { challengeId, organizationIds }));
+  }
+
+  private async remindDrafts(challengeId: string, daysLeft: number): Promise<void> {
+    const c = await this.tx.repo(Challenge).findOne({ where: { id: challengeId } });
+    if (!c || c.status !== 'published') return;
+    const drafts = await this.tx.repo(Proposal).find({ where: { challengeId, status: 'draft' } });
+    const organizationIds = [...new Set(drafts.map((p) => p.organizationId))];
+    if (organizationIds.length === 0) return;
+    await this.tx.run(() => this.outbox.emit('challenge.closing-soon', { challengeId, organizationIds, daysLeft }));
+  }
+
+  private async remindOverdue(milestoneId: string): Promise<void> {
+    const m = await this.tx.repo(Milestone).findOne({ where: { id: milestoneId } });
+    if (!m || m.status === 'accepted') return;
+    const c = await this.tx.repo(Challenge).findOne({ where: { id: m.challengeId } });
+    if (!c || c.status !== 'in_progress') return;
+    const p = await this.tx.repo(Proposal).findOne({ where: { id: m.proposalId } });
+    await this.tx.run(() =>
+      this.outbox.emit('milestone.overdue', { milestoneId, challengeId: m.challengeId, organizationIds: p ? applicantOrgs(p) : [] }),
+    );
+  }
+}

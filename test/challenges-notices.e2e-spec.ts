@@ -1,0 +1,76 @@
+import { DataSource } from 'typeorm';
+import { startWorker, RunningWorker } from '../apps/worker/src/bootstrap';
+import { RESULT_FIXTURES } from './fixtures/matching-fixtures';
+import { waitFor } from './notify-support';
+import { OrgSession, TestApp } from './support/test-app';
+
+describe('揭榜挂帅 notices: invitations by matching, reminders before closing (e2e)', () => {
+  let t: TestApp;
+  let worker: RunningWorker;
+  let bureau: OrgSession;
+  let uni: OrgSession;
+  let drafter: OrgSession;
+
+  const events = async (type: string) =>
+    (await t.get(DataSource).query(`SELECT payload FROM outbox_event WHERE type = $1`, [type])).map(
+      (r: { payload: Record<string, unknown> }) => r.payload,
+    );
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    worker = await startWorker(t.env.config, { relayIntervalMs: 50 });
+    bureau = await t.verifiedOrg('bureau', '荆门市科学技术局');
+    uni = await t.verifiedOrg('university', '磷化工研究型大学');
+    drafter = await t.verifiedOrg('enterprise', '写了草稿的企业');
+    const { key: _key, ...gypsum } = RESULT_FIXTURES[0];
+    const created = await t.request('POST', '/api/results', {
+      token: uni.token,
+      body: {
+        ...gypsum,
+        keywords: [...gypsum.keywords],
+        cooperationModes: [...gypsum.cooperationModes],
+        contactName: '李老师',
+        contactPhone: '027-87654321',
+      },
+    });
+    expect(created.status).toBe(201);
+    expect((await t.request('POST', `/api/results/${created.body.id}/submit`, { token: uni.token })).status).toBe(200);
+    expect((await t.request('POST', `/api/results/${created.body.id}/approve`, { token: bureau.token })).status).toBe(200);
+    await waitFor(async () => (await t.request('GET', '/api/search?type=result')).body.total === 1, 20_000, 'result indexed');
+  }, 90_000);
+
+  afterAll(async () => {
+    await worker.stop();
+    await t.stop();
+  });
+
+  it('invites the organizations whose results match, and reminds unsubmitted drafts a day before closing', async () => {
+    const body = {
+      title: '磷石膏综合利用制备高强建筑石膏粉',
+      background: '荆门市磷化工企业副产磷石膏堆存量大，亟需磷石膏净化与建筑石膏粉制备技术。',
+      field: '磷化工',
+      objectives: [{ indicator: '抗压强度', target: '≥40', unit: 'MPa' }],
+      budgetCapYuan: 3_000_000,
+      opensAt: new Date(Date.now() - 3600_000).toISOString(),
+      // The one-day reminder falls four seconds from now; the three-day one is already past.
+      closesAt: new Date(Date.now() + 86_400_000 + 4_000).toISOString(),
+      durationMonths: 12,
+      eligibleKinds: ['enterprise', 'university', 'institute'],
+      deliverables: '中试线',
+      criteria: [{ key: 'tech', name: '技术', weight: 100 }],
+    };
+    const c = await t.request('POST', '/api/challenges', { token: bureau.token, body });
+    expect(c.status).toBe(201);
+    expect((await t.request('POST', `/api/challenges/${c.body.id}/publish`, { token: bureau.token })).status).toBe(200);
+    const draft = await t.request('POST', `/api/challenges/${c.body.id}/proposals`, {
+      token: drafter.token,
+      body: { leaderName: '张三', approach: '草稿', requestedBudgetYuan: 100 },
+    });
+    expect(draft.status).toBe(201);
+
+    const invited = await waitFor(async () => (await events('challenge.invited'))[0], 20_000, 'invitation');
+    expect(invited).toEqual({ challengeId: c.body.id, organizationIds: [uni.organizationId] });
+    const reminded = await waitFor(async () => (await events('challenge.closing-soon'))[0], 20_000, 'closing reminder');
+    expect(reminded).toEqual({ challengeId: c.body.id, organizationIds: [drafter.organizationId], daysLeft: 1 });
+  });
+});
