@@ -58,6 +58,19 @@ export class AllExceptionsFilter implements ExceptionFilter {
       if (status === HttpStatus.NOT_FOUND) {
         return { statusCode: 404, error: 'NOT_FOUND', message: '请求的接口不存在' };
       }
+      const health = healthReport(exception.getResponse());
+      if (status === HttpStatus.SERVICE_UNAVAILABLE && health) {
+        const down = Object.entries(health).filter(([, v]) => v.status !== 'up');
+        return {
+          statusCode: 503,
+          error: 'SERVICE_UNAVAILABLE',
+          message: `部分依赖服务不可用：${down.map(([k]) => k).join('、')}`,
+          details: Object.entries(health).map(([field, v]) => ({
+            field,
+            message: v.status === 'up' ? 'up' : `down${v.message ? `: ${v.message}` : ''}`,
+          })),
+        };
+      }
       if (status === HttpStatus.BAD_REQUEST && /JSON/.test(String(exception.getResponse()))) {
         // Fastify's body parser: malformed or empty JSON, wrapped by Nest.
         return { statusCode: 400, error: 'MALFORMED_JSON', message: '请求体不是有效的 JSON' };
@@ -78,4 +91,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     this.logger.error({ err: exception, errorId }, `unhandled error ${errorId}`);
     return { statusCode: 500, error: 'INTERNAL_ERROR', message: `服务器内部错误，请稍后重试（错误编号 ${errorId}）`, errorId };
   }
+}
+
+/** The per-service report of a failed health check (@nestjs/terminus), if that is what this is. */
+function healthReport(response: unknown): Record<string, { status: string; message?: string }> | null {
+  const r = response as { status?: string; details?: Record<string, { status: string; message?: string }> };
+  return r && typeof r === 'object' && r.status === 'error' && r.details ? r.details : null;
 }
