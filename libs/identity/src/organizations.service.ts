@@ -8,13 +8,14 @@ import {
   InvalidStateError,
   isBureau,
   NotFoundError,
+  OrganizationKind,
   OutboxService,
   Page,
   pageOffset,
   toPage,
   TransactionHost,
 } from '@app/core';
-import { Brackets } from 'typeorm';
+import { Brackets, In } from 'typeorm';
 import { OrganizationDetailDto, OrganizationPublicDto, OrganizationQueryDto, UpdateOrganizationDto } from './dto/organization.dto';
 import { toOrganizationDetail, toOrganizationPublic } from './organization.mapper';
 import { Organization } from './organization.entity';
@@ -63,6 +64,17 @@ export class OrganizationsService implements OnModuleInit {
 
   async findById(id: string): Promise<Organization | null> {
     return this.tx.repo(Organization).findOne({ where: { id } });
+  }
+
+  /** Batch lookup for other contexts (names in lists, spreadsheets). */
+  async findByIds(ids: string[]): Promise<Organization[]> {
+    const unique = [...new Set(ids)];
+    return unique.length ? this.tx.repo(Organization).find({ where: { id: In(unique) } }) : [];
+  }
+
+  /** Every verified organization of the given kinds (e.g. to resolve names in an import). */
+  async verifiedOfKinds(kinds: OrganizationKind[]): Promise<Organization[]> {
+    return this.tx.repo(Organization).find({ where: { status: 'verified', kind: In(kinds) } });
   }
 
   async update(id: string, dto: UpdateOrganizationDto, actor: AuthUser): Promise<OrganizationDetailDto> {
