@@ -33,3 +33,4 @@ export * from './http/id-param.dto';
 export * from './http/sql.util';
 export * from './time/clock';
 export * from './database/bigint.transformer';
+export * from './http/transforms';

@@ -20,30 +20,29 @@ import {
 } from 'class-validator';
 import { INDUSTRY_FIELDS } from '@app/catalog';
 import { CHALLENGE_STATUSES, ChallengeStatus } from '../challenge.constants';
-import { PageQueryDto } from '@app/core';
+import { PageQueryDto, trimString } from '@app/core';
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 const APPLICANT_KINDS = ['enterprise', 'university', 'institute'] as const;
 /** At most 10 billion yuan: beyond it, a typo. */
 const MAX_YUAN = 10_000_000_000;
 
 export class ObjectiveDto {
-  @ApiProperty({ example: '电池能量密度' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(100) indicator!: string;
-  @ApiProperty({ example: '≥300' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(50) target!: string;
-  @ApiProperty({ example: 'Wh/kg' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(20) unit!: string;
+  @ApiProperty({ example: '电池能量密度' }) @Transform(trimString) @IsString() @IsNotEmpty() @MaxLength(100) indicator!: string;
+  @ApiProperty({ example: '≥300' }) @Transform(trimString) @IsString() @IsNotEmpty() @MaxLength(50) target!: string;
+  @ApiProperty({ example: 'Wh/kg' }) @Transform(trimString) @IsString() @IsNotEmpty() @MaxLength(20) unit!: string;
 }
 
 export class CriterionDto {
   @ApiProperty({ example: 'tech' })
   @Matches(/^[a-z][a-z0-9_]{0,30}$/, { context: { message: '只能是小写字母、数字和下划线' } })
   key!: string;
-  @ApiProperty({ example: '技术方案先进性与可行性' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(50) name!: string;
+  @ApiProperty({ example: '技术方案先进性与可行性' }) @Transform(trimString) @IsString() @IsNotEmpty() @MaxLength(50) name!: string;
   @ApiProperty({ example: 40, description: '权重（整数），全部标准之和为 100' }) @IsInt() @Min(1) @Max(100) weight!: number;
 }
 
 export class CreateChallengeDto {
-  @ApiProperty() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(100) title!: string;
-  @ApiProperty({ description: '榜单背景' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(5000) background!: string;
+  @ApiProperty() @Transform(trimString) @IsString() @IsNotEmpty() @MaxLength(100) title!: string;
+  @ApiProperty({ description: '榜单背景' }) @Transform(trimString) @IsString() @IsNotEmpty() @MaxLength(5000) background!: string;
   @ApiProperty({ enum: INDUSTRY_FIELDS }) @IsIn(INDUSTRY_FIELDS, { context: { message: '不是平台维护的产业领域' } }) field!: string;
 
   @ApiProperty({ type: [ObjectiveDto], description: '攻关目标及可量化指标' })
@@ -84,7 +83,7 @@ export class CreateChallengeDto {
   eligibleRegions?: string[];
 
   @ApiPropertyOptional({ default: true, description: '仅限已认证单位' }) @IsOptional() @IsBoolean() verifiedOnly?: boolean;
-  @ApiProperty({ description: '预期成果与交付物' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(3000) deliverables!: string;
+  @ApiProperty({ description: '预期成果与交付物' }) @Transform(trimString) @IsString() @IsNotEmpty() @MaxLength(3000) deliverables!: string;
 
   @ApiProperty({ type: [CriterionDto], description: '评审标准及权重（和为 100）' })
   @IsArray()
@@ -105,5 +104,5 @@ export class ChallengeQueryDto extends PageQueryDto {
 }
 
 export class ReasonDto {
-  @ApiProperty() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(1000) reason!: string;
+  @ApiProperty() @Transform(trimString) @IsString() @IsNotEmpty() @MaxLength(1000) reason!: string;
 }

@@ -15,25 +15,24 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+import { trimString } from '@app/core';
 
 export class TeamMemberDto {
-  @ApiProperty() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(50) name!: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(50) title?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(100) role?: string;
+  @ApiProperty() @Transform(trimString) @IsString() @IsNotEmpty() @MaxLength(50) name!: string;
+  @ApiPropertyOptional() @IsOptional() @Transform(trimString) @IsString() @MaxLength(50) title?: string;
+  @ApiPropertyOptional() @IsOptional() @Transform(trimString) @IsString() @MaxLength(100) role?: string;
 }
 
 export class CommitmentDto {
   @ApiProperty({ description: '对应榜单目标的序号（从 0 开始）' }) @IsInt() @Min(0) @Max(19) objectiveIndex!: number;
-  @ApiProperty({ example: '≥320 Wh/kg' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(100) value!: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(500) note?: string;
+  @ApiProperty({ example: '≥320 Wh/kg' }) @Transform(trimString) @IsString() @IsNotEmpty() @MaxLength(100) value!: string;
+  @ApiPropertyOptional() @IsOptional() @Transform(trimString) @IsString() @MaxLength(500) note?: string;
 }
 
 export class SchedulePhaseDto {
-  @ApiProperty() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(100) phase!: string;
+  @ApiProperty() @Transform(trimString) @IsString() @IsNotEmpty() @MaxLength(100) phase!: string;
   @ApiProperty() @IsInt() @Min(1) @Max(120) months!: number;
-  @ApiProperty() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(500) deliverable!: string;
+  @ApiProperty() @Transform(trimString) @IsString() @IsNotEmpty() @MaxLength(500) deliverable!: string;
 }
 
 export class CreateProposalDto {
@@ -44,8 +43,8 @@ export class CreateProposalDto {
   @IsUUID('all', { each: true })
   partnerOrganizationIds?: string[];
 
-  @ApiProperty({ description: '挂帅人' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(50) leaderName!: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(50) leaderTitle?: string;
+  @ApiProperty({ description: '挂帅人' }) @Transform(trimString) @IsString() @IsNotEmpty() @MaxLength(50) leaderName!: string;
+  @ApiPropertyOptional() @IsOptional() @Transform(trimString) @IsString() @MaxLength(50) leaderTitle?: string;
 
   @ApiPropertyOptional({ type: [TeamMemberDto] })
   @IsOptional()
@@ -55,7 +54,7 @@ export class CreateProposalDto {
   @Type(() => TeamMemberDto)
   team?: TeamMemberDto[];
 
-  @ApiProperty({ description: '技术路线' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(10000) approach!: string;
+  @ApiProperty({ description: '技术路线' }) @Transform(trimString) @IsString() @IsNotEmpty() @MaxLength(10000) approach!: string;
 
   @ApiPropertyOptional({ type: [CommitmentDto], description: '对每项目标的承诺' })
   @IsOptional()
@@ -86,7 +85,7 @@ export class EligibilityDto {
   @ApiProperty({ description: 'true 为形式审查通过（入围评审），false 为不符合条件' }) @IsBoolean() eligible!: boolean;
   @ApiPropertyOptional({ description: '不符合条件时必填' })
   @ValidateIf((o: EligibilityDto) => o.eligible === false || o.reason !== undefined)
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(1000)
@@ -94,7 +93,7 @@ export class EligibilityDto {
 }
 
 export class AttachmentQueryDto {
-  @ApiProperty({ example: '技术方案.pdf' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200) filename!: string;
+  @ApiProperty({ example: '技术方案.pdf' }) @Transform(trimString) @IsString() @IsNotEmpty() @MaxLength(200) filename!: string;
 }
 
 export class AttachmentParamsDto {

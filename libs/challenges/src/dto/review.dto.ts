@@ -16,8 +16,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+import { trimString } from '@app/core';
 
 export class AssignExpertsDto {
   @ApiProperty({ type: [String], description: '专家库中的用户（至少 3 位）' })
@@ -30,13 +29,13 @@ export class AssignExpertsDto {
 
 export class ConflictDto {
   @ApiProperty() @IsUUID() proposalId!: string;
-  @ApiProperty({ example: '曾与申报团队合作发表论文' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(500) reason!: string;
+  @ApiProperty({ example: '曾与申报团队合作发表论文' }) @Transform(trimString) @IsString() @IsNotEmpty() @MaxLength(500) reason!: string;
 }
 
 export class CriterionScoreDto {
   @ApiProperty({ example: 'tech' }) @IsString() @IsNotEmpty() @MaxLength(31) criterion!: string;
   @ApiProperty({ minimum: 0, maximum: 100 }) @IsNumber({ maxDecimalPlaces: 1 }) @Min(0) @Max(100) score!: number;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(2000) comment?: string;
+  @ApiPropertyOptional() @IsOptional() @Transform(trimString) @IsString() @MaxLength(2000) comment?: string;
 }
 
 export class ReviewDto {
@@ -50,8 +49,8 @@ export class ReviewDto {
 }
 
 export class MilestonePlanDto {
-  @ApiProperty() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(100) title!: string;
-  @ApiProperty() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(1000) deliverable!: string;
+  @ApiProperty() @Transform(trimString) @IsString() @IsNotEmpty() @MaxLength(100) title!: string;
+  @ApiProperty() @Transform(trimString) @IsString() @IsNotEmpty() @MaxLength(1000) deliverable!: string;
   @ApiProperty({ example: '2027-06-30' }) @IsISO8601({ strict: true }) dueDate!: string;
   @ApiProperty({ description: '拨付比例（%），全部里程碑之和为 100' })
   @IsNumber({ maxDecimalPlaces: 2 })
@@ -83,15 +82,20 @@ export class AwardDto {
 }
 
 export class ObjectionDto {
-  @ApiProperty() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(3000) text!: string;
+  @ApiProperty() @Transform(trimString) @IsString() @IsNotEmpty() @MaxLength(3000) text!: string;
 }
 
 export class AnswerDto {
-  @ApiProperty() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(3000) answer!: string;
+  @ApiProperty() @Transform(trimString) @IsString() @IsNotEmpty() @MaxLength(3000) answer!: string;
 }
 
 export class EvidenceDto {
-  @ApiProperty({ description: '完成情况与佐证材料说明' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(5000) evidence!: string;
+  @ApiProperty({ description: '完成情况与佐证材料说明' })
+  @Transform(trimString)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(5000)
+  evidence!: string;
 }
 
 export class ObjectionParamsDto {

@@ -3,16 +3,14 @@ import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import type { OrganizationKind } from '@app/core';
 import { IsCreditCode } from './is-credit-code.validator';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
-const lower = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+import { trimString, lowerTrimString } from '@app/core';
 
 export const SELF_REGISTERED_KINDS: OrganizationKind[] = ['enterprise', 'university', 'institute'];
 
 /** Registers an organization together with its first user, who becomes its admin. */
 export class RegisterDto {
   @ApiProperty({ example: '荆门市某某新材料有限公司' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
@@ -29,21 +27,21 @@ export class RegisterDto {
   creditCode?: string;
 
   @ApiProperty({ example: '荆门市' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(50)
   region!: string;
 
   @ApiProperty({ example: '张三' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(50)
   name!: string;
 
   @ApiProperty({ example: 'zhangsan@example.com' })
-  @Transform(lower)
+  @Transform(lowerTrimString)
   @IsEmail()
   @MaxLength(200)
   email!: string;
@@ -58,14 +56,14 @@ export class RegisterDto {
 
   @ApiPropertyOptional({ example: '13800000000' })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @Matches(/^[0-9+\- ]{5,20}$/, { context: { message: '不是有效的电话号码' } })
   phone?: string;
 }
 
 export class LoginDto {
   @ApiProperty()
-  @Transform(lower)
+  @Transform(lowerTrimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

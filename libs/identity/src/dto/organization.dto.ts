@@ -1,9 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { ORGANIZATION_KINDS, OrganizationKind, OrganizationStatus, PageQueryDto } from '@app/core';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+import { lowerTrimString, ORGANIZATION_KINDS, OrganizationKind, OrganizationStatus, PageQueryDto, trimString } from '@app/core';
 
 export class OrganizationQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['pending', 'verified', 'rejected'], description: '仅科技局可查看未认证单位' })
@@ -18,7 +16,7 @@ export class OrganizationQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ description: '名称包含' })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MaxLength(100)
   q?: string;
@@ -26,7 +24,7 @@ export class OrganizationQueryDto extends PageQueryDto {
 
 export class RejectDto {
   @ApiProperty({ example: '营业执照信息与填报名称不一致' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)
@@ -34,20 +32,20 @@ export class RejectDto {
 }
 
 export class UpdateOrganizationDto {
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(50) contactName?: string;
+  @ApiPropertyOptional() @IsOptional() @Transform(trimString) @IsString() @MaxLength(50) contactName?: string;
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @Matches(/^[0-9+\- ]{5,20}$/, { context: { message: '不是有效的电话号码' } })
   contactPhone?: string;
   @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(200) contactEmail?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(2000) description?: string;
+  @ApiPropertyOptional() @IsOptional() @Transform(trimString) @IsString() @MaxLength(2000) description?: string;
 }
 
 export class AddMemberDto {
-  @ApiProperty() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(50) name!: string;
+  @ApiProperty() @Transform(trimString) @IsString() @IsNotEmpty() @MaxLength(50) name!: string;
   @ApiProperty()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @Transform(lowerTrimString)
   @IsEmail()
   @MaxLength(200)
   email!: string;

@@ -14,19 +14,18 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { PageQueryDto } from '@app/core';
+import { PageQueryDto, trimString } from '@app/core';
 import { CONTRACT_KINDS } from '@app/catalog';
 import { DISMISS_REASONS } from '../matches/match.entity';
 import { ENGAGEMENT_STATUSES, EngagementStatus } from '../engagements/engagement.entity';
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 const REASON_MESSAGE = `原因须从列表中选择：${DISMISS_REASONS.join('、')}`;
 
 export class CreateEngagementDto {
   @ApiPropertyOptional({ description: '由匹配发起时填写' }) @IsOptional() @IsUUID() matchId?: string;
   @ApiPropertyOptional({ description: '从已发布的技术需求页面发起' }) @IsOptional() @IsUUID() needId?: string;
   @ApiPropertyOptional({ description: '从已发布的科技成果页面发起' }) @IsOptional() @IsUUID() resultId?: string;
-  @ApiProperty({ description: '给对方的留言' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(2000) message!: string;
+  @ApiProperty({ description: '给对方的留言' }) @Transform(trimString) @IsString() @IsNotEmpty() @MaxLength(2000) message!: string;
 }
 
 /** A reason from the fixed list, and text (required with 其他). */
@@ -36,7 +35,7 @@ export class ReasonChoiceDto {
   reason!: (typeof DISMISS_REASONS)[number];
   @ApiPropertyOptional({ description: '补充说明（选“其他”时必填）' })
   @ValidateIf((o: ReasonChoiceDto) => o.reason === '其他' || o.note !== undefined)
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)
@@ -44,7 +43,7 @@ export class ReasonChoiceDto {
 }
 
 export class AbandonDto {
-  @ApiProperty() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(500) reason!: string;
+  @ApiProperty() @Transform(trimString) @IsString() @IsNotEmpty() @MaxLength(500) reason!: string;
 }
 
 export class DealDto {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { PageQueryDto } from '@app/core';
+import { PageQueryDto, trimString } from '@app/core';
 import { COOPERATION_MODES, INDUSTRY_FIELDS } from '@app/catalog';
 
 const toArray = ({ value }: { value: unknown }): unknown =>
@@ -17,7 +17,7 @@ export class SearchQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ description: '关键词（最多 200 字）' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(trimString)
   @IsString()
   @MaxLength(200)
   q?: string;
