@@ -17,7 +17,7 @@ import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { creditCodeCheckChar, ProvisioningService } from '@app/identity';
-import { MatchesService, MatcherFactory, SearchIndexService } from '@app/matching';
+import { MatchesService, MatcherFactory, SearchIndexService, SearchQueryDto, SearchService } from '@app/matching';
 import { createApiApp } from '../apps/api/src/bootstrap';
 import { startWorker } from '../apps/worker/src/bootstrap';
 import { createTestEnv } from '../test/support/test-env';
@@ -202,8 +202,13 @@ async function main(): Promise<void> {
     const auth = { authorization: `Bearer ${bureauToken}` };
     const matchPaths = needIds.map((id) => `/api/needs/${id}/matches`);
     const searchPaths = needs.map((n) => `/api/search?type=result&q=${encodeURIComponent(n.title)}&pageSize=20`);
-    const meiliUid = `${env.config.resourcePrefix}_results`;
-    const meiliBodies = needs.map((n) => JSON.stringify({ q: n.title, limit: 20 }));
+    // The raw baseline sends Meilisearch exactly the request the API makes (filters, facets, highlights).
+    const searchService = app.get(SearchService);
+    const raw = needs.map((n) =>
+      searchService.request(Object.assign(new SearchQueryDto(), { type: 'result', q: n.title, page: 1, pageSize: 20 })),
+    );
+    const meiliUid = raw[0].uid;
+    const meiliBodies = raw.map((r) => JSON.stringify(r.body));
     const meiliHeaders = { authorization: `Bearer ${env.config.meiliMasterKey}`, 'content-type': 'application/json' };
     for (const c of [1, 16]) {
       out[`matches_c${c}`] = await cannon(base, matchPaths, c, auth);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { SearchParams } from 'meilisearch';
 import { ValidationFailedError } from '@app/core';
 import { FACETS, SearchQueryDto } from '../dto/search.dto';
 import { anyOf, eq, range } from './filter.util';
@@ -52,7 +53,8 @@ const yuan = (fen: number | null | undefined): number | null => (fen === null ||
 export class SearchService {
   constructor(private readonly meili: MeiliService) {}
 
-  async search(q: SearchQueryDto) {
+  /** The exact Meilisearch request a search makes (also used by the benchmark's raw baseline). */
+  request(q: SearchQueryDto): { uid: string; body: SearchParams & { q: string } } {
     if (q.trlMin !== undefined && q.trlMax !== undefined && q.trlMin > q.trlMax) {
       throw new ValidationFailedError('技术成熟度下限不能大于上限', [{ field: 'trlMin', message: '不能大于 trlMax' }]);
     }
@@ -60,23 +62,20 @@ export class SearchService {
       throw new ValidationFailedError('价格下限不能大于上限', [{ field: 'priceMinYuan', message: '不能大于 priceMaxYuan' }]);
     }
     const money = q.type === 'result' ? 'priceFen' : 'budgetMaxFen';
+    const toFen = (yuan?: number): number | undefined => (yuan === undefined ? undefined : yuan * 100);
     const filter = [
       eq('status', 'published'),
       ...(q.field ? [eq('field', q.field)] : []),
       ...(q.region ? [eq('region', q.region)] : []),
       ...range('trl', q.trlMin, q.trlMax),
-      ...range(
-        money,
-        q.priceMinYuan === undefined ? undefined : q.priceMinYuan * 100,
-        q.priceMaxYuan === undefined ? undefined : q.priceMaxYuan * 100,
-      ),
+      ...range(money, toFen(q.priceMinYuan), toFen(q.priceMaxYuan)),
       ...(q.modes?.length ? [anyOf('cooperationModes', q.modes)] : []),
       ...(q.orgKind ? [eq('orgKind', q.orgKind)] : []),
     ];
-    const uid = this.meili.uid(q.type);
-    const res = await this.meili.client
-      .index(uid)
-      .search<Hit>(q.q ?? '', {
+    return {
+      uid: this.meili.uid(q.type),
+      body: {
+        q: q.q ?? '',
         filter,
         page: q.page,
         hitsPerPage: q.pageSize,
@@ -88,7 +87,16 @@ export class SearchService {
         highlightPreTag: '<em>',
         highlightPostTag: '</em>',
         matchingStrategy: 'last',
-      })
+      },
+    };
+  }
+
+  async search(q: SearchQueryDto) {
+    const { uid, body } = this.request(q);
+    const { q: text, ...options } = body;
+    const res = await this.meili.client
+      .index(uid)
+      .search<Hit>(text, options)
       .catch((err: unknown) => {
         // An index not created yet (nothing published) is an empty result, not an error.
         if (isIndexNotFound(err)) return null;
