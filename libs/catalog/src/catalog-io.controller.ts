@@ -1,0 +1,96 @@
+import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthUser, BureauOnly, CurrentUser, Public } from '@app/core';
+import { AdoptionExportQueryDto, ImportQueryDto, ItemExportQueryDto, SheetFormatQueryDto } from './dto/workflow.dto';
+import { ExportService } from './io/export.service';
+import { ImportService } from './io/import.service';
+import { SheetUpload, UploadedSheet } from './io/uploaded-sheet.decorator';
+import { CatalogReference, catalogReference } from './catalog.reference';
+
+const IMPORT_DOC =
+  '科技局导入清单（multipart 上传 .xlsx/.csv，字段名 file）：dryRun=true 返回每行问题（行号、列名、原因）不写入；正式导入全部写入或全部不写入';
+
+@ApiTags('catalog import/export')
+@Controller()
+export class CatalogIoController {
+  constructor(
+    private readonly importer: ImportService,
+    private readonly exporter: ExportService,
+  ) {}
+
+  @Get('catalog/reference')
+  @Public()
+  @ApiOperation({ summary: '维护的参考数据：产业领域、合作方式、合同类型、状态' })
+  reference(): CatalogReference {
+    return catalogReference();
+  }
+
+  @Get('needs/template')
+  @Public()
+  @ApiOperation({ summary: '技术需求导入模板（含填写说明）' })
+  needsTemplate(@Query() q: SheetFormatQueryDto) {
+    return this.exporter.template('needs', q.format);
+  }
+
+  @Get('results/template')
+  @Public()
+  @ApiOperation({ summary: '科技成果导入模板（含填写说明）' })
+  resultsTemplate(@Query() q: SheetFormatQueryDto) {
+    return this.exporter.template('results', q.format);
+  }
+
+  @Get('adoptions/template')
+  @Public()
+  @ApiOperation({ summary: '成果转化应用导入模板（含填写说明）' })
+  adoptionsTemplate(@Query() q: SheetFormatQueryDto) {
+    return this.exporter.template('adoptions', q.format);
+  }
+
+  @Get('needs/export')
+  @BureauOnly()
+  @ApiOperation({ summary: '按当前筛选条件导出技术需求（XLSX/CSV，中文列名）' })
+  exportNeeds(@Query() q: ItemExportQueryDto, @CurrentUser() user: AuthUser) {
+    return this.exporter.exportNeeds(q, q.format, user);
+  }
+
+  @Get('results/export')
+  @BureauOnly()
+  @ApiOperation({ summary: '按当前筛选条件导出科技成果（XLSX/CSV，中文列名）' })
+  exportResults(@Query() q: ItemExportQueryDto, @CurrentUser() user: AuthUser) {
+    return this.exporter.exportResults(q, q.format, user);
+  }
+
+  @Get('adoptions/export')
+  @BureauOnly()
+  @ApiOperation({ summary: '按当前筛选条件导出成果转化应用（XLSX/CSV，中文列名）' })
+  exportAdoptions(@Query() q: AdoptionExportQueryDto, @CurrentUser() user: AuthUser) {
+    return this.exporter.exportAdoptions(q, q.format, user);
+  }
+
+  @Post('needs/import')
+  @HttpCode(200)
+  @BureauOnly()
+  @ApiConsumes('multipart/form-data')
+  @ApiOperation({ summary: `技术需求：${IMPORT_DOC}` })
+  importNeeds(@Query() q: ImportQueryDto, @UploadedSheet() file: SheetUpload | undefined, @CurrentUser() user: AuthUser) {
+    return this.importer.importSheet('needs', file, q.dryRun, user);
+  }
+
+  @Post('results/import')
+  @HttpCode(200)
+  @BureauOnly()
+  @ApiConsumes('multipart/form-data')
+  @ApiOperation({ summary: `科技成果：${IMPORT_DOC}` })
+  importResults(@Query() q: ImportQueryDto, @UploadedSheet() file: SheetUpload | undefined, @CurrentUser() user: AuthUser) {
+    return this.importer.importSheet('results', file, q.dryRun, user);
+  }
+
+  @Post('adoptions/import')
+  @HttpCode(200)
+  @BureauOnly()
+  @ApiConsumes('multipart/form-data')
+  @ApiOperation({ summary: `成果转化应用：${IMPORT_DOC}` })
+  importAdoptions(@Query() q: ImportQueryDto, @UploadedSheet() file: SheetUpload | undefined, @CurrentUser() user: AuthUser) {
+    return this.importer.importSheet('adoptions', file, q.dryRun, user);
+  }
+}

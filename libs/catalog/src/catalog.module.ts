@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '@app/identity';
+import { Adoption } from './adoption.entity';
+import { AdoptionsController } from './adoptions.controller';
+import { AdoptionsService } from './adoptions.service';
+import { CatalogIoController } from './catalog-io.controller';
+import { CatalogReader } from './catalog-reader.service';
+import { ExportService } from './io/export.service';
+import { ImportService } from './io/import.service';
+import { Need } from './need.entity';
+import { NeedsController } from './needs.controller';
+import { NeedsService } from './needs.service';
+import { OrganizationDirectory } from './organization-directory';
+import { Result } from './result.entity';
+import { ResultsController } from './results.controller';
+import { ResultsService } from './results.service';
+import { ItemWorkflow } from './workflow/item-workflow.service';
+
+/** The three lists (needs, results, adoptions), their review workflow, quality check, import and export. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Need, Result, Adoption]), IdentityModule],
+  // The import/export controller comes first so that its static routes read clearly before `:id`.
+  controllers: [CatalogIoController, NeedsController, ResultsController, AdoptionsController],
+  providers: [
+    ItemWorkflow,
+    OrganizationDirectory,
+    NeedsService,
+    ResultsService,
+    AdoptionsService,
+    ImportService,
+    ExportService,
+    CatalogReader,
+  ],
+  exports: [NeedsService, ResultsService, AdoptionsService, ImportService, CatalogReader],
+})
+export class CatalogModule {}

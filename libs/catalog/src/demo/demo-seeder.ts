@@ -1,0 +1,259 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AuthUser, OrganizationKind } from '@app/core';
+import { creditCodeCheckChar, ProvisioningService } from '@app/identity';
+import { AdoptionsService } from '../adoptions.service';
+import { CONTRACT_KINDS, COOPERATION_MODES, IndustryField } from '../catalog.constants';
+import type { CreateAdoptionDto } from '../dto/adoption.dto';
+import type { CreateNeedDto } from '../dto/need.dto';
+import type { CreateResultDto } from '../dto/result.dto';
+import { NeedsService } from '../needs.service';
+import { applicationCheckChar } from '../patent-number.util';
+import { ResultsService } from '../results.service';
+import { DEMO_BUREAU, DEMO_ENTERPRISES, DEMO_RESEARCH, DemoOrganization } from './demo-organizations';
+import { DemoNeed, loadDemoNeeds } from './demo-needs';
+
+export const DEMO_PASSWORD = 'Demo-Org-2026';
+
+interface DemoResultRecord {
+  id: string;
+  title: string;
+  summary: string;
+  keywords: string[];
+  field: IndustryField;
+  source: 'CSL' | 'ChinaXiv';
+}
+
+export interface DemoSummary {
+  organizations: number;
+  needs: { total: number; published: number };
+  results: { total: number; published: number };
+  adoptions: { total: number; confirmed: number; amountYuan: number };
+  logins: { role: string; email: string; password: string }[];
+}
+
+/** A small deterministic generator, so every run of the seed makes the same city. */
+class Dice {
+  constructor(private state: number) {}
+  next(): number {
+    this.state = (this.state * 1103515245 + 12345) % 2147483648;
+    return this.state / 2147483648;
+  }
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+  pick<T>(xs: readonly T[]): T {
+    return xs[Math.floor(this.next() * xs.length)];
+  }
+}
+
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '周', '吴', '徐', '孙', '胡', '朱', '高', '林', '何', '郭', '马', '罗'];
+const REGION_CODE: Record<string, string> = {
+  天门市: '91429006',
+  监利市: '91421000',
+  松滋市: '91421000',
+  洪湖市: '91421000',
+  荆州区: '91421000',
+  沙市区: '91421000',
+};
+
+/** Fills the three lists with a believable city through the services, so audit entries and outbox events exist. */
+export class DemoSeeder {
+  private readonly dice = new Dice(20261123);
+  private bureau!: AuthUser;
+  private readonly users = new Map<string, AuthUser>();
+
+  constructor(
+    private readonly provisioning: ProvisioningService,
+    private readonly needs: NeedsService,
+    private readonly results: ResultsService,
+    private readonly adoptions: AdoptionsService,
+  ) {}
+
+  async run(): Promise<DemoSummary> {
+    await this.provision();
+    const needs = await this.seedNeeds();
+    const results = await this.seedResults();
+    const adoptions = await this.seedAdoptions(results.publishedIds);
+    return {
+      organizations: 1 + DEMO_ENTERPRISES.length + DEMO_RESEARCH.length,
+      needs: { total: needs.total, published: needs.published },
+      results: { total: results.total, published: results.publishedIds.length },
+      adoptions,
+      logins: [
+        { role: '科技局', email: DEMO_BUREAU.email, password: DEMO_BUREAU.password },
+        { role: `企业（${DEMO_ENTERPRISES[0].name}）`, email: emailOf(DEMO_ENTERPRISES[0]), password: DEMO_PASSWORD },
+        { role: `高校（${DEMO_RESEARCH[0].name}）`, email: emailOf(DEMO_RESEARCH[0]), password: DEMO_PASSWORD },
+      ],
+    };
+  }
+
+  private async provision(): Promise<void> {
+    const b = await this.provisioning.createVerifiedOrganization({
+      name: DEMO_BUREAU.name,
+      kind: 'bureau',
+      region: DEMO_BUREAU.region,
+      users: [{ email: DEMO_BUREAU.email, password: DEMO_BUREAU.password, name: '科技成果转化科' }],
+    });
+    this.bureau = authUser(b.users[0].id, b.organization.id, 'bureau', DEMO_BUREAU.email);
+    for (const [i, o] of [...DEMO_ENTERPRISES, ...DEMO_RESEARCH].entries()) {
+      const { organization, users } = await this.provisioning.createVerifiedOrganization({
+        name: o.name,
+        kind: o.kind,
+        region: o.region,
+        creditCode: o.kind === 'enterprise' ? creditCode(o.region, i) : null,
+        description: o.description,
+        users: [
+          { email: emailOf(o), password: DEMO_PASSWORD, name: `${this.dice.pick(SURNAMES)}${o.kind === 'enterprise' ? '经理' : '老师'}` },
+        ],
+      });
+      this.users.set(o.key, authUser(users[0].id, organization.id, o.kind, emailOf(o)));
+    }
+  }
+
+  private async seedNeeds(): Promise<{ total: number; published: number }> {
+    const demoNeeds: DemoNeed[] = loadDemoNeeds();
+    let published = 0;
+    for (const [i, d] of demoNeeds.entries()) {
+      const owner = this.user(d.enterprise);
+      const org = DEMO_ENTERPRISES.find((e) => e.key === d.enterprise) as DemoOrganization;
+      const dto: CreateNeedDto = {
+        title: d.title,
+        description: d.description,
+        keywords: d.keywords,
+        field: d.field,
+        trl: d.trl,
+        budgetMinYuan: d.budgetWan ? d.budgetWan[0] * 10_000 : undefined,
+        budgetMaxYuan: d.budgetWan ? d.budgetWan[1] * 10_000 : undefined,
+        cooperationModes: d.modes,
+        region: org.region,
+        deadline: daysFromToday(d.deadlineDays + i),
+        ...this.contact(),
+      };
+      const need = await this.needs.create(dto, owner);
+      // The last few stay in the workflow so that the review queue and the owner's list show them.
+      const left = demoNeeds.length - i;
+      if (left === 1) continue;
+      await this.needs.submit(need.id, owner);
+      if (left <= 3) continue;
+      if (left === 4) await this.needs.reject(need.id, '需求描述中的现有工艺参数不完整，请补充后重新提交', this.bureau);
+      else {
+        await this.needs.approve(need.id, null);
+        published++;
+      }
+    }
+    return { total: demoNeeds.length, published };
+  }
+
+  private async seedResults(): Promise<{ total: number; publishedIds: { id: string; field: string }[] }> {
+    const records = readFileSync(join(__dirname, 'results-demo.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as DemoResultRecord);
+    const publishedIds: { id: string; field: string }[] = [];
+    const byField = new Map<string, number>();
+    for (const [i, r] of records.entries()) {
+      const owners = DEMO_RESEARCH.filter((o) => o.fields.includes(r.field));
+      const turn = byField.get(r.field) ?? 0;
+      byField.set(r.field, turn + 1);
+      const owner = owners.length ? owners[turn % owners.length] : DEMO_RESEARCH[DEMO_RESEARCH.length - 1];
+      const user = this.user(owner.key);
+      const negotiable = this.dice.next() < 0.4;
+      const dto: CreateResultDto = {
+        title: r.title,
+        summary: r.summary,
+        keywords: [...new Set(r.keywords)].slice(0, 8),
+        field: r.field,
+        trl: this.dice.int(3, 8),
+        patentNumbers: this.patents(),
+        cooperationModes: [...new Set([this.dice.pick(COOPERATION_MODES), this.dice.pick(COOPERATION_MODES)])],
+        priceNegotiable: negotiable,
+        askingPriceYuan: negotiable ? undefined : this.dice.int(5, 500) * 10_000,
+        teamLead: `${this.dice.pick(SURNAMES)}${this.dice.pick(['教授', '研究员', '副教授', '高级工程师'])}`,
+        region: owner.region,
+        ...this.contact(),
+      };
+      const result = await this.results.create(dto, user);
+      if (i % 50 === 11) continue;
+      await this.results.submit(result.id, user);
+      if (i % 30 === 7) continue;
+      await this.results.approve(result.id, null);
+      publishedIds.push({ id: result.id, field: r.field });
+    }
+    return { total: records.length, publishedIds };
+  }
+
+  private async seedAdoptions(results: { id: string; field: string }[]): Promise<DemoSummary['adoptions']> {
+    let confirmed = 0;
+    let amountYuan = 0;
+    for (let i = 0; i < 20; i++) {
+      const result = results[(i * 7 + 3) % results.length];
+      const fitting = DEMO_ENTERPRISES.filter((e) => (e.fields as string[]).includes(result.field));
+      const enterprise = fitting.length ? fitting[i % fitting.length] : DEMO_ENTERPRISES[i % DEMO_ENTERPRISES.length];
+      const amount = this.dice.int(8, 600) * 10_000;
+      const dto: CreateAdoptionDto = {
+        resultId: result.id,
+        contractKind: CONTRACT_KINDS[i % CONTRACT_KINDS.length],
+        amountYuan: amount,
+        signedOn: daysFromToday(-this.dice.int(10, 400)),
+        contractRegistrationNo: `2026420800${String(100 + i).padStart(6, '0')}`,
+        benefitKind: i % 3 === 0 ? 'realized' : 'expected',
+        benefit:
+          i % 3 === 0 ? `已实现新增产值 ${this.dice.int(500, 8000)} 万元` : `预计投产后年新增产值 ${this.dice.int(1000, 20000)} 万元`,
+      };
+      const adoption = await this.adoptions.create(dto, this.user(enterprise.key));
+      if (i >= 18) continue;
+      await this.adoptions.confirm(adoption.id, null);
+      confirmed++;
+      amountYuan += amount;
+    }
+    return { total: 20, confirmed, amountYuan };
+  }
+
+  private contact(): { contactName: string; contactPhone: string; contactEmail: string } {
+    const n = this.dice.int(1000, 9999);
+    return { contactName: `${this.dice.pick(SURNAMES)}工`, contactPhone: `0724-660${n}`, contactEmail: `contact${n}@demo.jingmen.local` };
+  }
+
+  /** Valid (made-up) patent numbers: application numbers with their check digit, or publication numbers. */
+  private patents(): string[] {
+    const count = this.dice.int(0, 2);
+    return Array.from({ length: count }, () => {
+      if (this.dice.next() < 0.3) return `CN${this.dice.int(110, 119)}${this.dice.int(100000, 999999)}A`;
+      const digits = `${this.dice.int(2018, 2024)}${this.dice.pick(['1', '2'])}${String(this.dice.int(1, 9_999_999)).padStart(7, '0')}`;
+      return `CN${digits}.${applicationCheckChar(digits)}`;
+    });
+  }
+
+  private user(key: string): AuthUser {
+    const u = this.users.get(key);
+    if (!u) throw new Error(`demo organization ${key} missing`);
+    return u;
+  }
+}
+
+function authUser(userId: string, organizationId: string, kind: OrganizationKind, email: string): AuthUser {
+  return {
+    userId,
+    organizationId,
+    organizationKind: kind,
+    organizationStatus: 'verified',
+    role: 'admin',
+    isExpert: false,
+    email,
+    name: email,
+  };
+}
+
+function emailOf(o: DemoOrganization): string {
+  return `${o.key}@demo.jingmen.local`;
+}
+
+function creditCode(region: string, i: number): string {
+  const body = `${REGION_CODE[region] ?? '91420800'}MA4${String(100000 + i * 7919).slice(-6)}`;
+  return body + creditCodeCheckChar(body);
+}
+
+function daysFromToday(days: number): string {
+  return new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,2 @@
+export * from './demo-organizations';
+export * from './demo-seeder';

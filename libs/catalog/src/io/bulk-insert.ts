@@ -1,0 +1,80 @@
+import type { EntityManager } from 'typeorm';
+
+export interface BulkColumn {
+  name: string;
+  /** PostgreSQL element type of the unnested parameter array. */
+  type: string;
+  /** SQL of the stored value from the unnested value `u.<name>` (default: the value itself). */
+  expr?: string;
+}
+
+/** How one list's rows are inserted, with their audit entries and outbox events, in one statement. */
+export interface BulkSpec {
+  table: string;
+  entityType: string;
+  columns: BulkColumn[];
+  /** Columns computed from the unnested row (e.g. timestamps from the status); `$actor` / `$actorOrg` bind the importer. */
+  computed: { name: string; expr: string }[];
+  returning: string[];
+  /** The outbox event per inserted row, when `where` holds. */
+  event: { type: string; payload: string; where: string };
+}
+
+export interface BulkActor {
+  userId: string;
+  organizationId: string;
+  importId: string;
+}
+
+/**
+ * Inserts up to a thousand rows per statement: the values travel as one array parameter per column
+ * (`unnest`), so a statement has a fixed number of parameters whatever the row count; the audit
+ * entries and outbox events are written by the same statement from its RETURNING rows.
+ */
+export async function bulkInsert(manager: EntityManager, spec: BulkSpec, rows: unknown[][], actor: BulkActor): Promise<number> {
+  if (rows.length === 0) return 0;
+  const cols = spec.columns;
+  const arrays = cols.map((_c, i) => rows.map((r) => r[i]));
+  const n = cols.length;
+  const [userParam, orgParam, dataParam] = [`$${n + 1}::uuid`, `$${n + 2}::uuid`, `$${n + 3}::jsonb`];
+  const bind = (expr: string): string => expr.replaceAll('$actorOrg', orgParam).replaceAll('$actor', userParam);
+  const sql = `WITH ins AS (
+      INSERT INTO ${spec.table} (${[...cols.map((c) => c.name), ...spec.computed.map((c) => c.name), 'created_by_user_id'].join(', ')})
+      SELECT ${[...cols.map((c) => c.expr ?? `u.${c.name}`), ...spec.computed.map((c) => bind(c.expr)), userParam].join(', ')}
+      FROM unnest(${cols.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ')}) AS u(${cols.map((c) => c.name).join(', ')})
+      RETURNING ${spec.returning.join(', ')}
+    ), audit AS (
+      INSERT INTO audit_log (actor_user_id, actor_organization_id, action, entity_type, entity_id, to_state, data)
+      SELECT ${userParam}, ${orgParam}, '${spec.entityType}.import', '${spec.entityType}', ins.id::text, ins.status, ${dataParam} FROM ins
+    )
+    INSERT INTO outbox_event (type, payload)
+    SELECT '${spec.event.type}', ${bind(spec.event.payload)} FROM ins WHERE ${spec.event.where}`;
+  await manager.query(sql, [...arrays, actor.userId, actor.organizationId, JSON.stringify({ importId: actor.importId })]);
+  return rows.length;
+}
+
+/** Item columns shared by needs and results, in the order `itemColumnValues` produces them. */
+export const ITEM_BULK_COLUMNS: BulkColumn[] = [
+  { name: 'organization_id', type: 'uuid' },
+  { name: 'title', type: 'text' },
+  { name: 'keywords', type: 'text', expr: 'string_to_array(u.keywords, chr(31))' },
+  { name: 'field', type: 'text' },
+  { name: 'trl', type: 'int2' },
+  { name: 'cooperation_modes', type: 'text', expr: 'string_to_array(u.cooperation_modes, chr(31))' },
+  { name: 'region', type: 'text' },
+  { name: 'contact_name', type: 'text' },
+  { name: 'contact_phone', type: 'text' },
+  { name: 'contact_email', type: 'text' },
+  { name: 'status', type: 'text' },
+  { name: 'reject_reason', type: 'text' },
+  { name: 'quality_score', type: 'int2' },
+  { name: 'quality_hints', type: 'text', expr: 'u.quality_hints::jsonb' },
+];
+
+export const ITEM_BULK_COMPUTED = [
+  { name: 'submitted_at', expr: `CASE WHEN u.status <> 'draft' THEN now() END` },
+  { name: 'published_at', expr: `CASE WHEN u.status IN ('published', 'closed') THEN now() END` },
+  { name: 'closed_at', expr: `CASE WHEN u.status = 'closed' THEN now() END` },
+];
+
+export const LIST_SEPARATOR = '\u001f';

@@ -1,0 +1,94 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthUser, BureauOnly, CurrentUser, IdParamDto, OptionalAuth, PageQueryDto, RequireAccess, VerifiedOrgOnly } from '@app/core';
+import { CreateResultDto, UpdateResultDto } from './dto/result.dto';
+import { ItemListQueryDto } from './dto/item-query.dto';
+import { CloseItemDto, RejectItemDto } from './dto/workflow.dto';
+import { ResultsService } from './results.service';
+
+@ApiTags('results')
+@Controller('results')
+export class ResultsController {
+  constructor(private readonly results: ResultsService) {}
+
+  @Get()
+  @OptionalAuth()
+  @ApiOperation({ summary: '成果列表（公众看已发布；本单位和科技局看全部）：筛选、排序、分页' })
+  list(@Query() q: ItemListQueryDto, @CurrentUser() user?: AuthUser) {
+    return this.results.list(q, user);
+  }
+
+  @Get('review-queue')
+  @BureauOnly()
+  @ApiOperation({ summary: '科技局审核队列：待审核成果，先提交的在前，附质量评分' })
+  reviewQueue(@Query() q: PageQueryDto, @CurrentUser() user: AuthUser) {
+    return this.results.reviewQueue(q, user);
+  }
+
+  @Post()
+  @ApiOperation({ summary: '新建成果草稿' })
+  create(@Body() dto: CreateResultDto, @CurrentUser() user: AuthUser) {
+    return this.results.create(dto, user);
+  }
+
+  @Get(':id')
+  @OptionalAuth()
+  @ApiOperation({ summary: '成果详情（联系人仅本单位和科技局可见）' })
+  get(@Param() p: IdParamDto, @CurrentUser() user?: AuthUser) {
+    return this.results.get(p.id, user);
+  }
+
+  @Patch(':id')
+  @RequireAccess('result.owner')
+  @ApiOperation({ summary: '修改草稿或被驳回的成果' })
+  update(@Param() p: IdParamDto, @Body() dto: UpdateResultDto, @CurrentUser() user: AuthUser) {
+    return this.results.update(p.id, dto, user);
+  }
+
+  @Get(':id/quality')
+  @RequireAccess('result.manager')
+  @ApiOperation({ summary: '质量检查：评分（0–100）和修改建议' })
+  quality(@Param() p: IdParamDto) {
+    return this.results.quality(p.id);
+  }
+
+  @Get(':id/history')
+  @RequireAccess('result.manager')
+  @ApiOperation({ summary: '状态变更记录（谁、何时、为何）' })
+  history(@Param() p: IdParamDto) {
+    return this.results.history(p.id);
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  @VerifiedOrgOnly()
+  @RequireAccess('result.owner')
+  @ApiOperation({ summary: '提交审核（仅已认证单位；存在必须修改的问题时拒绝）' })
+  submit(@Param() p: IdParamDto, @CurrentUser() user: AuthUser) {
+    return this.results.submit(p.id, user);
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @BureauOnly()
+  @ApiOperation({ summary: '科技局审核通过并发布' })
+  approve(@Param() p: IdParamDto, @CurrentUser() user: AuthUser) {
+    return this.results.approve(p.id, user);
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @BureauOnly()
+  @ApiOperation({ summary: '科技局驳回（须写明原因）' })
+  reject(@Param() p: IdParamDto, @Body() dto: RejectItemDto, @CurrentUser() user: AuthUser) {
+    return this.results.reject(p.id, dto.reason, user);
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @RequireAccess('result.manager')
+  @ApiOperation({ summary: '关闭（本单位任意状态；科技局关闭已发布的）' })
+  close(@Param() p: IdParamDto, @Body() dto: CloseItemDto, @CurrentUser() user: AuthUser) {
+    return this.results.close(p.id, dto.reason ?? null, user);
+  }
+}

@@ -1,0 +1,81 @@
+import { Brackets, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { AuthUser, escapeLike, isBureau, UnauthorizedError } from '@app/core';
+import type { CatalogItem } from '../catalog-item.entity';
+import type { ItemFilterDto, ItemSort } from '../dto/item-query.dto';
+import type { ItemKind } from './item-kind';
+
+const SORT_COLUMNS: Record<Exclude<ItemSort, 'price'>, string> = {
+  publishedAt: 'published_at',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+  submittedAt: 'submitted_at',
+  trl: 'trl',
+  qualityScore: 'quality_score',
+  title: 'title',
+};
+
+/** The next day of a YYYY-MM-DD date, for inclusive "to" filters in China time. */
+function dayAfter(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Applies visibility and filters to a list of needs or results. Visibility in one place: the
+ * bureau sees everything; anyone else sees published (and once-published, closed) items plus the
+ * items of their own organization; `mine` narrows to those. With no status asked for, the public
+ * list shows published items only.
+ */
+export function applyItemFilters<T extends CatalogItem>(
+  qb: SelectQueryBuilder<T>,
+  kind: ItemKind<T>,
+  q: ItemFilterDto,
+  viewer: AuthUser | undefined,
+): SelectQueryBuilder<T> {
+  const bureau = isBureau(viewer);
+  if (q.mine) {
+    if (!viewer) throw new UnauthorizedError();
+    qb.andWhere('i.organization_id = :viewerOrg', { viewerOrg: viewer.organizationId });
+  } else if (!bureau) {
+    qb.andWhere(
+      new Brackets((b) => {
+        b.where(`i.status = 'published'`).orWhere(`(i.status = 'closed' AND i.published_at IS NOT NULL)`);
+        if (viewer) b.orWhere('i.organization_id = :viewerOrg', { viewerOrg: viewer.organizationId });
+      }),
+    );
+  }
+  const status = q.status ?? (!bureau && !q.mine ? 'published' : undefined);
+  if (status) qb.andWhere('i.status = :status', { status });
+  if (q.field) qb.andWhere('i.field = :field', { field: q.field });
+  if (q.region) qb.andWhere('i.region = :region', { region: q.region });
+  if (q.trlMin !== undefined) qb.andWhere('i.trl >= :trlMin', { trlMin: q.trlMin });
+  if (q.trlMax !== undefined) qb.andWhere('i.trl <= :trlMax', { trlMax: q.trlMax });
+  if (q.organizationId) qb.andWhere('i.organization_id = :orgId', { orgId: q.organizationId });
+  // Calendar dates are days in China (UTC+8).
+  if (q.publishedFrom) qb.andWhere(`i.published_at >= (:pf::date - interval '8 hours')`, { pf: q.publishedFrom });
+  if (q.publishedTo) qb.andWhere(`i.published_at < (:pt::date - interval '8 hours')`, { pt: dayAfter(q.publishedTo) });
+  if (q.createdFrom) qb.andWhere(`i.created_at >= (:cf::date - interval '8 hours')`, { cf: q.createdFrom });
+  if (q.createdTo) qb.andWhere(`i.created_at < (:ct::date - interval '8 hours')`, { ct: dayAfter(q.createdTo) });
+  if (q.q) {
+    const like = `%${escapeLike(q.q)}%`;
+    qb.andWhere(`(i.title ILIKE :like ESCAPE '\\' OR i.${kind.textColumn} ILIKE :like ESCAPE '\\')`, { like });
+  }
+  const sort = q.sort ?? (status === 'published' ? 'publishedAt' : 'updatedAt');
+  const column = sort === 'price' ? kind.priceColumn : SORT_COLUMNS[sort];
+  const order = q.order === 'asc' ? 'ASC' : 'DESC';
+  // Timestamps of the chosen status are never null; the other columns put the blanks last.
+  const nulls = ['published_at', 'created_at', 'updated_at', 'title'].includes(column) ? undefined : 'NULLS LAST';
+  qb.orderBy(`i.${column}`, order, nulls).addOrderBy('i.id', order);
+  return qb;
+}
+
+/**
+ * One page and the total. The total is a plain count(*) without the ordering: TypeORM's own
+ * count is COUNT(DISTINCT id), which sorts every matching id and is the slow part of a large list.
+ */
+export async function pageAndCount<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, skip: number, take: number): Promise<[T[], number]> {
+  const rows = await qb.clone().offset(skip).limit(take).getMany();
+  const counted = await qb.clone().select('count(*)::int', 'n').orderBy().getRawOne<{ n: number }>();
+  return [rows, counted?.n ?? 0];
+}

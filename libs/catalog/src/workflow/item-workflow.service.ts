@@ -1,0 +1,241 @@
+import { Injectable } from '@nestjs/common';
+import { DeepPartial } from 'typeorm';
+import {
+  AccessRegistry,
+  Actor,
+  actorOf,
+  AuditEntry,
+  AuditService,
+  AuthUser,
+  ErrorDetail,
+  ForbiddenError,
+  InvalidStateError,
+  isBureau,
+  NotFoundError,
+  OutboxService,
+  PageQueryDto,
+  pageOffset,
+  TransactionHost,
+  ValidationFailedError,
+} from '@app/core';
+import { ItemStatus, STATUS_LABELS } from '../catalog.constants';
+import type { CatalogItem } from '../catalog-item.entity';
+import type { ItemFilterDto } from '../dto/item-query.dto';
+import { OrganizationDirectory } from '../organization-directory';
+import { ContactView, contactOf } from './item-view';
+import { applyItemFilters, pageAndCount } from './item-query';
+import type { ItemEventBase, ItemKind } from './item-kind';
+
+/**
+ * The review workflow shared by needs and results: draft → submitted → published | rejected →
+ * closed. Each transition is one transaction holding the change, its audit entry and its outbox event.
+ */
+@Injectable()
+export class ItemWorkflow {
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly orgs: OrganizationDirectory,
+  ) {}
+
+  /** `<type>.owner`: only the owning organization; `<type>.manager`: the owner or the bureau. */
+  registerAccess<T extends CatalogItem>(kind: ItemKind<T>, access: AccessRegistry): void {
+    access.register(`${kind.type}.owner`, async (user, id) => (await this.find(kind, id))?.organizationId === user.organizationId);
+    access.register(`${kind.type}.manager`, async (user, id) => {
+      const item = await this.find(kind, id);
+      return !!item && (isBureau(user) || item.organizationId === user.organizationId);
+    });
+  }
+
+  find<T extends CatalogItem>(kind: ItemKind<T>, id: string): Promise<T | null> {
+    return this.tx.repo(kind.entity).findOne({ where: { id } as never });
+  }
+
+  /** The item if `viewer` may see it: published ones are public, the rest only for the owner and the bureau. */
+  async visible<T extends CatalogItem>(kind: ItemKind<T>, id: string, viewer: AuthUser | undefined): Promise<T> {
+    const item = await this.find(kind, id);
+    if (!item || !(isPublic(item) || canManage(item, viewer))) throw new NotFoundError(kind.label);
+    return item;
+  }
+
+  async create<T extends CatalogItem>(kind: ItemKind<T>, user: AuthUser, values: Partial<T>): Promise<T> {
+    if (!kind.ownerKinds.includes(user.organizationKind)) throw new ForbiddenError(kind.ownerKindMessage);
+    return this.tx.run(async () => {
+      const repo = this.tx.repo(kind.entity);
+      const item = repo.create({
+        ...values,
+        organizationId: user.organizationId,
+        createdByUserId: user.userId,
+        status: 'draft',
+      } as DeepPartial<T>);
+      item.region ||= (await this.orgs.byId(user.organizationId))?.region ?? '';
+      this.check(kind, item);
+      await repo.save(item);
+      await this.record(kind, item, actorOf(user), 'create', null, 'draft');
+      return item;
+    });
+  }
+
+  async update<T extends CatalogItem>(kind: ItemKind<T>, id: string, user: AuthUser, patch: Partial<T>): Promise<T> {
+    return this.tx.run(async () => {
+      const item = await this.lock(kind, id);
+      if (item.status !== 'draft' && item.status !== 'rejected') {
+        throw new InvalidStateError(`只有草稿或被驳回的${kind.label}可以修改（当前状态：${STATUS_LABELS[item.status]}）`);
+      }
+      Object.assign(item, patch);
+      this.check(kind, item);
+      await this.tx.repo(kind.entity).save(item);
+      await this.record(kind, item, actorOf(user), 'update', item.status, item.status, null, { fields: Object.keys(patch) });
+      return item;
+    });
+  }
+
+  async submit<T extends CatalogItem>(kind: ItemKind<T>, id: string, user: AuthUser): Promise<T> {
+    return this.tx.run(async () => {
+      const item = await this.lock(kind, id);
+      const from = this.expect(kind, item, ['draft', 'rejected'], '提交');
+      this.check(kind, item);
+      const problems: ErrorDetail[] = [
+        ...item.qualityHints.filter((h) => h.severity === 'error').map((h) => ({ field: h.field, message: h.message })),
+        ...kind.submitProblems(item),
+      ];
+      if (problems.length)
+        throw new ValidationFailedError(`${kind.label}尚不能提交：${problems.map((p) => p.message).join('；')}`, problems);
+      item.status = 'submitted';
+      item.submittedAt = new Date();
+      item.rejectReason = null;
+      return this.transition(kind, item, user, 'submit', from, (e) => kind.events.submitted(this.outbox, e));
+    });
+  }
+
+  async approve<T extends CatalogItem>(kind: ItemKind<T>, id: string, user: AuthUser | null): Promise<T> {
+    return this.tx.run(async () => {
+      const item = await this.lock(kind, id);
+      const from = this.expect(kind, item, ['submitted'], '审核通过');
+      item.status = 'published';
+      item.publishedAt = new Date();
+      return this.transition(kind, item, user, 'approve', from, (e) => kind.events.approved(this.outbox, e));
+    });
+  }
+
+  async reject<T extends CatalogItem>(kind: ItemKind<T>, id: string, reason: string, user: AuthUser): Promise<T> {
+    return this.tx.run(async () => {
+      const item = await this.lock(kind, id);
+      const from = this.expect(kind, item, ['submitted'], '驳回');
+      item.status = 'rejected';
+      item.rejectReason = reason;
+      return this.transition(kind, item, user, 'reject', from, (e) => kind.events.rejected(this.outbox, e, reason), reason);
+    });
+  }
+
+  /** The owner closes its item from any state; the bureau closes a published one (e.g. outdated). */
+  async close<T extends CatalogItem>(kind: ItemKind<T>, id: string, user: AuthUser, reason: string | null): Promise<T> {
+    return this.tx.run(async () => {
+      const item = await this.lock(kind, id);
+      const owner = item.organizationId === user.organizationId;
+      if (!owner && !isBureau(user)) throw new NotFoundError(kind.label);
+      const from = this.expect(kind, item, owner ? ['draft', 'submitted', 'published', 'rejected'] : ['published'], '关闭');
+      item.status = 'closed';
+      item.closedAt = new Date();
+      return this.transition(kind, item, user, 'close', from, (e) => kind.events.closed(this.outbox, e), reason);
+    });
+  }
+
+  /** Filtered, sorted page of items with the total. */
+  async list<T extends CatalogItem>(
+    kind: ItemKind<T>,
+    q: ItemFilterDto & PageQueryDto,
+    viewer: AuthUser | undefined,
+  ): Promise<[T[], number]> {
+    const qb = applyItemFilters(this.tx.repo(kind.entity).createQueryBuilder('i'), kind, q, viewer);
+    const { skip, take } = pageOffset(q);
+    return pageAndCount(qb, skip, take);
+  }
+
+  /** The bureau's queue: submitted items, oldest submission first. */
+  async reviewQueue<T extends CatalogItem>(kind: ItemKind<T>, q: PageQueryDto): Promise<[T[], number]> {
+    const { skip, take } = pageOffset(q);
+    return this.tx
+      .repo(kind.entity)
+      .createQueryBuilder('i')
+      .where(`i.status = 'submitted'`)
+      .orderBy('i.submitted_at', 'ASC')
+      .addOrderBy('i.id', 'ASC')
+      .offset(skip)
+      .limit(take)
+      .getManyAndCount();
+  }
+
+  history<T extends CatalogItem>(kind: ItemKind<T>, id: string): Promise<AuditEntry[]> {
+    return this.audit.history(kind.type, id);
+  }
+
+  /** Contact details without access checks: for the caller that has decided they may be revealed. */
+  async contactOf<T extends CatalogItem>(kind: ItemKind<T>, id: string): Promise<ContactView & { organizationId: string }> {
+    const item = await this.find(kind, id);
+    if (!item) throw new NotFoundError(kind.label);
+    return { organizationId: item.organizationId, ...contactOf(item) };
+  }
+
+  /** Validates the merged item and stores its quality check. */
+  private check<T extends CatalogItem>(kind: ItemKind<T>, item: T): void {
+    const problems = kind.consistency(item);
+    if (problems.length)
+      throw new ValidationFailedError(`请求参数有误：${problems.map((p) => `${p.field} ${p.message}`).join('；')}`, problems);
+    const report = kind.assess(item);
+    item.qualityScore = report.score;
+    item.qualityHints = report.hints;
+  }
+
+  private async lock<T extends CatalogItem>(kind: ItemKind<T>, id: string): Promise<T> {
+    const item = await this.tx.repo(kind.entity).findOne({ where: { id } as never, lock: { mode: 'pessimistic_write' } });
+    if (!item) throw new NotFoundError(kind.label);
+    return item;
+  }
+
+  private expect<T extends CatalogItem>(kind: ItemKind<T>, item: T, allowed: ItemStatus[], verb: string): ItemStatus {
+    if (!allowed.includes(item.status)) {
+      throw new InvalidStateError(
+        `${STATUS_LABELS[item.status]}的${kind.label}不能${verb}（仅限：${allowed.map((s) => STATUS_LABELS[s]).join('、')}）`,
+      );
+    }
+    return item.status;
+  }
+
+  private async transition<T extends CatalogItem>(
+    kind: ItemKind<T>,
+    item: T,
+    user: AuthUser | null,
+    action: string,
+    from: ItemStatus,
+    emit: (e: ItemEventBase) => Promise<unknown>,
+    reason: string | null = null,
+  ): Promise<T> {
+    await this.tx.repo(kind.entity).save(item);
+    await this.record(kind, item, actorOf(user), action, from, item.status, reason);
+    await emit({ id: item.id, organizationId: item.organizationId, actorUserId: user?.userId ?? null });
+    return item;
+  }
+
+  private record<T extends CatalogItem>(
+    kind: ItemKind<T>,
+    item: T,
+    actor: Actor,
+    action: string,
+    from: ItemStatus | null,
+    to: ItemStatus,
+    reason: string | null = null,
+    data: Record<string, unknown> | null = null,
+  ): Promise<void> {
+    return this.audit.record({ actor, action: `${kind.type}.${action}`, entityType: kind.type, entityId: item.id, from, to, reason, data });
+  }
+}
+
+export function isPublic(item: CatalogItem): boolean {
+  return item.status === 'published' || (item.status === 'closed' && item.publishedAt !== null);
+}
+
+export function canManage(item: CatalogItem, viewer: AuthUser | undefined): boolean {
+  return !!viewer && (isBureau(viewer) || viewer.organizationId === item.organizationId);
+}
