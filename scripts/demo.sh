@@ -4,6 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -d node_modules ] || npm ci --no-audit --no-fund
 bash scripts/services.sh
+# The demo's results are academic abstracts, so matches score lower than a real supply list's:
+# notify from a lower score so that the demo's people see match notifications.
+export MATCH_NOTIFY_THRESHOLD="${MATCH_NOTIFY_THRESHOLD:-25}"
 npm run db:migrate
 npm run seed:demo
 echo "[demo] starting the worker and the api (Ctrl-C stops both)"

@@ -28,6 +28,8 @@ export interface AppConfig {
   allowPrivateWebhooks: boolean;
   /** A new match at or above this score (0–100) is notified to both sides. */
   matchNotifyThreshold: number;
+  /** Matches scoring below this (0–100) are not kept. */
+  matchMinScore: number;
   /** Days a contact request may wait for an answer before the receiver is reminded. */
   engagementReminderDays: number;
   /** Notifications: attempts and base delay (exponential backoff) of each e-mail or webhook delivery. */
@@ -78,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       LOG_LEVEL: str({ default: 'info', choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }),
       ALLOW_PRIVATE_WEBHOOKS: bool({ default: false }),
       MATCH_NOTIFY_THRESHOLD: num({ default: 50 }),
+      MATCH_MIN_SCORE: num({ default: 10 }),
       ENGAGEMENT_REMINDER_DAYS: num({ default: 3 }),
       NOTIFY_MAX_ATTEMPTS: num({ default: 10 }),
       NOTIFY_BACKOFF_MS: num({ default: 5000 }),
@@ -133,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     allowPrivateWebhooks: e.ALLOW_PRIVATE_WEBHOOKS,
     matchNotifyThreshold: e.MATCH_NOTIFY_THRESHOLD,
+    matchMinScore: e.MATCH_MIN_SCORE,
     engagementReminderDays: e.ENGAGEMENT_REMINDER_DAYS,
     notifyMaxAttempts: Math.max(1, e.NOTIFY_MAX_ATTEMPTS),
     notifyBackoffMs: Math.max(1, e.NOTIFY_BACKOFF_MS),

@@ -1,17 +1,14 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { JobHandlerRegistry, QueueName, RelayedEvent } from '@app/core';
+import { JobHandlerRegistry, QueueName } from '@app/core';
 import type { ItemType } from '@app/catalog';
+import { MATCH_COMPUTE } from '../search/index-sync.handler';
 import { MatchesService } from './matches.service';
 
-const ROUTES: Record<string, { type: ItemType; idKey: 'needId' | 'resultId' }> = {
-  'need.approved': { type: 'need', idKey: 'needId' },
-  'need.closed': { type: 'need', idKey: 'needId' },
-  'result.approved': { type: 'result', idKey: 'resultId' },
-  'result.closed': { type: 'result', idKey: 'resultId' },
-};
-
-/** Match computation on its own queue: publication computes, closing retires (compute sees the state). */
+/**
+ * Match computation on its own queue, after the item's index sync: a published item gets its
+ * matches (re)computed, a closed one has them retired (compute reads the current state).
+ */
 @Injectable()
 export class MatchHandler implements OnModuleInit {
   constructor(
@@ -20,10 +17,8 @@ export class MatchHandler implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    for (const [eventType, route] of Object.entries(ROUTES)) {
-      this.registry.subscribe(QueueName.Match, eventType, (job: Job<RelayedEvent>) =>
-        this.matches.compute(route.type, String((job.data.payload as Record<string, unknown>)[route.idKey])),
-      );
-    }
+    this.registry.handle(QueueName.Match, MATCH_COMPUTE, (job: Job<{ type: ItemType; id: string }>) =>
+      this.matches.compute(job.data.type, job.data.id),
+    );
   }
 }

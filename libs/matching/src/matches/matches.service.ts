@@ -79,7 +79,7 @@ export class MatchesService {
           reasons: { terms: hit.matchedTerms, factors },
         };
       })
-      .filter((r) => r.score > 0);
+      .filter((r) => r.score > 0 && r.score >= this.config.matchMinScore);
     return this.tx.run(async () => {
       const now = this.clock.now();
       // One statement for all pairs (re-scored pairs keep a dismissal).

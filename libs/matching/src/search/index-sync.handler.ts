@@ -5,6 +5,8 @@ import type { IndexedType } from './meili.service';
 import { SearchIndexService } from './search-index.service';
 
 const FLUSH = 'search-index.flush';
+/** The job that (re)computes one item's matches, on the match queue. */
+export const MATCH_COMPUTE = 'match.compute';
 const FLUSH_DELAY_MS = 100;
 const FLUSH_BATCH = 5_000;
 
@@ -18,7 +20,8 @@ const EVENTS: Record<string, { type: IndexedType; idKey: 'needId' | 'resultId' }
 /**
  * Index sync through the outbox. Each event only marks its item pending (idempotent) and asks
  * for a flush a moment later; the flush sends every pending item in one batch, so a burst of
- * approvals becomes one Meilisearch task, not one per document.
+ * approvals becomes one Meilisearch task, not one per document. After a batch is indexed, its
+ * items' matches are (re)computed on the match queue.
  */
 @Injectable()
 export class IndexSyncHandler implements OnModuleInit {
@@ -61,6 +64,10 @@ export class IndexSyncHandler implements OnModuleInit {
       if (rows.length === 0) return total;
       const ids = rows.map((r) => r.item_id);
       await this.index.sync(type, ids);
+      // Matching follows indexing, so an item is matched once its own index is current.
+      await this.queues
+        .get(QueueName.Match)
+        .addBulk(ids.map((id) => ({ name: MATCH_COMPUTE, data: { type, id }, opts: { jobId: `compute-${type}-${id}-${Date.now()}` } })));
       // An item marked again while it was being synced has a newer queued_at: its row stays for the next round.
       await this.tx.manager.query(
         `DELETE FROM search_sync_pending p USING unnest($2::uuid[], $3::timestamptz[]) AS d(id, q)
