@@ -17,7 +17,8 @@ async function main(): Promise<void> {
   try {
     const index = app.get(SearchIndexService);
     for (const type of only ? [only] : (['need', 'result'] as const)) {
-      const report = command === 'rebuild' ? await index.rebuild(type as 'need' | 'result') : await index.reconcile(type as 'need' | 'result');
+      const report =
+        command === 'rebuild' ? await index.rebuild(type as 'need' | 'result') : await index.reconcile(type as 'need' | 'result');
       process.stdout.write(`${JSON.stringify({ command, type, ...report })}\n`);
     }
   } finally {

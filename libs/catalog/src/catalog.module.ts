@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@app/identity';
+import { NotifyModule } from '@app/notify';
+import { CatalogSubjects } from './catalog-subjects';
 import { Adoption } from './adoption.entity';
 import { AdoptionsController } from './adoptions.controller';
 import { AdoptionsService } from './adoptions.service';
@@ -19,7 +21,7 @@ import { ItemWorkflow } from './workflow/item-workflow.service';
 
 /** The three lists (needs, results, adoptions), their review workflow, quality check, import and export. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Need, Result, Adoption]), IdentityModule],
+  imports: [TypeOrmModule.forFeature([Need, Result, Adoption]), IdentityModule, NotifyModule],
   // The import/export controller comes first so that its static routes read clearly before `:id`.
   controllers: [CatalogIoController, NeedsController, ResultsController, AdoptionsController],
   providers: [
@@ -31,6 +33,7 @@ import { ItemWorkflow } from './workflow/item-workflow.service';
     ImportService,
     ExportService,
     CatalogReader,
+    CatalogSubjects,
   ],
   exports: [NeedsService, ResultsService, AdoptionsService, ImportService, CatalogReader],
 })

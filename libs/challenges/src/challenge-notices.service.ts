@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { Clock, JobHandlerRegistry, OutboxService, QueueName, RelayedEvent, TransactionHost } from '@app/core';
 import { MatcherFactory } from '@app/matching';
-import { RemindersService } from '@app/notify';
+import { NotifySubjects, RemindersService } from '@app/notify';
 import { CLOSING_REMINDER_DAYS } from './challenge.constants';
 import { Challenge } from './entities/challenge.entity';
 import { Milestone } from './entities/milestone.entity';
@@ -29,9 +29,11 @@ export class ChallengeNoticesService implements OnModuleInit {
     private readonly outbox: OutboxService,
     private readonly matcher: MatcherFactory,
     private readonly clock: Clock,
+    private readonly subjects: NotifySubjects,
   ) {}
 
   onModuleInit(): void {
+    this.subjects.register('challenge', async (id) => (await this.tx.repo(Challenge).findOne({ where: { id } }))?.title ?? null);
     this.registry.subscribe(QueueName.Match, 'challenge.published', (job: Job<RelayedEvent<'challenge.published'>>) =>
       this.invite(job.data.payload.challengeId),
     );

@@ -4,6 +4,17 @@ import { JobHandlerRegistry } from '../queue/job-handler.registry';
 import { QueueName } from '../queue/queue-names';
 import { QueueRegistry } from '../queue/queue-registry';
 
+/** How long a relay pass waits for Redis before it gives up and leaves the rows for later. */
+const ADD_TIMEOUT_MS = 5_000;
+
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
 interface PendingRow {
   id: string;
   type: string;
@@ -44,21 +55,27 @@ export class OutboxRelay implements OnModuleDestroy {
       }
       try {
         for (const [queue, events] of byQueue) {
-          await this.queues.get(queue).addBulk(
-            events.map((e) => ({
-              name: e.type,
-              data: { eventId: e.id, type: e.type, payload: e.payload, createdAt: new Date(e.created_at).toISOString() },
-              opts: { jobId: e.id },
-            })),
+          await withTimeout(
+            this.queues.get(queue).addBulk(
+              events.map((e) => ({
+                name: e.type,
+                data: { eventId: e.id, type: e.type, payload: e.payload, createdAt: new Date(e.created_at).toISOString() },
+                opts: { jobId: e.id },
+              })),
+            ),
+            ADD_TIMEOUT_MS,
+            `Redis did not accept ${events.length} jobs on ${queue}`,
           );
         }
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
+        // Recorded and committed; the rows stay pending and the next pass tries again.
         await m.query(`UPDATE outbox_event SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::uuid[])`, [
           rows.map((r) => r.id),
           message.slice(0, 500),
         ]);
-        throw err;
+        this.logger.warn(`outbox relay waiting: ${message}`);
+        return 0;
       }
       await m.query(`UPDATE outbox_event SET relayed_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::uuid[])`, [
         rows.map((r) => r.id),

@@ -45,9 +45,24 @@ export class QueueWorkers {
     return handler(job);
   }
 
-  /** Graceful: lets running jobs finish, takes no new ones. */
-  async stop(): Promise<void> {
-    await Promise.allSettled(this.workers.map((w) => w.close()));
+  /**
+   * Graceful: takes no new jobs and lets running ones finish for up to `graceMs`; jobs still
+   * running then are released (BullMQ hands them to another worker after their lock expires).
+   */
+  async stop(graceMs = 20_000): Promise<void> {
+    await Promise.allSettled(
+      this.workers.map(async (w) => {
+        const closing = w.close();
+        const timedOut = await Promise.race([
+          closing.then(() => false),
+          new Promise<boolean>((r) => setTimeout(() => r(true), graceMs).unref()),
+        ]);
+        if (timedOut) {
+          this.logger.warn(`worker ${w.name} still busy after ${graceMs} ms: forcing close`);
+          await w.close(true);
+        }
+      }),
+    );
     this.workers.length = 0;
     for (const c of this.connections) c.disconnect();
     this.connections.length = 0;

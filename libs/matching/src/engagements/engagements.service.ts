@@ -21,7 +21,7 @@ import { AdoptionsService } from '@app/catalog';
 import { CatalogReader, ItemType } from '@app/catalog';
 import type { ContractKind } from '@app/catalog';
 import { OrganizationsService, UsersService } from '@app/identity';
-import { RemindersService } from '@app/notify';
+import { NotifySubjects, RemindersService } from '@app/notify';
 import { CreateEngagementDto, DealDto, EngagementQueryDto } from '../dto/engagement.dto';
 import { Match } from '../matches/match.entity';
 import { Engagement, EngagementStatus } from './engagement.entity';
@@ -47,9 +47,15 @@ export class EngagementsService implements OnModuleInit {
     private readonly users: UsersService,
     private readonly organizations: OrganizationsService,
     private readonly reminders: RemindersService,
+    private readonly subjects: NotifySubjects,
   ) {}
 
   onModuleInit(): void {
+    this.subjects.register('engagement', async (id) => {
+      const e = await this.tx.repo(Engagement).findOne({ where: { id } });
+      const item = e ? await this.catalog.item(e.resultId ? 'result' : 'need', (e.resultId ?? e.needId) as string) : null;
+      return item?.title ?? null;
+    });
     this.reminders.handle(UNANSWERED, async (data) => {
       const e = await this.tx.repo(Engagement).findOne({ where: { id: String(data.engagementId) } });
       if (!e || e.status !== 'requested') return;

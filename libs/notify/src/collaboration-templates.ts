@@ -1,0 +1,76 @@
+import type { RenderedMessage } from './notification-templates';
+import type { CollaborationEventType } from './notify-events';
+
+const quote = (t: string | null): string => (t ? `《${t}》` : '');
+const reasonText = (p: Record<string, unknown>): string => (typeof p.reason === 'string' && p.reason ? `原因：${p.reason}。` : '');
+
+/** 2026-12-01T16:00:00Z → 2026年12月2日 (Beijing time). */
+export function chineseDate(iso: unknown): string {
+  const d = new Date(typeof iso === 'string' ? iso : NaN);
+  if (Number.isNaN(d.getTime())) return '';
+  const b = new Date(d.getTime() + 8 * 3600_000);
+  return `${b.getUTCFullYear()}年${b.getUTCMonth() + 1}月${b.getUTCDate()}日`;
+}
+
+/** Engagements (对接) and open calls (揭榜挂帅): Chinese text and the path of the item. */
+export function renderCollaboration(
+  type: CollaborationEventType,
+  p: Record<string, unknown>,
+  subject: string | null,
+): Omit<RenderedMessage, 'link'> & { path: string } {
+  const s = quote(subject);
+  const engagement = `/engagements/${String(p.engagementId)}`;
+  const challenge = `/challenges/${String(p.challengeId)}`;
+  switch (type) {
+    case 'engagement.requested':
+      return { title: '收到新的对接请求', body: '有单位希望与您就技术需求或科技成果开展对接，请及时答复。', path: engagement };
+    case 'engagement.accepted':
+      return { title: '对接请求已被接受', body: '对方已接受您的对接请求，现在可以查看对方联系方式并开展洽谈。', path: engagement };
+    case 'engagement.declined':
+      return { title: '对接请求未被接受', body: `对方婉拒了您的对接请求。${reasonText(p)}`, path: engagement };
+    case 'engagement.negotiating':
+      return { title: '对接进入洽谈阶段', body: '您参与的对接已进入洽谈阶段。', path: engagement };
+    case 'engagement.deal':
+      return { title: '对接已达成合作', body: '对接已达成合作，成果转化应用已登记，等待科技局确认。', path: engagement };
+    case 'engagement.abandoned':
+      return { title: '对接已终止', body: `您参与的对接已终止。${reasonText(p)}`, path: engagement };
+    case 'engagement.unanswered':
+      return { title: '对接请求等待您的答复', body: `有一条对接请求已 ${String(p.days ?? '')} 天未答复，请及时处理。`, path: engagement };
+    case 'challenge.invited':
+      return {
+        title: '新榜单与您的成果相关',
+        body: `科技局发布了榜单${s}，与贵单位已发布的科技成果相关，欢迎揭榜。`,
+        path: challenge,
+      };
+    case 'challenge.closing-soon':
+      return {
+        title: '榜单即将截止申报',
+        body: `榜单${s}将在 ${String(p.daysLeft ?? '')} 天后截止申报，请抓紧提交揭榜申请。`,
+        path: challenge,
+      };
+    case 'proposal.screened':
+      return p.eligible
+        ? { title: '揭榜申请通过形式审查', body: `您对榜单${s}的揭榜申请已通过形式审查，进入专家评审。`, path: challenge }
+        : { title: '揭榜申请未通过形式审查', body: `您对榜单${s}的揭榜申请未通过形式审查。${reasonText(p)}`, path: challenge };
+    case 'challenge.experts-assigned':
+      return { title: '邀请您评审揭榜申请', body: `科技局邀请您担任榜单${s}的评审专家，请按时完成评审。`, path: challenge };
+    case 'challenge.awarded':
+      return { title: '榜单评审结果公示', body: `榜单${s}已确定揭榜单位，公示期至 ${chineseDate(p.noticeEndsAt)}。`, path: challenge };
+    case 'proposal.outcome':
+      return p.awarded
+        ? { title: '恭喜，揭榜成功', body: `您单位已成功揭榜${s}，请按约定推进项目并按时提交里程碑成果。`, path: challenge }
+        : { title: '揭榜结果通知', body: `很遗憾，您单位对榜单${s}的揭榜申请未获立项，感谢参与。`, path: challenge };
+    case 'milestone.submitted':
+      return { title: '里程碑成果待验收', body: `榜单${s}有里程碑成果已提交，请及时验收。`, path: `${challenge}/milestones` };
+    case 'milestone.accepted':
+      return { title: '里程碑已通过验收', body: `榜单${s}的里程碑成果已通过科技局验收。`, path: `${challenge}/milestones` };
+    case 'milestone.returned':
+      return { title: '里程碑成果被退回', body: `榜单${s}的里程碑成果被退回修改。${reasonText(p)}`, path: `${challenge}/milestones` };
+    case 'milestone.overdue':
+      return { title: '里程碑已逾期', body: `榜单${s}的里程碑已超过约定期限，请尽快提交成果。`, path: `${challenge}/milestones` };
+    case 'challenge.completed':
+      return { title: '榜单项目通过最终验收', body: `榜单${s}项目已通过最终验收，圆满完成。`, path: challenge };
+    case 'challenge.failed':
+      return { title: '榜单项目未通过验收', body: `榜单${s}项目未通过验收。${reasonText(p)}`, path: challenge };
+  }
+}

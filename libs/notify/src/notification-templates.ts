@@ -1,0 +1,128 @@
+import { renderCollaboration } from './collaboration-templates';
+import {
+  COLLABORATION_EVENT_TYPES,
+  CollaborationEventType,
+  MATCH_CREATED,
+  MatchCreatedPayload,
+  NotifyEventType,
+  WEBHOOK_DISABLED,
+} from './notify-events';
+
+/** What a recipient reads, in every channel. */
+export interface RenderedMessage {
+  title: string;
+  body: string;
+  /** Absolute link to the item (publicBaseUrl + path), or null. */
+  link: string | null;
+}
+
+export interface TemplateContext {
+  type: NotifyEventType | typeof WEBHOOK_DISABLED;
+  payload: Record<string, unknown>;
+  /** The recipient's organization (matches are worded differently for each side). */
+  recipientOrganizationId: string | null;
+  /** The item's name when its library describes it, e.g. a need's title. */
+  subjectTitle: string | null;
+  publicBaseUrl: string;
+}
+
+const quote = (t: string | null): string => (t ? `《${t}》` : '');
+const reasonText = (p: Record<string, unknown>): string => (typeof p.reason === 'string' && p.reason ? `原因：${p.reason}。` : '');
+
+/** Chinese text per event type; pure, so it is unit-tested without services. */
+export function renderMessage(ctx: TemplateContext): RenderedMessage {
+  const p = ctx.payload;
+  const s = ctx.subjectTitle;
+  const link = (path: string | null): string | null => (path ? `${ctx.publicBaseUrl}${path}` : null);
+  const id = (k: string): string => String(p[k] ?? '');
+  if ((COLLABORATION_EVENT_TYPES as readonly string[]).includes(ctx.type)) {
+    const { path, ...text } = renderCollaboration(ctx.type as CollaborationEventType, p, s);
+    return { ...text, link: link(path) };
+  }
+  switch (ctx.type as Exclude<TemplateContext['type'], CollaborationEventType>) {
+    case 'organization.verified':
+      return {
+        title: '单位认证已通过',
+        body: `您的单位${quote(s)}已通过科技局认证，现在可以发布技术需求和科技成果。`,
+        link: link(`/organizations/${id('organizationId')}`),
+      };
+    case 'organization.rejected':
+      return {
+        title: '单位认证未通过',
+        body: `您的单位${quote(s)}未通过科技局认证。${reasonText(p)}请修改信息后重新提交。`,
+        link: link(`/organizations/${id('organizationId')}`),
+      };
+    case 'need.submitted':
+      return { title: '新的技术需求待审核', body: `技术需求${quote(s)}已提交，请及时审核。`, link: link(`/needs/${id('needId')}`) };
+    case 'result.submitted':
+      return { title: '新的科技成果待审核', body: `科技成果${quote(s)}已提交，请及时审核。`, link: link(`/results/${id('resultId')}`) };
+    case 'need.approved':
+      return {
+        title: '技术需求已通过审核',
+        body: `您提交的技术需求${quote(s)}已通过科技局审核并公开发布，平台将为其匹配科技成果。`,
+        link: link(`/needs/${id('needId')}`),
+      };
+    case 'need.rejected':
+      return {
+        title: '技术需求未通过审核',
+        body: `您提交的技术需求${quote(s)}未通过科技局审核。${reasonText(p)}可修改后重新提交。`,
+        link: link(`/needs/${id('needId')}`),
+      };
+    case 'result.approved':
+      return {
+        title: '科技成果已通过审核',
+        body: `您提交的科技成果${quote(s)}已通过科技局审核并公开发布，平台将为其匹配技术需求。`,
+        link: link(`/results/${id('resultId')}`),
+      };
+    case 'result.rejected':
+      return {
+        title: '科技成果未通过审核',
+        body: `您提交的科技成果${quote(s)}未通过科技局审核。${reasonText(p)}可修改后重新提交。`,
+        link: link(`/results/${id('resultId')}`),
+      };
+    case 'adoption.confirmed':
+      return {
+        title: '成果转化应用已确认',
+        body: `成果转化应用${quote(s)}已经科技局确认，列入应用清单。`,
+        link: link(`/adoptions/${id('adoptionId')}`),
+      };
+    case 'adoption.rejected':
+      return {
+        title: '成果转化应用未获确认',
+        body: `成果转化应用${quote(s)}未获科技局确认。${reasonText(p)}`,
+        link: link(`/adoptions/${id('adoptionId')}`),
+      };
+    case MATCH_CREATED:
+      return renderMatch(p as unknown as MatchCreatedPayload, ctx, link);
+    case WEBHOOK_DISABLED:
+      return {
+        title: 'Webhook 已停用',
+        body: `您单位的 Webhook 地址 ${String(p.url ?? '')} 连续 ${String(p.failures ?? '')} 次投递失败，已被自动停用。请检查接收服务后在平台上重新启用。`,
+        link: link('/webhooks'),
+      };
+  }
+}
+
+function renderMatch(p: MatchCreatedPayload, ctx: TemplateContext, link: (path: string) => string | null): RenderedMessage {
+  // Scores are 0–100 (a 0–1 score is scaled).
+  const points = typeof p.score === 'number' ? Math.round(p.score <= 1 ? p.score * 100 : p.score) : null;
+  const score = points === null ? '' : `（匹配度 ${points} 分）`;
+  if (ctx.recipientOrganizationId === p.resultOrganizationId && ctx.recipientOrganizationId !== p.needOrganizationId) {
+    return {
+      title: '您的科技成果匹配到新的技术需求',
+      body: `有企业发布的技术需求${quote(ctx.subjectTitle)}与您的科技成果相匹配${score}，欢迎查看并发起对接。`,
+      link: link(`/results/${p.resultId}/matches`),
+    };
+  }
+  return {
+    title: '您的技术需求有新的匹配成果',
+    body: `您的技术需求${quote(ctx.subjectTitle)}匹配到新的科技成果${score}，欢迎查看并发起对接。`,
+    link: link(`/needs/${p.needId}/matches`),
+  };
+}
+
+/** The daily digest of several match messages for one person. */
+export function renderDigest(items: RenderedMessage[], publicBaseUrl: string): RenderedMessage {
+  const lines = items.map((m, i) => `${i + 1}. ${m.title}：${m.body}${m.link ? ` ${m.link}` : ''}`);
+  return { title: `今日供需匹配汇总（${items.length} 条）`, body: lines.join('\n'), link: `${publicBaseUrl}/notifications` };
+}

@@ -1,0 +1,202 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import net from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import type { DataSource } from 'typeorm';
+
+/** Polls until `fn` returns a truthy value, or fails after `timeoutMs`. */
+export async function waitFor<T>(fn: () => Promise<T>, timeoutMs = 15_000, what = 'condition', everyMs = 50): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  let last: T;
+  do {
+    last = await fn();
+    if (last) return last;
+    await sleep(everyMs);
+  } while (Date.now() < until);
+  throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export interface ReceivedMail {
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+  raw: string;
+}
+
+/** A real SMTP peer on a free port; `refuse(n)` answers the next n messages with a temporary error. */
+export async function startSmtpPeer(): Promise<{ url: string; mails: ReceivedMail[]; refuse(n: number): void; stop(): Promise<void> }> {
+  const mails: ReceivedMail[] = [];
+  let refusals = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        if (refusals > 0) {
+          refusals--;
+          const err = new Error('邮件服务器暂时不可用') as Error & { responseCode: number };
+          err.responseCode = 451;
+          return callback(err);
+        }
+        const raw = Buffer.concat(chunks).toString('utf8');
+        mails.push({ ...parseMail(raw), to: session.envelope.rcptTo.map((r) => r.address), raw });
+        callback();
+      });
+    },
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    mails,
+    refuse: (n) => {
+      refusals = n;
+    },
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+function decodeWords(s: string): string {
+  return s.replace(/=\?utf-8\?([bq])\?([^?]*)\?=\s*/gi, (_m, enc: string, data: string) =>
+    enc.toLowerCase() === 'b' ? Buffer.from(data, 'base64').toString('utf8') : decodeQp(data.replace(/_/g, ' ')),
+  );
+}
+
+function decodeQp(s: string): string {
+  const bytes: number[] = [];
+  const src = s.replace(/=\r?\n/g, '');
+  for (let i = 0; i < src.length; i++) {
+    if (src[i] === '=' && /^[0-9A-F]{2}$/i.test(src.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(src.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else bytes.push(...Buffer.from(src[i], 'utf8'));
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/** Enough MIME for the tests: the subject and the decoded text/plain and text/html parts. */
+export function parseMail(raw: string): { subject: string; text: string; html: string } {
+  const headerEnd = raw.indexOf('\r\n\r\n');
+  const headers = raw.slice(0, headerEnd).replace(/\r\n[ \t]+/g, ' ');
+  const subject = decodeWords(/^Subject: (.*)$/im.exec(headers)?.[1] ?? '');
+  const part = (type: string): string => {
+    const re = new RegExp(`Content-Type: ${type}[^\\r]*\\r\\n((?:[^\\r]+\\r\\n)*)\\r\\n([\\s\\S]*?)\\r\\n--`, 'i');
+    const m = re.exec(raw);
+    if (!m) return '';
+    const enc = /Content-Transfer-Encoding: (\S+)/i.exec(m[1])?.[1]?.toLowerCase();
+    if (enc === 'base64') return Buffer.from(m[2].replace(/\s+/g, ''), 'base64').toString('utf8');
+    if (enc === 'quoted-printable') return decodeQp(m[2]);
+    return m[2];
+  };
+  return { subject, text: part('text/plain'), html: part('text/html') };
+}
+
+export interface ReceivedHook {
+  headers: http.IncomingHttpHeaders;
+  body: string;
+  status: number;
+}
+
+/** A webhook receiver on a free port answering with the given statuses in turn (then the last one). */
+export async function startHookReceiver(
+  statuses: number[],
+): Promise<{ url: string; calls: ReceivedHook[]; setStatuses(s: number[]): void; stop(): Promise<void> }> {
+  const calls: ReceivedHook[] = [];
+  let plan = [...statuses];
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const status = plan.length > 1 ? plan.shift()! : plan[0];
+      calls.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), status });
+      res.writeHead(status, { 'content-type': 'application/json' }).end('{}');
+    });
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${port}/hooks`,
+    calls,
+    setStatuses: (s) => {
+      plan = [...s];
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A redis-server owned by the test, on its own port, without persistence. */
+export async function startOwnRedis(port?: number): Promise<{ url: string; port: number; process: ChildProcess; stop(): Promise<void> }> {
+  const p = port ?? (await freePort());
+  const child = spawn('redis-server', ['--port', String(p), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: 'ignore',
+  });
+  let spawnError: Error | null = null;
+  child.on('error', (err) => {
+    spawnError = new Error(`cannot start redis-server (this test needs its own instance; apt-get install redis-server): ${err.message}`);
+  });
+  await waitFor(
+    () =>
+      new Promise<boolean>((resolve, reject) => {
+        if (spawnError) return reject(spawnError);
+        const s = net.connect(p, '127.0.0.1', () => {
+          s.end();
+          resolve(true);
+        });
+        s.on('error', () => resolve(false));
+      }),
+    10_000,
+    `redis-server on ${p}`,
+  );
+  return {
+    url: `redis://127.0.0.1:${p}`,
+    port: p,
+    process: child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Members added straight into the database (fixture speed: no password hashing per person). */
+export async function addMembers(ds: DataSource, organizationId: string, count: number, tag = randomUUID().slice(0, 8)): Promise<string[]> {
+  const rows: { id: string }[] = await ds.query(
+    `INSERT INTO app_user (organization_id, email, password_hash, name, role)
+     SELECT $1, 'm' || g || '-' || $3 || '@bulk.test', 'x', '成员' || g, 'member' FROM generate_series(1, $2) g RETURNING id`,
+    [organizationId, count, tag],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Writes an outbox row the way a library's transaction would (for event types not in core's union yet). */
+export async function emitRaw(ds: DataSource, type: string, payload: Record<string, unknown>): Promise<string> {
+  const [row]: { id: string }[] = await ds.query(`INSERT INTO outbox_event (type, payload) VALUES ($1, $2) RETURNING id`, [
+    type,
+    JSON.stringify(payload),
+  ]);
+  return row.id;
+}
