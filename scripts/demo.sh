@@ -2,7 +2,7 @@
 # Installs, starts the services, migrates, seeds a believable city, and runs the api and worker.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -d node_modules ] || npm ci --no-audit --no-fund
+[ -d node_modules ] || npm install --no-audit --no-fund
 bash scripts/services.sh
 # The demo's results are academic abstracts, so matches score lower than a real supply list's:
 # notify from a lower score so that the demo's people see match notifications.
