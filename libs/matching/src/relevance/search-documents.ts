@@ -9,6 +9,7 @@
  */
 import { analyzeDocument, keywordsText, type AnalyzedDocument, type MatchableText } from './analyzed-document';
 import { encodeToken, normalizeText, STOP_WORDS } from './chinese-text.util';
+import { SynonymDictionary } from './synonyms';
 
 /** Fields the re-scorer needs back from Meilisearch (attributesToRetrieve). */
 export const RESCORE_ATTRIBUTES = ['id', 'title', 'keywords', 'summary', 'wTitle', 'wKeywords', 'wBody'] as const;
@@ -128,5 +129,6 @@ export function searchIndexSettings(): Record<string, unknown> {
     proximityPrecision: 'byAttribute',
     stopWords: [...STOP_WORDS].filter((w) => w.length === 1).concat(COMMON_BIGRAMS.map(encodeToken)),
     pagination: { maxTotalHits: 1000 },
+    synonyms: SynonymDictionary.default().meiliSynonyms(),
   };
 }
