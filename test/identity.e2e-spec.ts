@@ -198,6 +198,8 @@ describe('identity and access (e2e, real PostgreSQL/Redis/Meilisearch)', () => {
     expect(afterReuse.status).toBe(401);
     const garbage = await t.request('POST', '/api/auth/refresh', { body: { refreshToken: 'not-a-token' } });
     expect(garbage.status).toBe(401);
+    const dashes = await t.request('POST', '/api/auth/refresh', { body: { refreshToken: `${'-'.repeat(36)}.secret` } });
+    expect(dashes.status).toBe(401);
   });
 
   it('logs out: the refresh token no longer works', async () => {
@@ -221,6 +223,9 @@ describe('identity and access (e2e, real PostgreSQL/Redis/Meilisearch)', () => {
 
     const patch = await t.request('PATCH', `/api/organizations/${a.organizationId}`, { token: b.token, body: { contactPhone: '000000' } });
     expect(patch.status).toBe(404);
+    // An id that is not a UUID on a guarded route answers like a missing one, not with a 500.
+    const notUuid = await t.request('PATCH', '/api/organizations/abc', { token: a.token, body: { contactPhone: '000000' } });
+    expect(notUuid.status).toBe(404);
     const members = await t.request('GET', `/api/organizations/${a.organizationId}/members`, { token: b.token });
     expect(members.status).toBe(404);
     // Forbidden and missing answer alike.

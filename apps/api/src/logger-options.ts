@@ -1,3 +1,4 @@
+import { RequestMethod } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '@app/core';
@@ -5,6 +6,8 @@ import type { AppConfig } from '@app/core';
 /** Structured JSON logs; each request line carries the request id (also sent back as x-request-id). */
 export function loggerOptions(config: AppConfig): Params {
   return {
+    // Every route, in path-to-regexp 8 syntax (the default '*' draws a deprecation warning).
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       level: config.logLevel,
       genReqId: (req: IncomingMessage) => String(req.headers['x-request-id'] ?? ''),

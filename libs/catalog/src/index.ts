@@ -17,4 +17,5 @@ export * from './workflow/item-view';
 export * from './dto/need.dto';
 export * from './dto/result.dto';
 export * from './dto/adoption.dto';
+export { IsCalendarDate, todayInChina } from './dto/validators';
 export * from './migrations';

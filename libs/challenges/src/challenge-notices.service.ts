@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { Clock, JobHandlerRegistry, OutboxService, QueueName, RelayedEvent, TransactionHost } from '@app/core';
+import { Clock, JobHandlerRegistry, OutboxService, QueueName, RelayedEvent, TransactionHost, updateReturning } from '@app/core';
 import { MatcherFactory } from '@app/matching';
 import { NotifySubjects, RemindersService } from '@app/notify';
 import { CLOSING_REMINDER_DAYS } from './challenge.constants';
@@ -65,12 +65,19 @@ export class ChallengeNoticesService implements OnModuleInit {
   /** The organizations whose published results best match the challenge are told of it. */
   async invite(challengeId: string): Promise<void> {
     const c = await this.tx.repo(Challenge).findOne({ where: { id: challengeId } });
-    if (!c || c.status !== 'published') return;
+    if (!c || c.status !== 'published' || c.invitedAt) return;
     const description = [c.background, ...c.objectives.map((o) => `${o.indicator}${o.target}${o.unit}`), c.deliverables].join('。');
     const hits = await this.matcher.rankItems('result', { title: c.title, description, field: c.field }, INVITE_FROM_RESULTS);
     const organizationIds = [...new Set(hits.map((h) => h.organizationId))].filter((id) => id !== c.coFunderOrganizationId);
-    if (organizationIds.length === 0) return;
-    await this.tx.run(() => this.outbox.emit('challenge.invited', { challengeId, organizationIds }));
+    // Claimed and emitted together: a re-run of this job invites nobody twice.
+    await this.tx.run(async (m) => {
+      const claimed = await updateReturning(
+        m,
+        `UPDATE challenge SET invited_at = now() WHERE id = $1 AND invited_at IS NULL RETURNING id`,
+        [challengeId],
+      );
+      if (claimed.length && organizationIds.length) await this.outbox.emit('challenge.invited', { challengeId, organizationIds });
+    });
   }
 
   private async remindDrafts(challengeId: string, daysLeft: number): Promise<void> {

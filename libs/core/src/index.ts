@@ -34,3 +34,4 @@ export * from './http/sql.util';
 export * from './time/clock';
 export * from './database/bigint.transformer';
 export * from './http/transforms';
+export * from './database/update-returning.util';

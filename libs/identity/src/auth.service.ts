@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { isUUID } from 'class-validator';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { APP_CONFIG, AppConfig, AuditService, AccessTokenClaims, RateLimiter, TooManyRequestsError, TransactionHost } from '@app/core';
 import { RegisterDto, TokenPairDto } from './dto/auth.dto';
@@ -95,7 +96,7 @@ export class AuthService {
   /** Rotates a refresh token. Presenting one already rotated or revoked revokes its whole family. */
   async refresh(presented: string, ip: string): Promise<TokenPairDto> {
     const [id, secret] = presented.split('.');
-    if (!id || !secret || !/^[0-9a-f-]{36}$/.test(id)) throw new InvalidRefreshTokenError();
+    if (!id || !secret || !isUUID(id)) throw new InvalidRefreshTokenError();
     const outcome = await this.tx.run(async () => {
       const token = await this.tx.repo(RefreshToken).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!token || !this.secretMatches(token.secretHash, secret)) return { kind: 'invalid' as const };
@@ -126,7 +127,7 @@ export class AuthService {
   /** Revokes the presented token's family (this device's session). */
   async logout(presented: string): Promise<void> {
     const [id, secret] = presented.split('.');
-    if (!id || !secret || !/^[0-9a-f-]{36}$/.test(id)) return;
+    if (!id || !secret || !isUUID(id)) return;
     const token = await this.tx.repo(RefreshToken).findOne({ where: { id } });
     if (token && this.secretMatches(token.secretHash, secret)) await this.revokeFamily(token.familyId);
   }

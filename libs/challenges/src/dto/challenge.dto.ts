@@ -22,6 +22,8 @@ import { INDUSTRY_FIELDS } from '@app/catalog';
 import { CHALLENGE_STATUSES, ChallengeStatus } from '../challenge.constants';
 import { PageQueryDto, trimString } from '@app/core';
 
+const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
+const DATETIME_MESSAGE = { context: { message: '应为带时区的日期时间，如 2027-01-15T17:00:00+08:00' } };
 const APPLICANT_KINDS = ['enterprise', 'university', 'institute'] as const;
 /** At most 10 billion yuan: beyond it, a typo. */
 const MAX_YUAN = 10_000_000_000;
@@ -64,8 +66,11 @@ export class CreateChallengeDto {
   @IsOptional()
   @IsUUID()
   sourceNeedId?: string;
-  @ApiProperty({ example: '2026-12-01T00:00:00+08:00' }) @IsISO8601({ strict: true }) opensAt!: string;
-  @ApiProperty({ example: '2027-01-15T17:00:00+08:00' }) @IsISO8601({ strict: true }) closesAt!: string;
+  @ApiProperty({ example: '2026-12-01T00:00:00+08:00' }) @IsISO8601({ strict: true }) @Matches(DATETIME, DATETIME_MESSAGE) opensAt!: string;
+  @ApiProperty({ example: '2027-01-15T17:00:00+08:00' })
+  @IsISO8601({ strict: true })
+  @Matches(DATETIME, DATETIME_MESSAGE)
+  closesAt!: string;
   @ApiProperty({ description: '实施周期（月）' }) @IsInt() @Min(1) @Max(120) durationMonths!: number;
 
   @ApiProperty({ enum: APPLICANT_KINDS, isArray: true, description: '可揭榜的单位类型' })

@@ -4,7 +4,6 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
-  IsISO8601,
   IsInt,
   IsNotEmpty,
   IsNumber,
@@ -16,6 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsCalendarDate } from '@app/catalog';
 import { trimString } from '@app/core';
 
 export class AssignExpertsDto {
@@ -51,7 +51,7 @@ export class ReviewDto {
 export class MilestonePlanDto {
   @ApiProperty() @Transform(trimString) @IsString() @IsNotEmpty() @MaxLength(100) title!: string;
   @ApiProperty() @Transform(trimString) @IsString() @IsNotEmpty() @MaxLength(1000) deliverable!: string;
-  @ApiProperty({ example: '2027-06-30' }) @IsISO8601({ strict: true }) dueDate!: string;
+  @ApiProperty({ example: '2027-06-30', description: '到期日（YYYY-MM-DD，不能早于今天）' }) @IsCalendarDate('future') dueDate!: string;
   @ApiProperty({ description: '拨付比例（%），全部里程碑之和为 100' })
   @IsNumber({ maxDecimalPlaces: 2 })
   @Min(0.01)

@@ -30,6 +30,7 @@ export class Challenge {
   @Column({ type: 'timestamptz', nullable: true }) noticeEndsAt!: Date | null;
   @Column({ type: 'uuid', nullable: true }) createdByUserId!: string | null;
   @Column({ type: 'timestamptz', nullable: true }) publishedAt!: Date | null;
+  @Column({ type: 'timestamptz', nullable: true }) invitedAt!: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) finalizedAt!: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) completedAt!: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;

@@ -1,5 +1,6 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { isUUID } from 'class-validator';
 import { JwtService } from '@nestjs/jwt';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '../errors/domain-error';
 import { AccessRegistry } from './access.registry';
@@ -46,7 +47,7 @@ export class AuthGuard implements CanActivate {
     const requirement = this.reflector.get<AccessRequirement | undefined>(ACCESS_KEY, ctx.getHandler());
     if (requirement) {
       const id = req.params?.[requirement.param];
-      if (!id || !(await this.access.allows(requirement.check, user, id))) throw new NotFoundError();
+      if (!id || !isUUID(id) || !(await this.access.allows(requirement.check, user, id))) throw new NotFoundError();
     }
     return true;
   }

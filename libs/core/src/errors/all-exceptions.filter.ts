@@ -87,6 +87,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const known = STATUS_TEXT[status] ?? STATUS_TEXT[400];
       return { statusCode: status, error: known.code, message: known.message };
     }
+    const pg = (exception as { driverError?: { code?: string } })?.driverError?.code;
+    if (pg === '22P02' || pg === '22007' || pg === '22008') {
+      // Invalid text for a uuid, date or time column: input the validators did not catch.
+      return { statusCode: 400, error: 'BAD_REQUEST', message: '请求参数格式有误' };
+    }
     const errorId = randomUUID();
     this.logger.error({ err: exception, errorId }, `unhandled error ${errorId}`);
     return { statusCode: 500, error: 'INTERNAL_ERROR', message: `服务器内部错误，请稍后重试（错误编号 ${errorId}）`, errorId };

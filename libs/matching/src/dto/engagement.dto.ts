@@ -15,7 +15,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { PageQueryDto, trimString } from '@app/core';
-import { CONTRACT_KINDS } from '@app/catalog';
+import { CONTRACT_KINDS, IsCalendarDate } from '@app/catalog';
 import { DISMISS_REASONS } from '../matches/match.entity';
 import { ENGAGEMENT_STATUSES, EngagementStatus } from '../engagements/engagement.entity';
 
@@ -52,7 +52,7 @@ export class DealDto {
   @IsIn(CONTRACT_KINDS, { context: { message: `合同类型不正确（可选：${CONTRACT_KINDS.join('、')}）` } })
   contractKind!: string;
   @ApiProperty({ description: '合同金额（元，整数）' }) @IsInt() @Min(0) @Max(10_000_000_000) amountYuan!: number;
-  @ApiProperty({ example: '2026-11-20' }) @IsISO8601({ strict: true }) signedOn!: string;
+  @ApiProperty({ example: '2026-11-20', description: '签订日期（不能晚于今天）' }) @IsCalendarDate('past') signedOn!: string;
   @ApiPropertyOptional({ description: '技术合同登记号' })
   @IsOptional()
   @Matches(/^[0-9A-Z-]{8,30}$/, { context: { message: '技术合同登记号格式不正确（8–30 位数字、大写字母或“-”）' } })

@@ -142,6 +142,13 @@ export class EngagementsService implements OnModuleInit {
     return this.move(id, actor, 'either', ['negotiating'], 'deal', async (e) => {
       const resultId = e.resultId ?? dto.resultId;
       if (!resultId) throw new ValidationFailedError('请指定成交的科技成果', [{ field: 'resultId', message: '由需求发起的对接须填写' }]);
+      const result = await this.catalog.item('result', resultId);
+      const parties = [e.requesterOrganizationId, e.receiverOrganizationId];
+      if (!result || result.status !== 'published' || !parties.includes(result.organizationId)) {
+        throw new ValidationFailedError('成交的科技成果须是对接一方已发布的成果', [
+          { field: 'resultId', message: '不存在或不属于对接双方' },
+        ]);
+      }
       const kinds = await Promise.all([e.requesterOrganizationId, e.receiverOrganizationId].map((o) => this.organizations.findById(o)));
       const enterprise = kinds.find((o) => o?.kind === 'enterprise');
       if (!enterprise) throw new ValidationFailedError('成交须有一方为企业', [{ field: 'engagement', message: '双方均不是企业' }]);

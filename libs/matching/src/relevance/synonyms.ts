@@ -103,19 +103,4 @@ export class SynonymDictionary {
     });
     return out;
   }
-
-  /**
-   * The groups that need no context, as Meilisearch's `synonyms` setting (each term → the
-   * others), so the search box finds 锂离子电池 for 锂电池. Context-bound groups (PE only
-   * next to 聚乙烯, …) stay with the matcher, which checks their context.
-   */
-  meiliSynonyms(): Record<string, string[]> {
-    const out: Record<string, string[]> = {};
-    for (const g of this.groups) {
-      if (g.context.length > 0) continue;
-      const terms = g.terms.filter(canTrigger);
-      for (const t of terms) out[t] = [...new Set([...(out[t] ?? []), ...terms.filter((o) => o !== t)])];
-    }
-    return out;
-  }
 }

@@ -65,9 +65,14 @@ export class IndexSyncHandler implements OnModuleInit {
       const ids = rows.map((r) => r.item_id);
       await this.index.sync(type, ids);
       // Matching follows indexing, so an item is matched once its own index is current.
-      await this.queues
-        .get(QueueName.Match)
-        .addBulk(ids.map((id) => ({ name: MATCH_COMPUTE, data: { type, id }, opts: { jobId: `compute-${type}-${id}-${Date.now()}` } })));
+      await this.queues.get(QueueName.Match).addBulk(
+        // One computation per marking of the item: the job id carries the time it was marked.
+        rows.map((r) => ({
+          name: MATCH_COMPUTE,
+          data: { type, id: r.item_id },
+          opts: { jobId: `compute-${type}-${r.item_id}-${r.queued_at.replace(/\D/g, '')}` },
+        })),
+      );
       // An item marked again while it was being synced has a newer queued_at: its row stays for the next round.
       await this.tx.manager.query(
         `DELETE FROM search_sync_pending p USING unnest($2::uuid[], $3::timestamptz[]) AS d(id, q)

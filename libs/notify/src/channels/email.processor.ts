@@ -1,10 +1,9 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
-import { APP_CONFIG, AppConfig, JobHandlerRegistry, QueueName, TransactionHost } from '@app/core';
+import { APP_CONFIG, AppConfig, JobHandlerRegistry, QueueName, TransactionHost, updateReturning } from '@app/core';
 import { DeliveryJobData, DigestJobData, EMAIL_DIGEST_JOB, EMAIL_SEND_JOB, errorText, isLastAttempt } from '../delivery-jobs';
 import { renderDigest, RenderedMessage } from '../notification-templates';
 import { isPermanentSmtpError, Mailer } from './mailer';
-import { updateReturning } from '../sql.util';
 
 /**
  * E-mail deliveries, at most once each: a delivery is claimed (pending → sending) before the

@@ -1,9 +1,8 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { JobHandlerRegistry, QueueName, QueueRegistry, TransactionHost } from '@app/core';
+import { JobHandlerRegistry, QueueName, QueueRegistry, TransactionHost, updateReturning } from '@app/core';
 import { errorText, withTimeout } from '../delivery-jobs';
 import { Reminder } from '../notify.entities';
-import { updateReturning } from '../sql.util';
 
 export interface ReminderJobData {
   key: string;
@@ -139,11 +138,18 @@ export class RemindersService implements OnApplicationBootstrap, OnModuleDestroy
       return 'gone';
     }
     if (r.status !== 'scheduled' || r.fireAt.getTime() !== new Date(fireAt).getTime()) return 'superseded';
-    await fn(r.data, key);
-    await this.tx.manager.query(
-      `UPDATE reminder SET status = 'fired', fired_at = now(), updated_at = now() WHERE key = $1 AND fire_at = $2 AND status = 'scheduled'`,
-      [key, r.fireAt],
-    );
-    return 'fired';
+    // Claim the row and run the handler in one transaction (the handler's outbox rows join it):
+    // a retry after a failure finds the row still scheduled, a second run finds it fired.
+    return this.tx.run(async (m) => {
+      const claimed = await updateReturning(
+        m,
+        `UPDATE reminder SET status = 'fired', fired_at = now(), updated_at = now()
+          WHERE key = $1 AND fire_at = $2 AND status = 'scheduled' RETURNING key`,
+        [key, r.fireAt],
+      );
+      if (claimed.length === 0) return 'superseded';
+      await fn(r.data, key);
+      return 'fired';
+    });
   }
 }

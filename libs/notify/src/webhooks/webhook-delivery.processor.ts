@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
-import { APP_CONFIG, AppConfig, JobHandlerRegistry, QueueName, TransactionHost } from '@app/core';
+import { APP_CONFIG, AppConfig, JobHandlerRegistry, QueueName, TransactionHost, updateReturning } from '@app/core';
 import { UsersService } from '@app/identity';
 import { DeliveryJobData, isLastAttempt, WEBHOOK_DELIVER_JOB } from '../delivery-jobs';
 import { deliveryId } from '../delivery-id.util';
@@ -10,7 +10,6 @@ import { WEBHOOK_DISABLED } from '../notify-events';
 import { postJson } from './webhook-http.util';
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from './webhook-signature.util';
 import { allowPrivateTargets } from './webhooks.service';
-import { updateReturning } from '../sql.util';
 
 interface DeliveryRow {
   id: string;
