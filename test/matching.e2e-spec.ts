@@ -205,6 +205,12 @@ describe('search, matching and engagements (e2e, real Meilisearch)', () => {
       body: { contractKind: '赠送', amountYuan: -1, signedOn: 'x' },
     });
     expect(badDeal.status).toBe(400);
+    const weekDate = await t.request('POST', `/api/engagements/${id}/deal`, {
+      token: enterprise.token,
+      body: { contractKind: '技术转让', amountYuan: 1, signedOn: '2026-W47-1' },
+    });
+    expect(weekDate.status).toBe(400);
+    expect(weekDate.body.details[0].field).toBe('signedOn');
     const deal = await t.request('POST', `/api/engagements/${id}/deal`, {
       token: enterprise.token,
       body: { contractKind: '技术转让', amountYuan: 800000, signedOn: '2026-11-20', contractRegistrationNo: '2026420800000123' },
@@ -249,9 +255,36 @@ describe('search, matching and engagements (e2e, real Meilisearch)', () => {
     expect(own.status).toBe(400);
   });
 
+  it('closes a deal on a need only with a published result of one of the two parties', async () => {
+    const req = await t.request('POST', '/api/engagements', { token: uni2.token, body: { needId, message: '我们有相关成果' } });
+    expect(req.status).toBe(201);
+    expect((await t.request('POST', `/api/engagements/${req.body.id}/accept`, { token: enterprise.token })).status).toBe(200);
+    expect((await t.request('POST', `/api/engagements/${req.body.id}/negotiate`, { token: enterprise.token })).status).toBe(200);
+    const body = { contractKind: '技术开发', amountYuan: 200000, signedOn: '2026-11-20' };
+    const missing = await t.request('POST', `/api/engagements/${req.body.id}/deal`, { token: uni2.token, body });
+    expect(missing.status).toBe(400);
+    expect(missing.body.details[0].field).toBe('resultId');
+    const foreign = await t.request('POST', `/api/engagements/${req.body.id}/deal`, {
+      token: uni2.token,
+      body: { ...body, resultId: results.gypsum },
+    });
+    expect(foreign.status).toBe(400);
+    const draft = await t.request('POST', `/api/engagements/${req.body.id}/deal`, {
+      token: uni2.token,
+      body: { ...body, resultId: draftResultId },
+    });
+    expect(draft.status).toBe(400);
+    const own = await t.request('POST', `/api/engagements/${req.body.id}/deal`, {
+      token: uni2.token,
+      body: { ...body, resultId: results.wastewater },
+    });
+    expect(own.status).toBe(200);
+    expect(own.body.status).toBe('deal');
+  });
+
   it('gives the bureau the funnel and response times', async () => {
     const stats = await t.request('GET', '/api/stats/engagements', { token: bureau.token });
-    expect(stats.body.funnel).toEqual(expect.objectContaining({ requested: 2, accepted: 1, deal: 1 }));
+    expect(stats.body.funnel).toEqual(expect.objectContaining({ requested: 3, accepted: 2, deal: 2 }));
     expect(stats.body.funnel.matched).toBeGreaterThan(0);
     expect(stats.body.responseTimes.length).toBeGreaterThan(0);
     expect((await t.request('GET', '/api/stats/engagements', { token: enterprise.token })).status).toBe(403);
