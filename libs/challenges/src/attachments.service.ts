@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, StreamableFile } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { actorOf, AuditService, AuthUser, NotFoundError, TransactionHost } from '@app/core';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENTS_PER_PROPOSAL } from './challenge.constants';
@@ -56,6 +56,15 @@ export class AttachmentsService {
   async list(proposalId: string) {
     const rows = await this.tx.repo(ProposalAttachment).find({ where: { proposalId }, order: { createdAt: 'ASC' } });
     return rows.map((a) => ({ id: a.id, filename: a.filename, sizeBytes: a.sizeBytes, sha256: a.sha256, createdAt: a.createdAt }));
+  }
+
+  /** The file as a download, named as uploaded. */
+  async download(proposalId: string, attachmentId: string): Promise<StreamableFile> {
+    const file = await this.content(proposalId, attachmentId);
+    return new StreamableFile(file.content, {
+      type: 'application/pdf',
+      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+    });
   }
 
   async content(proposalId: string, attachmentId: string): Promise<{ filename: string; content: Buffer }> {

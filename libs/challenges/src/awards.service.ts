@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { actorOf, AuditService, AuthUser, Clock, NotFoundError, OutboxService, TransactionHost, ValidationFailedError } from '@app/core';
+import {
+  actorOf,
+  AuditService,
+  AuthUser,
+  Clock,
+  isBureau,
+  NotFoundError,
+  OutboxService,
+  TransactionHost,
+  ValidationFailedError,
+} from '@app/core';
 import { toChallengeView } from './challenge.mapper';
 import { OverBudgetError, stateError } from './challenges.errors';
 import { ChallengesService } from './challenges.service';
@@ -125,8 +135,8 @@ export class AwardsService {
   }
 
   /** Objections are visible to the bureau, and to the organization that filed them. */
-  async objections(challengeId: string, viewer: AuthUser, bureau: boolean) {
-    const where = bureau ? { challengeId } : { challengeId, organizationId: viewer.organizationId };
+  async objections(challengeId: string, viewer: AuthUser) {
+    const where = isBureau(viewer) ? { challengeId } : { challengeId, organizationId: viewer.organizationId };
     return this.tx.repo(Objection).find({ where, order: { createdAt: 'ASC' } });
   }
 

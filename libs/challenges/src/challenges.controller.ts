@@ -7,7 +7,6 @@ import { ChallengesService } from './challenges.service';
 import { ChallengeQueryDto, CreateChallengeDto, ReasonDto, UpdateChallengeDto } from './dto/challenge.dto';
 import { AnswerDto, AwardDto, ObjectionDto, ObjectionParamsDto } from './dto/review.dto';
 import { MilestonesService } from './milestones.service';
-import { isBureau } from '@app/core';
 
 @ApiTags('challenges')
 @Controller()
@@ -89,7 +88,7 @@ export class ChallengesController {
   @Get('challenges/:id/objections')
   @ApiOperation({ summary: '异议列表（科技局可见全部；提出单位可见自己的）' })
   objections(@Param() p: IdParamDto, @CurrentUser() user: AuthUser) {
-    return this.awards.objections(p.id, user, isBureau(user));
+    return this.awards.objections(p.id, user);
   }
 
   @Post('objections/:id/answer')

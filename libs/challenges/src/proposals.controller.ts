@@ -89,11 +89,7 @@ export class ProposalsController {
   @Get('proposals/:id/attachments/:attachmentId')
   @RequireAccess('proposal.viewer')
   @ApiOperation({ summary: '下载附件（仅有权查看该申请者）' })
-  async download(@Param() p: AttachmentParamsDto): Promise<StreamableFile> {
-    const file = await this.attachments.content(p.id, p.attachmentId);
-    return new StreamableFile(file.content, {
-      type: 'application/pdf',
-      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-    });
+  download(@Param() p: AttachmentParamsDto): Promise<StreamableFile> {
+    return this.attachments.download(p.id, p.attachmentId);
   }
 }
