@@ -7,6 +7,8 @@ import { ACCESS_KEY, POLICY_KEY, PUBLIC_KEY } from './auth.decorators';
 import { AuthUser, AuthUserLoader } from './auth-user';
 import { AuthGuard } from './auth.guard';
 
+const ID = '3f1c2a9e-4b7d-4c1e-9a2b-5d6e7f8a9b0c';
+
 const enterpriseUser: AuthUser = {
   userId: 'u1',
   organizationId: 'o1',
@@ -81,11 +83,17 @@ describe('AuthGuard', () => {
 
   it('answers 404 when the access check fails, passing the route id', async () => {
     const denied = guardWith({ [ACCESS_KEY]: { check: 'thing.owner', param: 'id' } }, enterpriseUser, false);
-    await expect(denied.guard.canActivate(context({ authorization: 'Bearer good' }, { id: 'x1' }).ctx)).rejects.toBeInstanceOf(
+    await expect(denied.guard.canActivate(context({ authorization: 'Bearer good' }, { id: ID }).ctx)).rejects.toBeInstanceOf(NotFoundError);
+    expect(denied.check).toHaveBeenCalledWith(enterpriseUser, ID);
+    const allowed = guardWith({ [ACCESS_KEY]: { check: 'thing.owner', param: 'id' } }, enterpriseUser, true);
+    await expect(allowed.guard.canActivate(context({ authorization: 'Bearer good' }, { id: ID }).ctx)).resolves.toBe(true);
+  });
+
+  it('answers 404 for an id that is not a UUID, without running the check', async () => {
+    const g = guardWith({ [ACCESS_KEY]: { check: 'thing.owner', param: 'id' } }, enterpriseUser, true);
+    await expect(g.guard.canActivate(context({ authorization: 'Bearer good' }, { id: "1' OR '1'='1" }).ctx)).rejects.toBeInstanceOf(
       NotFoundError,
     );
-    expect(denied.check).toHaveBeenCalledWith(enterpriseUser, 'x1');
-    const allowed = guardWith({ [ACCESS_KEY]: { check: 'thing.owner', param: 'id' } }, enterpriseUser, true);
-    await expect(allowed.guard.canActivate(context({ authorization: 'Bearer good' }, { id: 'x1' }).ctx)).resolves.toBe(true);
+    expect(g.check).not.toHaveBeenCalled();
   });
 });
