@@ -1,12 +1,15 @@
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/core';
 import { UsersService } from '@app/identity';
+import { startWorker, RunningWorker } from '../apps/worker/src/bootstrap';
+import { waitFor } from './notify-support';
 import { OrgSession, TestApp } from './support/test-app';
 
 const DAY = 86_400_000;
 
 describe('揭榜挂帅: one challenge from publication to final acceptance (e2e)', () => {
   let t: TestApp;
+  let worker: RunningWorker;
   let bureau: OrgSession;
   let a: OrgSession; // enterprise, wins
   let b: OrgSession; // university, wins (its own expert must be excluded)
@@ -69,6 +72,7 @@ describe('揭榜挂帅: one challenge from publication to final acceptance (e2e)
 
   beforeAll(async () => {
     t = await TestApp.start();
+    worker = await startWorker(t.env.config, { relayIntervalMs: 50 });
     bureau = await t.verifiedOrg('bureau', '荆门市科学技术局');
     a = await t.verifiedOrg('enterprise', '荆门锂能新材料有限公司');
     b = await t.verifiedOrg('university', '荆楚理工学院');
@@ -79,7 +83,10 @@ describe('揭榜挂帅: one challenge from publication to final acceptance (e2e)
     experts.push(await addExpert(b.organizationId, '专家一（与乙同单位）'));
     for (let i = 2; i <= 6; i++) experts.push(await addExpert(neutral.organizationId, `专家${i}`));
   });
-  afterAll(async () => t.stop());
+  afterAll(async () => {
+    await worker.stop();
+    await t.stop();
+  });
 
   it('refuses a challenge whose weights do not sum to 100, or whose window is upside down', async () => {
     const bad = await t.request('POST', '/api/challenges', {
@@ -444,5 +451,33 @@ describe('揭榜挂帅: one challenge from publication to final acceptance (e2e)
       'in_progress',
       'completed',
     ]);
+  });
+
+  it('told every party in its inbox, in Chinese, and nobody twice', async () => {
+    const inbox = async (token: string): Promise<{ eventType: string; title: string }[]> =>
+      (await t.request('GET', '/api/notifications?pageSize=100', { token })).body.items;
+    const expected: [OrgSession | { token: string }, string[]][] = [
+      [a, ['challenge.awarded', 'proposal.outcome', 'milestone.returned', 'milestone.accepted', 'challenge.completed']],
+      [b, ['proposal.screened', 'challenge.awarded', 'proposal.outcome', 'milestone.accepted', 'challenge.completed']],
+      [d, ['proposal.screened', 'challenge.awarded', 'proposal.outcome']],
+      [bureau, ['milestone.submitted']],
+      [experts[2], ['challenge.experts-assigned']],
+    ];
+    for (const [who, types] of expected) {
+      const items = await waitFor(
+        async () => {
+          const got = await inbox(who.token);
+          return types.every((ty) => got.some((n) => n.eventType === ty)) ? got : null;
+        },
+        20_000,
+        `inbox of ${types.join(', ')}`,
+      );
+      expect(items.every((n) => /[\u4e00-\u9fff]/.test(n.title))).toBe(true);
+    }
+    // One notification per event per person: c withdrew and was never screened or awarded.
+    const cTypes = (await inbox(c.token)).map((n) => n.eventType);
+    expect(cTypes).not.toContain('proposal.outcome');
+    const outcomes = (await inbox(d.token)).filter((n) => n.eventType === 'proposal.outcome');
+    expect(outcomes).toHaveLength(1);
   });
 });
