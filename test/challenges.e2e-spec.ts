@@ -472,7 +472,7 @@ describe('揭榜挂帅: one challenge from publication to final acceptance (e2e)
         20_000,
         `inbox of ${types.join(', ')}`,
       );
-      expect(items.every((n) => /[\u4e00-\u9fff]/.test(n.title))).toBe(true);
+      expect((items ?? []).every((n) => /[\u4e00-\u9fff]/.test(n.title))).toBe(true);
     }
     // One notification per event per person: c withdrew and was never screened or awarded.
     const cTypes = (await inbox(c.token)).map((n) => n.eventType);

@@ -87,6 +87,16 @@ export class UsersService implements AuthUserLoader {
     return this.tx.repo(User).createQueryBuilder('u').where('u.id = ANY(:ids)', { ids }).getMany();
   }
 
+  /** Who to tell in these organizations: active members' id, organization and e-mail only (one query). */
+  async contactsOf(organizationIds: string[]): Promise<{ userId: string; organizationId: string; email: string }[]> {
+    if (organizationIds.length === 0) return [];
+    const rows: { id: string; organization_id: string; email: string }[] = await this.tx.manager.query(
+      `SELECT id, organization_id, email FROM app_user WHERE active AND organization_id = ANY($1::uuid[]) ORDER BY created_at`,
+      [[...new Set(organizationIds)]],
+    );
+    return rows.map((r) => ({ userId: r.id, organizationId: r.organization_id, email: r.email }));
+  }
+
   async membersOf(organizationId: string): Promise<User[]> {
     return this.tx.repo(User).find({ where: { organizationId, active: true }, order: { createdAt: 'ASC' } });
   }
