@@ -4,7 +4,7 @@ import { AuthUser, BureauOnly, CurrentUser, IdParamDto, OptionalAuth, OrgAdminOn
 import { SetExpertDto } from './dto/expert.dto';
 import { AddMemberDto, OrganizationQueryDto, RejectDto, UpdateOrganizationDto } from './dto/organization.dto';
 import { OrganizationsService } from './organizations.service';
-import { toUserView, UsersService } from './users.service';
+import { UsersService } from './users.service';
 
 @ApiTags('organizations')
 @Controller()
@@ -55,8 +55,8 @@ export class OrganizationsController {
   @Get('organizations/:id/members')
   @RequireAccess('organization.member')
   @ApiOperation({ summary: '单位成员（本单位和科技局可见）' })
-  async members(@Param() p: IdParamDto) {
-    return (await this.users.membersOf(p.id)).map(toUserView);
+  members(@Param() p: IdParamDto) {
+    return this.users.memberViews(p.id);
   }
 
   @Post('organizations/:id/members')

@@ -97,6 +97,10 @@ export class UsersService implements AuthUserLoader {
     return rows.map((r) => ({ userId: r.id, organizationId: r.organization_id, email: r.email }));
   }
 
+  async memberViews(organizationId: string): Promise<UserView[]> {
+    return (await this.membersOf(organizationId)).map(toUserView);
+  }
+
   async membersOf(organizationId: string): Promise<User[]> {
     return this.tx.repo(User).find({ where: { organizationId, active: true }, order: { createdAt: 'ASC' } });
   }
