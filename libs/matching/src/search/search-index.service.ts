@@ -144,11 +144,12 @@ export class SearchIndexService {
   }
 
   private async storedDocuments(uid: string, ids: string[]): Promise<Map<string, StoredDoc>> {
+    // One request for the whole batch (documents/fetch by ids), not one per document.
     const out = new Map<string, StoredDoc>();
     const index = this.meili.client.index(uid);
-    for (const id of ids) {
-      const doc = await index.getDocument<StoredDoc>(id).catch(() => null);
-      if (doc) out.set(id, doc);
+    for (let i = 0; i < ids.length; i += 1_000) {
+      const page = await index.getDocuments<StoredDoc>({ ids: ids.slice(i, i + 1_000), limit: 1_000 });
+      for (const d of page.results) out.set(String(d.id), d);
     }
     return out;
   }
