@@ -1,3 +1,4 @@
+import { trimString } from '@app/core';
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import {
@@ -19,7 +20,8 @@ import {
 import { COOPERATION_MODES, INDUSTRY_FIELDS, MAX_YUAN, REGION_MESSAGE, REGION_PATTERN, TEXT_LIMITS } from '../catalog.constants';
 import { checkPatentNumber } from '../patent-number.util';
 
-export const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+/** Trims strings (core's shared transform, under the name this library's DTOs use). */
+export const trim = trimString;
 const trimEach = ({ value }: { value: unknown }): unknown =>
   Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value;
 
