@@ -39,7 +39,13 @@ export interface ReceivedMail {
 }
 
 /** A real SMTP peer on a free port; `refuse(n)` answers the next n messages with a temporary error. */
-export async function startSmtpPeer(): Promise<{ url: string; mails: ReceivedMail[]; refuse(n: number): void; stop(): Promise<void> }> {
+export async function startSmtpPeer(): Promise<{
+  url: string;
+  mails: ReceivedMail[];
+  connectionErrors: Error[];
+  refuse(n: number): void;
+  stop(): Promise<void>;
+}> {
   const mails: ReceivedMail[] = [];
   let refusals = 0;
   const server = new SMTPServer({
@@ -62,10 +68,15 @@ export async function startSmtpPeer(): Promise<{ url: string; mails: ReceivedMai
       });
     },
   });
+  // A client killed mid-transaction (the crash test SIGKILLs the worker) resets its socket; smtp-server
+  // reports that as an 'error' event, which would be an uncaught exception without a listener.
+  const connectionErrors: Error[] = [];
+  server.on('error', (err: Error) => connectionErrors.push(err));
   const port = await freePort();
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     url: `smtp://127.0.0.1:${port}`,
+    connectionErrors,
     mails,
     refuse: (n) => {
       refusals = n;
