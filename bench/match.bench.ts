@@ -207,15 +207,15 @@ async function main(): Promise<void> {
     const raw = needs.map((n) =>
       searchService.request(Object.assign(new SearchQueryDto(), { type: 'result', q: n.title, page: 1, pageSize: 20 })),
     );
-    const meiliUid = raw[0].uid;
     const meiliBodies = raw.map((r) => JSON.stringify(r.body));
+    out.search_synonym_share = r1((100 * raw.filter((r) => r.federated).length) / raw.length);
     const meiliHeaders = { authorization: `Bearer ${env.config.meiliMasterKey}`, 'content-type': 'application/json' };
     for (const c of [1, 16]) {
       out[`matches_c${c}`] = await cannon(base, matchPaths, c, auth);
       out[`search_c${c}`] = await cannon(base, searchPaths, c, {});
       out[`raw_meili_c${c}`] = await cannon(
         env.config.meiliHost,
-        needs.map(() => `/indexes/${meiliUid}/search`),
+        raw.map((r) => r.path),
         c,
         meiliHeaders,
         'POST',

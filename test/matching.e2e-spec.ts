@@ -82,6 +82,17 @@ describe('search, matching and engagements (e2e, real Meilisearch)', () => {
     // A partial word still finds the record.
     const partial = await searchIds(`type=result&q=${encodeURIComponent('植保无')}`);
     expect(partial[0]).toBe(results.drone);
+    // The search box expands industry synonyms from the same data file: 农用无人机 finds 植保无人机,
+    // with the synonym highlighted, and facets and totals still count what was found.
+    const synonym = await search(`type=result&q=${encodeURIComponent('农用无人机')}&facets=region`);
+    expect(synonym.status).toBe(200);
+    expect(synonym.body.items[0].id).toBe(results.drone);
+    expect(synonym.body.items[0].titleHighlighted).toContain('<em>');
+    expect(synonym.body.total).toBeGreaterThanOrEqual(1);
+    expect(synonym.body.facets.region).toEqual(expect.objectContaining({ 荆门市: expect.any(Number) }));
+    // A rewritten query never widens the filters: still only published records of the field asked.
+    const filtered = await searchIds(`type=result&q=${encodeURIComponent('农用无人机')}&field=${encodeURIComponent('磷化工')}`);
+    expect(filtered).toEqual([]);
   });
 
   it('answers bad search input with a 4xx naming the field, never a filter escape', async () => {

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { SearchParams } from 'meilisearch';
+import type { FederatedMultiSearchParams, MultiSearchFederation, MultiSearchQueryWithFederation, SearchParams } from 'meilisearch';
 import { ValidationFailedError } from '@app/core';
 import { FACETS, SearchQueryDto } from '../dto/search.dto';
 import { anyOf, eq, range } from './filter.util';
+import { SynonymDictionary } from '../relevance';
 import { MeiliService } from './meili.service';
+import { queryVariants } from './query-variants';
 import { isIndexNotFound } from './meili-errors.util';
 
 const DISPLAY = [
@@ -48,13 +50,29 @@ interface Hit {
 
 const yuan = (fen: number | null | undefined): number | null => (fen === null || fen === undefined ? null : fen / 100);
 
+/** A rewritten query ranks a little below the user's own words when both find a record. */
+const VARIANT_WEIGHT = 0.9;
+
+/** What a search sends to Meilisearch: one search, or a federated multi-search when synonyms widen it. */
+export type SearchRequest =
+  | { federated: false; uid: string; path: string; body: SearchParams & { q: string } }
+  | { federated: true; uid: string; path: string; body: { federation: MultiSearchFederation; queries: MultiSearchQueryWithFederation[] } };
+
+interface Found {
+  hits: Hit[];
+  total: number;
+  facets: Record<string, Record<string, number>>;
+}
+
 /** Public search over published needs or results: text, typed filters, facets, highlights, pages. */
 @Injectable()
 export class SearchService {
+  private readonly synonyms = SynonymDictionary.default();
+
   constructor(private readonly meili: MeiliService) {}
 
   /** The exact Meilisearch request a search makes (also used by the benchmark's raw baseline). */
-  request(q: SearchQueryDto): { uid: string; body: SearchParams & { q: string } } {
+  request(q: SearchQueryDto): SearchRequest {
     if (q.trlMin !== undefined && q.trlMax !== undefined && q.trlMin > q.trlMax) {
       throw new ValidationFailedError('技术成熟度下限不能大于上限', [{ field: 'trlMin', message: '不能大于 trlMax' }]);
     }
@@ -72,39 +90,53 @@ export class SearchService {
       ...(q.modes?.length ? [anyOf('cooperationModes', q.modes)] : []),
       ...(q.orgKind ? [eq('orgKind', q.orgKind)] : []),
     ];
+    const uid = this.meili.uid(q.type);
+    const text = q.q ?? '';
+    const facets = q.facets ?? [...FACETS];
+    const display = {
+      filter,
+      attributesToRetrieve: DISPLAY,
+      attributesToHighlight: ['title', 'summary'],
+      attributesToCrop: ['summary'],
+      cropLength: 60,
+      highlightPreTag: '<em>',
+      highlightPostTag: '</em>',
+      matchingStrategy: 'last' as const,
+    };
+    const variants = queryVariants(this.synonyms, text);
+    if (variants.length === 0) {
+      return {
+        federated: false,
+        uid,
+        path: `/indexes/${uid}/search`,
+        body: { q: text, ...display, page: q.page, hitsPerPage: q.pageSize, facets },
+      };
+    }
     return {
-      uid: this.meili.uid(q.type),
+      federated: true,
+      uid,
+      path: '/multi-search',
       body: {
-        q: q.q ?? '',
-        filter,
-        page: q.page,
-        hitsPerPage: q.pageSize,
-        facets: q.facets ?? [...FACETS],
-        attributesToRetrieve: DISPLAY,
-        attributesToHighlight: ['title', 'summary'],
-        attributesToCrop: ['summary'],
-        cropLength: 60,
-        highlightPreTag: '<em>',
-        highlightPostTag: '</em>',
-        matchingStrategy: 'last',
+        federation: { offset: (q.page - 1) * q.pageSize, limit: q.pageSize, facetsByIndex: { [uid]: facets } },
+        queries: [text, ...variants].map((v, i) => ({
+          indexUid: uid,
+          q: v,
+          ...display,
+          federationOptions: { weight: i === 0 ? 1 : VARIANT_WEIGHT },
+        })),
       },
     };
   }
 
   async search(q: SearchQueryDto) {
-    const { uid, body } = this.request(q);
-    const { q: text, ...options } = body;
-    const res = await this.meili.client
-      .index(uid)
-      .search<Hit>(text, options)
-      .catch((err: unknown) => {
-        // An index not created yet (nothing published) is an empty result, not an error.
-        if (isIndexNotFound(err)) return null;
-        throw err;
-      });
-    if (!res) return { items: [], total: 0, page: q.page, pageSize: q.pageSize, facets: {} };
+    const found = await this.send(this.request(q)).catch((err: unknown) => {
+      // An index not created yet (nothing published) is an empty result, not an error.
+      if (isIndexNotFound(err)) return null;
+      throw err;
+    });
+    if (!found) return { items: [], total: 0, page: q.page, pageSize: q.pageSize, facets: {} };
     return {
-      items: res.hits.map((h) => ({
+      items: found.hits.map((h) => ({
         id: h.id,
         type: q.type,
         title: h.title,
@@ -123,10 +155,24 @@ export class SearchService {
         budgetMinYuan: yuan(h.budgetMinFen),
         budgetMaxYuan: yuan(h.budgetMaxFen),
       })),
-      total: (res as { totalHits?: number }).totalHits ?? 0,
+      total: found.total,
       page: q.page,
       pageSize: q.pageSize,
-      facets: res.facetDistribution ?? {},
+      facets: found.facets,
+    };
+  }
+
+  private async send(req: SearchRequest): Promise<Found> {
+    if (!req.federated) {
+      const { q: text, ...options } = req.body;
+      const res = await this.meili.client.index(req.uid).search<Hit>(text, options);
+      return { hits: res.hits, total: (res as { totalHits?: number }).totalHits ?? 0, facets: res.facetDistribution ?? {} };
+    }
+    const res = await this.meili.client.multiSearch<FederatedMultiSearchParams, Hit>(req.body);
+    return {
+      hits: res.hits,
+      total: res.estimatedTotalHits ?? res.hits.length,
+      facets: res.facetsByIndex?.[req.uid]?.distribution ?? {},
     };
   }
 }
