@@ -29,6 +29,7 @@ export * from './redis/redis.service';
 export * from './redis/rate-limiter';
 export * from './core.module';
 export * from './migrations';
+export * from './http/html.util';
 export * from './http/id-param.dto';
 export * from './http/sql.util';
 export * from './time/clock';

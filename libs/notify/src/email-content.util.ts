@@ -1,7 +1,5 @@
+import { escapeHtml } from '@app/core';
 import type { RenderedMessage } from './notification-templates';
-
-const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 /** Plain text and HTML bodies of one notification e-mail (Chinese, with the item's link). */
 export function emailBodies(m: RenderedMessage): { subject: string; text: string; html: string } {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { FederatedMultiSearchParams, MultiSearchFederation, MultiSearchQueryWithFederation, SearchParams } from 'meilisearch';
-import { ValidationFailedError } from '@app/core';
+import { HIGHLIGHT_POST, HIGHLIGHT_PRE, highlightedHtml, ValidationFailedError } from '@app/core';
 import { FACETS, SearchQueryDto } from '../dto/search.dto';
 import { anyOf, eq, range } from './filter.util';
 import { SynonymDictionary } from '../relevance';
@@ -99,8 +99,8 @@ export class SearchService {
       attributesToHighlight: ['title', 'summary'],
       attributesToCrop: ['summary'],
       cropLength: 60,
-      highlightPreTag: '<em>',
-      highlightPostTag: '</em>',
+      highlightPreTag: HIGHLIGHT_PRE,
+      highlightPostTag: HIGHLIGHT_POST,
       matchingStrategy: 'last' as const,
     };
     const variants = queryVariants(this.synonyms, text);
@@ -140,8 +140,9 @@ export class SearchService {
         id: h.id,
         type: q.type,
         title: h.title,
-        titleHighlighted: h._formatted?.title ?? h.title,
-        snippet: h._formatted?.summary ?? h.summary.slice(0, 120),
+        // HTML with the user's text escaped: only the highlight becomes markup.
+        titleHighlighted: highlightedHtml(h._formatted?.title ?? h.title),
+        snippet: highlightedHtml(h._formatted?.summary ?? h.summary.slice(0, 120)),
         keywords: h.keywords,
         field: h.field,
         region: h.region,
