@@ -89,16 +89,18 @@ describe('catalog import and export (e2e, real PostgreSQL)', () => {
       needRow({ 需求名称: '', '预算下限（元）': '500', '预算上限（元）': '100', 截止日期: '2020-01-01' }),
       needRow({ 需求单位: '不存在的公司', 合作方式: '包办一切' }),
       needRow({ '预算上限（元）': '12.5', 状态: '已驳回' }),
+      needRow({ 需求描述: '含有\u0000零字节的描述，磷石膏综合利用，年处理 50 万吨。' }),
     ]);
     const res = await upload(t, world.bureau.token, '/api/needs/import?dryRun=true', 'needs.csv', csv);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual(expect.objectContaining({ dryRun: true, totalRows: 5, validRows: 1, imported: 0 }));
+    expect(res.body).toEqual(expect.objectContaining({ dryRun: true, totalRows: 6, validRows: 1, imported: 0 }));
     const at = (row: number) => res.body.problems.filter((p: { row: number }) => p.row === row).map((p: { column: string }) => p.column);
     expect(at(2)).toEqual([]);
     expect(at(3)).toEqual(expect.arrayContaining(['期望技术成熟度', '预算下限（元）', '产业领域']));
     expect(at(4)).toEqual(expect.arrayContaining(['需求名称', '预算上限（元）', '截止日期']));
     expect(at(5)).toEqual(expect.arrayContaining(['需求单位', '合作方式']));
     expect(at(6)).toEqual(expect.arrayContaining(['预算上限（元）', '驳回原因']));
+    expect(at(7)).toEqual(['需求描述']);
     const trl = res.body.problems.find((p: { row: number; column: string }) => p.row === 3 && p.column === '期望技术成熟度');
     expect(trl.message).toContain('1–9');
     expect(await count(t, 'need')).toBe(before);

@@ -44,7 +44,15 @@ describe('catalog export round trip: export, import into an empty database, same
     await mk(
       '/api/needs',
       ent,
-      needBody({ title: '往返需求：草稿', trl: undefined, budgetMinYuan: undefined, budgetMaxYuan: undefined, keywords: [] }),
+      needBody({
+        title: '往返需求：草稿',
+        // Text a spreadsheet would run as a formula: exported guarded, imported back as typed.
+        description: '=HYPERLINK("http://example.com","点击") 需求说明：磷石膏综合利用，年处理量 50 万吨，白度不低于 85。',
+        trl: undefined,
+        budgetMinYuan: undefined,
+        budgetMaxYuan: undefined,
+        keywords: [],
+      }),
       [],
     );
     await mk('/api/needs', ent, needBody({ title: '往返需求：已驳回' }), ['submit', 'reject:b']);
@@ -91,6 +99,7 @@ describe('catalog export round trip: export, import into an empty database, same
       for (const list of lists) {
         const exported = await download(source, `/api/${list}/export?format=${format}`, b);
         expect(exported.status).toBe(200);
+        if (format === 'csv' && list === 'needs') expect(exported.raw.toString('utf8')).toContain(`"'=HYPERLINK(`);
         const imported = await upload(target, targetWorld.bureau.token, `/api/${list}/import`, `${list}.${format}`, exported.raw);
         expect({ list, format, status: imported.status, problems: imported.body.problems ?? imported.body.details }).toEqual({
           list,

@@ -264,6 +264,16 @@ describe('catalog: needs, the workflow, visibility and lists (e2e, real PostgreS
       await expectBad({ cooperationModes: ['技术转让', '包办一切'] }, 'cooperationModes', '合作方式');
       await expectBad({ region: 'Jingmen' }, 'region', '市或县');
       await expectBad({ isPublished: true }, 'isPublished', '不允许');
+      // A NUL character (which PostgreSQL text cannot hold) is the caller's mistake, in a body or a query.
+      await expectBad({ title: '测试\u0000零字节' }, 'title', '控制字符');
+      const nulQuery = await t.request('GET', '/api/needs?q=%00');
+      expect(nulQuery.status).toBe(400);
+      expect(nulQuery.body.details[0].field).toBe('q');
+      // A missing field is said to be missing, once.
+      const { title: _omitted, ...untitled } = needBody({});
+      const missing = await t.request('POST', '/api/needs', { token: enterprise.token, body: untitled });
+      expect(missing.status).toBe(400);
+      expect(missing.body.details).toEqual([{ field: 'title', message: '必须提供' }]);
     });
 
     it('refuses an upside-down budget made by a partial update', async () => {
@@ -312,6 +322,8 @@ describe('catalog: needs, the workflow, visibility and lists (e2e, real PostgreS
       await publishedNeed({ title: '列表测试：通用航空需求', field: '通用航空', region: '东宝区', trl: 5 });
       const byField = await t.request('GET', '/api/needs?field=节能环保&region=沙洋县');
       expect(byField.body.total).toBe(2);
+      // 沙洋县 is a county of 荆门市: the city takes in its counties.
+      expect((await t.request('GET', '/api/needs?field=节能环保&region=荆门市')).body.total).toBe(2);
       expect(byField.body.items.map((n: { id: string }) => n.id)).toEqual([b.id, a.id]);
       const byTrl = await t.request('GET', '/api/needs?field=节能环保&trlMin=5&trlMax=9');
       expect(byTrl.body.items.map((n: { id: string }) => n.id)).toEqual([b.id]);
@@ -328,6 +340,9 @@ describe('catalog: needs, the workflow, visibility and lists (e2e, real PostgreS
       const search = await t.request('GET', `/api/needs?q=${encodeURIComponent('通用航空需求')}`);
       expect(search.body.items.map((n: { title: string }) => n.title)).toEqual(['列表测试：通用航空需求']);
       expect((await t.request('GET', '/api/needs?trlMin=0')).status).toBe(400);
+      const upsideDown = await t.request('GET', `/api/needs?trlMin=9&trlMax=1&publishedFrom=${inDays(1)}&publishedTo=${today}`);
+      expect(upsideDown.status).toBe(400);
+      expect(upsideDown.body.details.map((d: { field: string }) => d.field)).toEqual(['trlMin', 'publishedFrom']);
       expect((await t.request('GET', '/api/needs?sort=password')).status).toBe(400);
       expect((await t.request('GET', '/api/needs?pageSize=1000')).status).toBe(400);
       expect((await t.request('GET', '/api/needs?mine=true')).status).toBe(401);

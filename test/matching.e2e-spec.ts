@@ -95,6 +95,29 @@ describe('search, matching and engagements (e2e, real Meilisearch)', () => {
     expect(filtered).toEqual([]);
   });
 
+  it('finds what was posted in a county or district under its prefecture-level city', async () => {
+    const county = await publish('results', uni1, {
+      title: '磷矿浮选尾矿制备多孔陶瓷滤料',
+      summary: '以钟祥磷矿浮选尾矿为主要原料，低温烧结制备多孔陶瓷滤料，用于污水处理厂曝气生物滤池。',
+      keywords: ['磷尾矿', '多孔陶瓷'],
+      field: '节能环保',
+      region: '钟祥市',
+      cooperationModes: ['技术转让'],
+      contactName: '联系人县',
+      contactPhone: '027-87654321',
+    });
+    await waitFor(async () => (await searchIds('type=result&pageSize=50')).includes(county), 30_000, 'county result indexed');
+    const byCity = await searchIds(`type=result&pageSize=50&region=${encodeURIComponent('荆门市')}`);
+    expect(byCity.sort()).toEqual([results.drone, results.wastewater, county].sort());
+    expect(await searchIds(`type=result&pageSize=50&region=${encodeURIComponent('钟祥市')}`)).toEqual([county]);
+    // The region facet still counts the regions as posted.
+    const facets = await search(`type=result&pageSize=50&region=${encodeURIComponent('荆门市')}&facets=region`);
+    expect(facets.body.facets.region).toEqual({ 荆门市: 2, 钟祥市: 1 });
+    // Closed again, so the other tests see the fixtures only.
+    expect((await t.request('POST', `/api/results/${county}/close`, { token: uni1.token, body: { reason: '已转让' } })).status).toBe(200);
+    await waitFor(async () => !(await searchIds('type=result&pageSize=50')).includes(county), 20_000, 'county result removed');
+  });
+
   it('answers bad search input with a 4xx naming the field, never a filter escape', async () => {
     const injection = await search(`type=result&region=${encodeURIComponent('荆门市" OR status = "draft')}`);
     expect(injection.status).toBe(400);

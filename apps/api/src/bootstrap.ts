@@ -6,7 +6,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { AllExceptionsFilter, AppConfig, validationErrorFromClassValidator } from '@app/core';
+import { AllExceptionsFilter, AppConfig, NulCharPipe, validationErrorFromClassValidator } from '@app/core';
 import { AppModule } from './app.module';
 import { setupOpenApi } from './openapi';
 
@@ -37,6 +37,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(
+    new NulCharPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

@@ -7,6 +7,7 @@ import {
   STATUS_LABELS,
 } from './catalog.constants';
 import { PATENT_FORMAT_HINT, PATENT_KIND_LABELS } from './patent-number.util';
+import { HUBEI_PREFECTURES, HUBEI_PROVINCE, PrefectureDivision } from './regions';
 
 export interface CatalogReference {
   fields: readonly string[];
@@ -17,6 +18,8 @@ export interface CatalogReference {
   patentKinds: Record<string, string>;
   patentFormat: string;
   importMaxRows: number;
+  /** Hubei's prefecture-level divisions and their counties and districts (a region may also be a place outside Hubei). */
+  regions: { province: string; prefectures: readonly PrefectureDivision[] };
 }
 
 /** The maintained reference data, for forms and for people filling in spreadsheets. */
@@ -30,5 +33,6 @@ export function catalogReference(): CatalogReference {
     patentKinds: PATENT_KIND_LABELS,
     patentFormat: PATENT_FORMAT_HINT,
     importMaxRows: IMPORT_MAX_ROWS,
+    regions: { province: HUBEI_PROVINCE, prefectures: HUBEI_PREFECTURES },
   };
 }

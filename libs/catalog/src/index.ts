@@ -1,6 +1,7 @@
 export * from './catalog.constants';
 export * from './catalog.module';
 export * from './catalog.reference';
+export * from './regions';
 export * from './need.entity';
 export * from './result.entity';
 export * from './adoption.entity';

@@ -22,7 +22,7 @@ export class ItemFilterDto {
   @IsIn(ITEM_STATUSES)
   status?: ItemStatus;
 
-  @ApiPropertyOptional({ description: '所在市或县（区），精确匹配' })
+  @ApiPropertyOptional({ description: '所在市或县（区）；市包含其下辖县（市、区）' })
   @IsOptional()
   @Transform(trim)
   @IsString()

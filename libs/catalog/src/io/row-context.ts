@@ -2,6 +2,8 @@ import type { ErrorDetail } from '@app/core';
 import { MAX_YUAN } from '../catalog.constants';
 import { isIsoDate, todayInChina } from '../dto/validators';
 
+const NUL_MESSAGE = '含有不允许的控制字符（NUL）';
+
 /** Splits a list cell: 磷石膏；综合利用 / 磷石膏;综合利用 / 磷石膏、综合利用. */
 export function splitList(s: string): string[] {
   return s
@@ -29,7 +31,11 @@ export class RowContext {
 
   raw(column: string): string {
     const i = this.index.get(column);
-    return i === undefined ? '' : (this.cells[i] ?? '').trim();
+    const v = i === undefined ? '' : (this.cells[i] ?? '').trim();
+    if (!v.includes('\u0000')) return v;
+    // PostgreSQL text cannot hold NUL: the row is refused, the cell named once.
+    if (!this.problems.some((p) => p.column === column && p.message === NUL_MESSAGE)) this.problem(column, NUL_MESSAGE);
+    return v.split('\u0000').join('');
   }
 
   text(column: string, max: number, required = false): string | null {

@@ -47,7 +47,8 @@ async function* rowsOf(input: Readable, format: SheetFormat): AsyncGenerator<She
     let row = 0;
     const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: false }));
     input.once('error', (err) => parser.destroy(err));
-    for await (const records of readBatches<string[]>(parser)) yield records.map((cells) => ({ row: ++row, cells }));
+    for await (const records of readBatches<string[]>(parser))
+      yield records.map((cells) => ({ row: ++row, cells: cells.map(unguardCsvCell) }));
     return;
   }
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
@@ -126,6 +127,19 @@ export function cellText(v: unknown): string {
   return '';
 }
 
+/** Text a spreadsheet would run as a formula when it opens a CSV (CWE-1236). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A CSV cell that cannot start a formula: such text gets a leading apostrophe, as spreadsheets do. */
+export function guardCsvCell(c: CellValue): CellValue {
+  return typeof c === 'string' && FORMULA_START.test(c) ? `'${c}` : c;
+}
+
+/** The cell as it was before `guardCsvCell`, so an exported CSV imports back unchanged. */
+export function unguardCsvCell(c: string): string {
+  return c.startsWith("'") && FORMULA_START.test(c.slice(1)) ? c.slice(1) : c;
+}
+
 /** Writes rows as a CSV (UTF-8 with BOM, so Excel opens Chinese text correctly) or an XLSX, streaming. */
 export function writeSheet(
   format: SheetFormat,
@@ -139,7 +153,7 @@ export function writeSheet(
     void (async () => {
       try {
         out.write(header);
-        for await (const r of rows) if (!out.write(r.map((c) => (c === null ? '' : c)))) await once(out, 'drain');
+        for await (const r of rows) if (!out.write(r.map((c) => (c === null ? '' : guardCsvCell(c))))) await once(out, 'drain');
         out.end();
       } catch (err) {
         out.destroy(err as Error);

@@ -1,6 +1,7 @@
 import { Brackets, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { AuthUser, escapeLike, isBureau, UnauthorizedError } from '@app/core';
+import { AuthUser, escapeLike, isBureau, UnauthorizedError, ValidationFailedError } from '@app/core';
 import type { CatalogItem } from '../catalog-item.entity';
+import { regionAndCounties } from '../regions';
 import type { ItemFilterDto, ItemSort } from '../dto/item-query.dto';
 import type { ItemKind } from './item-kind';
 
@@ -27,12 +28,31 @@ function dayAfter(date: string): string {
  * items of their own organization; `mine` narrows to those. With no status asked for, the public
  * list shows published items only.
  */
+/** A range whose lower end is above its upper end is a mistake to name, not an empty list. */
+function refuseUpsideDown(q: ItemFilterDto): void {
+  const pairs: [keyof ItemFilterDto, keyof ItemFilterDto][] = [
+    ['trlMin', 'trlMax'],
+    ['publishedFrom', 'publishedTo'],
+    ['createdFrom', 'createdTo'],
+  ];
+  const bad = pairs.filter(
+    ([lo, hi]) => q[lo] !== undefined && q[hi] !== undefined && (q[lo] as number | string) > (q[hi] as number | string),
+  );
+  if (bad.length) {
+    throw new ValidationFailedError(
+      `请求参数有误：${bad.map(([lo, hi]) => `${lo} 不能大于 ${hi}`).join('；')}`,
+      bad.map(([lo, hi]) => ({ field: lo, message: `不能大于 ${hi}` })),
+    );
+  }
+}
+
 export function applyItemFilters<T extends CatalogItem>(
   qb: SelectQueryBuilder<T>,
   kind: ItemKind<T>,
   q: ItemFilterDto,
   viewer: AuthUser | undefined,
 ): SelectQueryBuilder<T> {
+  refuseUpsideDown(q);
   const bureau = isBureau(viewer);
   if (q.mine) {
     if (!viewer) throw new UnauthorizedError();
@@ -48,7 +68,8 @@ export function applyItemFilters<T extends CatalogItem>(
   const status = q.status ?? (!bureau && !q.mine ? 'published' : undefined);
   if (status) qb.andWhere('i.status = :status', { status });
   if (q.field) qb.andWhere('i.field = :field', { field: q.field });
-  if (q.region) qb.andWhere('i.region = :region', { region: q.region });
+  // A prefecture-level city takes in its counties and districts.
+  if (q.region) qb.andWhere('i.region IN (:...regions)', { regions: regionAndCounties(q.region) });
   if (q.trlMin !== undefined) qb.andWhere('i.trl >= :trlMin', { trlMin: q.trlMin });
   if (q.trlMax !== undefined) qb.andWhere('i.trl <= :trlMax', { trlMax: q.trlMax });
   if (q.organizationId) qb.andWhere('i.organization_id = :orgId', { orgId: q.organizationId });

@@ -92,6 +92,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
       // Invalid text for a uuid, date or time column: input the validators did not catch.
       return { statusCode: 400, error: 'BAD_REQUEST', message: '请求参数格式有误' };
     }
+    if (pg === '22021') {
+      // A character PostgreSQL text cannot hold (NUL) that reached the database another way.
+      return { statusCode: 400, error: 'BAD_REQUEST', message: '提交的文本含有不允许的控制字符' };
+    }
     const errorId = randomUUID();
     this.logger.error({ err: exception, errorId }, `unhandled error ${errorId}`);
     return { statusCode: 500, error: 'INTERNAL_ERROR', message: `服务器内部错误，请稍后重试（错误编号 ${errorId}）`, errorId };

@@ -11,6 +11,10 @@ const CONSTRAINT_TEXT: Record<string, string> = {
   isBoolean: '必须是布尔值',
   isEmail: '不是有效的邮箱地址',
   isUUID: '不是有效的编号',
+  isUuid: '不是有效的编号',
+  isPositive: '必须大于 0',
+  isNotIn: '取值不在允许范围内',
+  isLength: '长度不符合要求',
   isEnum: '取值不在允许范围内',
   isIn: '取值不在允许范围内',
   isArray: '必须是数组',
@@ -36,15 +40,24 @@ function flatten(errors: ValidationError[], parent = ''): ErrorDetail[] {
   const out: ErrorDetail[] = [];
   for (const err of errors) {
     const field = parent ? `${parent}.${err.property}` : err.property;
-    for (const [key, fallback] of Object.entries(err.constraints ?? {})) {
+    const constraints = Object.entries(err.constraints ?? {});
+    if ((err.value === undefined || err.value === null) && constraints.length > 0 && !err.constraints?.whitelistValidation) {
+      // A missing field fails every rule of it; one message says what is wrong.
+      out.push({ field, message: '必须提供' });
+      continue;
+    }
+    const messages = new Set<string>();
+    for (const [key, fallback] of constraints) {
       const ctx = err.contexts?.[key] as { message?: string } | undefined;
       let text = ctx?.message ?? CONSTRAINT_TEXT[key];
       if (text) {
         const match = /(-?\d+(?:\.\d+)?)/.exec(fallback);
         text = text.replace('$c1', match ? match[1] : '');
       }
-      out.push({ field, message: text ?? (/[\u4e00-\u9fff]/.test(fallback) ? fallback : `格式不正确（${fallback}）`) });
+      // A constraint without Chinese text still gets a Chinese message, never the library's English.
+      messages.add(text ?? (/[\u4e00-\u9fff]/.test(fallback) ? fallback : '格式不正确'));
     }
+    for (const message of messages) out.push({ field, message });
     if (err.children?.length) out.push(...flatten(err.children, field));
   }
   return out;

@@ -1,5 +1,5 @@
 import type { MatchableItem } from '@app/catalog';
-import { combinedScore, factorValues, structuredFactors } from './match-factors.util';
+import { combinedScore, factorValues, regionFactor, structuredFactors } from './match-factors.util';
 
 const base: MatchableItem = {
   type: 'need',
@@ -51,6 +51,25 @@ describe('structured match factors', () => {
     expect(f.priceWithinBudget).toBe('negotiable');
     expect(f.trlMeetsNeed).toBeNull();
     expect(factorValues(f, base, r)).toEqual([1, 0.5, 1, 0]);
+  });
+
+  it('compares regions at city level: a county is its prefecture', () => {
+    expect(structuredFactors({ ...base, region: '钟祥市' }, result).region).toBe('neighbour');
+    expect(structuredFactors({ ...base, region: '钟祥市' }, { ...result, region: '荆门市' }).region).toBe('same');
+    expect(regionFactor('荆门市', '东宝区')).toBe('same');
+    expect(regionFactor('掇刀区', '京山市')).toBe('same');
+    // 钟祥市 (荆门市) and 监利市 (荆州市): neighbouring prefectures.
+    expect(regionFactor('钟祥市', '监利市')).toBe('neighbour');
+    expect(regionFactor('沙洋县', '天门市')).toBe('neighbour');
+    // Either side's neighbour list counts: 鄂州市 has none of its own, 武汉市 lists it.
+    expect(regionFactor('鄂城区', '洪山区')).toBe('neighbour');
+    expect(regionFactor('钟祥市', '恩施市')).toBe('other');
+  });
+
+  it('compares places outside Hubei as themselves', () => {
+    expect(regionFactor('北京市', '北京市')).toBe('same');
+    expect(regionFactor('北京市', '深圳市')).toBe('other');
+    expect(regionFactor('荆门市', '北京市')).toBe('other');
   });
 
   it('combines 80 % text and 20 % factors, and never scores without text', () => {

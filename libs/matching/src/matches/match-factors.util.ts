@@ -1,6 +1,9 @@
-import type { MatchableItem } from '@app/catalog';
+import { cityOf, type MatchableItem } from '@app/catalog';
 
-/** Prefecture-level neighbours in Hubei around the seed cities (for the "same region or a neighbour" factor). */
+/**
+ * Prefecture-level neighbours in Hubei around the seed cities (for the "same region or a neighbour"
+ * factor), keyed by prefecture: a county or district counts as its city (cityOf).
+ */
 const NEIGHBOURS: Record<string, string[]> = {
   荆门市: ['荆州市', '宜昌市', '襄阳市', '孝感市', '随州市', '天门市', '潜江市'],
   荆州市: ['荆门市', '宜昌市', '潜江市', '岳阳市', '常德市', '仙桃市'],
@@ -33,8 +36,15 @@ export function structuredFactors(need: MatchableItem, result: MatchableItem): S
   if (result.priceNegotiable && result.priceFen === null) priceWithinBudget = 'negotiable';
   else if (result.priceFen !== null && need.budgetMaxFen !== null) priceWithinBudget = result.priceFen <= need.budgetMaxFen;
   const commonModes = need.cooperationModes.filter((m) => result.cooperationModes.includes(m));
-  const region = need.region === result.region ? 'same' : NEIGHBOURS[need.region]?.includes(result.region) ? 'neighbour' : 'other';
+  const region = regionFactor(need.region, result.region);
   return { sameField, trlMeetsNeed, priceWithinBudget, commonModes, region };
+}
+
+/** Same prefecture (a county or district counts as its city), neighbouring prefectures, or other. */
+export function regionFactor(a: string, b: string): StructuredFactors['region'] {
+  const [cityA, cityB] = [cityOf(a), cityOf(b)];
+  if (cityA === cityB) return 'same';
+  return NEIGHBOURS[cityA]?.includes(cityB) || NEIGHBOURS[cityB]?.includes(cityA) ? 'neighbour' : 'other';
 }
 
 /** Each known factor as a value in [0, 1]; unknown factors are left out, not counted as misses. */

@@ -24,6 +24,8 @@ export const FILTERABLE_ATTRIBUTES = [
   'status',
   'field',
   'region',
+  // The prefecture-level city of `region` (a county or district is searched under its city too).
+  'city',
   'trl',
   'orgKind',
   'organizationId',

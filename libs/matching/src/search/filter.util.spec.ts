@@ -1,4 +1,4 @@
-import { anyOf, eq, quote, range } from './filter.util';
+import { anyOf, eq, eqAny, quote, range } from './filter.util';
 
 describe('Meilisearch filter building', () => {
   it('quotes and escapes strings so they cannot close the literal', () => {
@@ -6,6 +6,13 @@ describe('Meilisearch filter building', () => {
     expect(quote('a" OR status = "draft')).toBe('"a\\" OR status = \\"draft"');
     expect(quote('back\\slash')).toBe('"back\\\\slash"');
     expect(eq('region', 'x"]')).toBe('region = "x\\"]"');
+  });
+
+  it('matches one value in any of several attributes, escaped and grouped', () => {
+    expect(eqAny(['region', 'city'], '荆门市')).toBe('(region = "荆门市" OR city = "荆门市")');
+    expect(eqAny(['region', 'city'], 'x" OR status = "draft')).toBe(
+      '(region = "x\\" OR status = \\"draft" OR city = "x\\" OR status = \\"draft")',
+    );
   });
 
   it('lists values for IN', () => {

@@ -11,6 +11,11 @@ export function eq(attribute: string, value: string): string {
   return `${attribute} = ${quote(value)}`;
 }
 
+/** The value in any of the attributes: `(region = "荆门市" OR city = "荆门市")`. */
+export function eqAny(attributes: readonly string[], value: string): string {
+  return `(${attributes.map((a) => eq(a, value)).join(' OR ')})`;
+}
+
 export function anyOf(attribute: string, values: string[]): string {
   return `${attribute} IN [${values.map(quote).join(', ')}]`;
 }

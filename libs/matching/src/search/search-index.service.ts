@@ -1,5 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { CatalogReader, MatchableItem } from '@app/catalog';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { CatalogReader, cityOf, MatchableItem } from '@app/catalog';
 import { bigramFields, buildSearchDocument, CorpusStats, searchIndexSettings, splitTokens, type AnalyzedDocument } from '../relevance';
 import { IndexedType, MeiliService } from './meili.service';
 import { SearchStatsService } from './search-stats.service';
@@ -13,6 +13,7 @@ export function productFields(item: MatchableItem): Record<string, unknown> {
     status: item.status,
     field: item.field,
     region: item.region,
+    city: cityOf(item.region),
     trl: item.trl,
     orgKind: item.organizationKind,
     organizationId: item.organizationId,
@@ -52,7 +53,7 @@ function analyzedFromStored(d: StoredDoc): AnalyzedDocument {
  * reconcile finds and fixes drift.
  */
 @Injectable()
-export class SearchIndexService {
+export class SearchIndexService implements OnApplicationBootstrap {
   private readonly logger = new Logger(SearchIndexService.name);
 
   constructor(
@@ -61,12 +62,26 @@ export class SearchIndexService {
     private readonly stats: SearchStatsService,
   ) {}
 
+  /**
+   * Brings the settings of existing indexes up to date at start-up (idempotent; creates nothing),
+   * so a new filterable attribute works before the next sync. Only enqueued, not awaited: a large
+   * index may take a while to re-index, and Meilisearch runs an index's tasks in order. Documents
+   * indexed before a new product field existed get it on `npm run search:rebuild`.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    for (const type of ['need', 'result'] as const) {
+      const uid = this.meili.uid(type);
+      try {
+        if (await this.exists(uid)) await this.meili.client.index(uid).updateSettings(searchIndexSettings() as never);
+      } catch (err) {
+        // Not fatal: the next sync, rebuild or reconcile applies the settings again.
+        this.logger.warn(`could not update the settings of ${uid}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  }
+
   async ensureIndex(type: IndexedType, uid = this.meili.uid(type)): Promise<void> {
-    const exists = await this.meili.client.getRawIndex(uid).then(
-      () => true,
-      () => false,
-    );
-    if (!exists) await this.meili.wait(this.meili.client.createIndex(uid, { primaryKey: 'id' }));
+    if (!(await this.exists(uid))) await this.meili.wait(this.meili.client.createIndex(uid, { primaryKey: 'id' }));
     await this.meili.wait(this.meili.client.index(uid).updateSettings(searchIndexSettings() as never));
   }
 
@@ -141,6 +156,13 @@ export class SearchIndexService {
     for (let i = 0; i < missing.length + stale.length; i += BATCH) await this.sync(type, [...missing, ...stale].slice(i, i + BATCH));
     for (let i = 0; i < extra.length; i += BATCH) await this.sync(type, extra.slice(i, i + BATCH));
     return { missing: missing.length, stale: stale.length, extra: extra.length, checked: truth.size };
+  }
+
+  private exists(uid: string): Promise<boolean> {
+    return this.meili.client.getRawIndex(uid).then(
+      () => true,
+      () => false,
+    );
   }
 
   private async storedDocuments(uid: string, ids: string[]): Promise<Map<string, StoredDoc>> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { FederatedMultiSearchParams, MultiSearchFederation, MultiSearchQueryWithFederation, SearchParams } from 'meilisearch';
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE, highlightedHtml, ValidationFailedError } from '@app/core';
 import { FACETS, SearchQueryDto } from '../dto/search.dto';
-import { anyOf, eq, range } from './filter.util';
+import { anyOf, eq, eqAny, range } from './filter.util';
 import { SynonymDictionary } from '../relevance';
 import { MeiliService } from './meili.service';
 import { queryVariants } from './query-variants';
@@ -84,7 +84,7 @@ export class SearchService {
     const filter = [
       eq('status', 'published'),
       ...(q.field ? [eq('field', q.field)] : []),
-      ...(q.region ? [eq('region', q.region)] : []),
+      ...(q.region ? [eqAny(['region', 'city'], q.region)] : []),
       ...range('trl', q.trlMin, q.trlMax),
       ...range(money, toFen(q.priceMinYuan), toFen(q.priceMaxYuan)),
       ...(q.modes?.length ? [anyOf('cooperationModes', q.modes)] : []),
