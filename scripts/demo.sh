@@ -9,8 +9,13 @@ bash scripts/services.sh
 export MATCH_NOTIFY_THRESHOLD="${MATCH_NOTIFY_THRESHOLD:-25}"
 npm run db:migrate
 npm run seed:demo
-echo "[demo] starting the worker and the api (Ctrl-C stops both)"
+echo "[demo] starting a mail catcher, the worker and the api (Ctrl-C stops them)"
+# E-mail goes to a local catcher that keeps each message in var/mail/ (unless SMTP_URL points elsewhere).
+if [ -z "${SMTP_URL:-}" ]; then
+  node -r ts-node/register/transpile-only scripts/mail-sink.ts &
+  MAIL=$!
+fi
 npm run start:worker &
 WORKER=$!
-trap 'kill $WORKER 2>/dev/null || true' EXIT INT TERM
+trap 'kill $WORKER ${MAIL:-} 2>/dev/null || true' EXIT INT TERM
 npm run start:api
