@@ -180,5 +180,34 @@ describe('catalog: results and adoptions (e2e, real PostgreSQL)', () => {
       );
       expect(await count(t, 'adoption WHERE engagement_id = $1', [input.engagementId])).toBe(1);
     });
+
+    it('gives the bureau the figures of the three lists, counties counted in their city', async () => {
+      type Figures = {
+        results: { publishedByCity: { city: string; count: number }[]; publishedByField: { field: string; count: number }[] };
+        adoptions: { confirmed: number; contractAmountYuan: number; byContractKind: { contractKind: string; amountYuan: number }[] };
+      };
+      const figures = async (): Promise<Figures> => {
+        const res = await t.request('GET', '/api/stats/catalog', { token: bureau.token });
+        expect(res.status).toBe(200);
+        return res.body;
+      };
+      const city = (f: Figures, name: string) => f.results.publishedByCity.find((c) => c.city === name)?.count ?? 0;
+      const kind = (f: Figures, k: string) => f.adoptions.byContractKind.find((c) => c.contractKind === k)?.amountYuan ?? 0;
+      const before = await figures();
+      const r = await publishedResult({ title: '统计测试成果', region: '钟祥市' });
+      const a = await t.request('POST', '/api/adoptions', {
+        token: enterprise.token,
+        body: { resultId: r.id, contractKind: '技术许可', amountYuan: 660000, signedOn: inDays(-3) },
+      });
+      await t.request('POST', `/api/adoptions/${a.body.id}/confirm`, { token: bureau.token });
+      const after = await figures();
+      expect(city(after, '荆门市')).toBe(city(before, '荆门市') + 1);
+      expect(after.results.publishedByCity.map((c) => c.city)).not.toContain('钟祥市');
+      expect(after.adoptions.confirmed).toBe(before.adoptions.confirmed + 1);
+      expect(after.adoptions.contractAmountYuan).toBe(before.adoptions.contractAmountYuan + 660000);
+      expect(kind(after, '技术许可')).toBe(kind(before, '技术许可') + 660000);
+      expect((await t.request('GET', '/api/stats/catalog', { token: enterprise.token })).status).toBe(403);
+      expect((await t.request('GET', '/api/stats/catalog')).status).toBe(401);
+    });
   });
 });

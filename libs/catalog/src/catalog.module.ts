@@ -8,6 +8,8 @@ import { AdoptionsController } from './adoptions.controller';
 import { AdoptionsService } from './adoptions.service';
 import { CatalogIoController } from './catalog-io.controller';
 import { CatalogReader } from './catalog-reader.service';
+import { CatalogStatsController } from './catalog-stats.controller';
+import { CatalogStatsService } from './catalog-stats.service';
 import { ExportService } from './io/export.service';
 import { ImportService } from './io/import.service';
 import { Need } from './need.entity';
@@ -23,7 +25,7 @@ import { ItemWorkflow } from './workflow/item-workflow.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Need, Result, Adoption]), IdentityModule, NotifyModule],
   // The import/export controller comes first so that its static routes read clearly before `:id`.
-  controllers: [CatalogIoController, NeedsController, ResultsController, AdoptionsController],
+  controllers: [CatalogIoController, NeedsController, ResultsController, AdoptionsController, CatalogStatsController],
   providers: [
     ItemWorkflow,
     OrganizationDirectory,
@@ -34,6 +36,7 @@ import { ItemWorkflow } from './workflow/item-workflow.service';
     ExportService,
     CatalogReader,
     CatalogSubjects,
+    CatalogStatsService,
   ],
   exports: [NeedsService, ResultsService, AdoptionsService, ImportService, CatalogReader],
 })
