@@ -152,6 +152,10 @@ describe('揭榜挂帅: one challenge from publication to final acceptance (e2e)
       expect((await t.request('POST', `/api/proposals/${proposal[key]}/submit`, { token: org.token })).status).toBe(200);
     }
     expect((await t.request('POST', `/api/proposals/${proposal.c}/withdraw`, { token: c.token })).body.status).toBe('withdrawn');
+    const twice = await t.request('POST', `/api/proposals/${proposal.c}/withdraw`, { token: c.token });
+    expect(twice.status).toBe(409);
+    expect(twice.body.message).toContain('已撤回');
+    expect(twice.body.message).not.toContain('withdrawn');
     const mine = await t.request('GET', `/api/challenges/${challengeId}/proposals`, { token: b.token });
     expect(mine.body.map((p: { id: string }) => p.id)).toEqual([proposal.b]);
   });
@@ -271,6 +275,33 @@ describe('揭榜挂帅: one challenge from publication to final acceptance (e2e)
     expect(sneaky.status).toBe(404);
   });
 
+  it('refuses to award before every expert has submitted a review, and changes nothing', async () => {
+    const draft = await t.request('PUT', `/api/proposals/${proposal.a}/reviews/mine`, {
+      token: experts[2].token,
+      body: { scores: criteria.map((k) => ({ criterion: k.key, score: 70 })) },
+    });
+    expect(draft.status).toBe(200); // a draft is not a submitted review
+    const early = await t.request('POST', `/api/challenges/${challengeId}/award`, {
+      token: bureau.token,
+      body: {
+        winners: [
+          {
+            proposalId: proposal.a,
+            budgetYuan: 2_500_000,
+            milestones: [{ title: '阶段1', deliverable: 'x', dueDate: '2027-03-30', sharePct: 100 }],
+          },
+        ],
+      },
+    });
+    expect(early.status).toBe(409);
+    expect(early.body.error).toBe('REVIEW_NOT_FINISHED');
+    expect(early.body.message).toContain('0/10');
+    expect((await t.request('GET', `/api/challenges/${challengeId}`, { token: bureau.token })).body.status).toBe('reviewing');
+    expect((await t.request('GET', `/api/proposals/${proposal.a}`, { token: bureau.token })).body.awardedBudgetYuan).toBeNull();
+    expect((await t.request('GET', `/api/challenges/${challengeId}/milestones`, { token: bureau.token })).body).toEqual([]);
+    expect(await events('challenge.awarded')).toEqual([]);
+  });
+
   it('scores per criterion and ranks with the highest and lowest dropped from five experts', async () => {
     const totals: Record<string, number[]> = { a: [90, 80, 70, 60, 20], b: [95, 85, 75, 65, 55] };
     const reviewersOf = { a: [0, 2, 3, 4, 5], b: [1, 2, 3, 4, 5] };
@@ -336,6 +367,19 @@ describe('揭榜挂帅: one challenge from publication to final acceptance (e2e)
     });
     expect(badShares.status).toBe(400);
     expect(badShares.body.details[0].field).toBe('winners.milestones.sharePct');
+    const overRequest = await t.request('POST', `/api/challenges/${challengeId}/award`, {
+      token: bureau.token,
+      body: {
+        winners: [
+          { proposalId: proposal.a, budgetYuan: 3_200_000, milestones: milestones(1) },
+          { proposalId: proposal.b, budgetYuan: 1_000_000, milestones: milestones(1) },
+        ],
+      },
+    });
+    expect(overRequest.status).toBe(400);
+    expect(overRequest.body.details[0].field).toBe('winners.budgetYuan');
+    expect(overRequest.body.message).toContain('申请经费 3000000 元');
+    expect((await t.request('GET', `/api/proposals/${proposal.a}`, { token: bureau.token })).body.awardedBudgetYuan).toBeNull();
     const ineligibleWinner = await t.request('POST', `/api/challenges/${challengeId}/award`, {
       token: bureau.token,
       body: { winners: [{ proposalId: proposal.d, budgetYuan: 100, milestones: milestones(1) }] },
@@ -396,6 +440,10 @@ describe('揭榜挂帅: one challenge from publication to final acceptance (e2e)
       proposalId: string;
     }[];
     const first = mine[0].id;
+    const notSubmitted = await t.request('POST', `/api/milestones/${first}/accept`, { token: bureau.token });
+    expect(notSubmitted.status).toBe(409);
+    expect(notSubmitted.body.message).toContain('待提交');
+    expect(notSubmitted.body.message).not.toContain('pending');
     expect((await t.request('POST', `/api/milestones/${first}/evidence`, { token: b.token, body: { evidence: '冒充' } })).status).toBe(404);
     expect(
       (await t.request('POST', `/api/milestones/${first}/evidence`, { token: a.token, body: { evidence: '小试样品检测报告' } })).body
@@ -479,5 +527,48 @@ describe('揭榜挂帅: one challenge from publication to final acceptance (e2e)
     expect(cTypes).not.toContain('proposal.outcome');
     const outcomes = (await inbox(d.token)).filter((n) => n.eventType === 'proposal.outcome');
     expect(outcomes).toHaveLength(1);
+  });
+
+  it('tells an assigned expert that the review has not started yet, and hides the proposal from others', async () => {
+    const now = t.get(Clock).now().getTime();
+    const created = await t.request('POST', '/api/challenges', {
+      token: bureau.token,
+      body: {
+        ...challengeBody(),
+        title: '磷石膏综合利用关键技术攻关',
+        opensAt: new Date(now - 3600_000).toISOString(),
+        closesAt: new Date(now + 5 * DAY).toISOString(),
+      },
+    });
+    const second = created.body.id;
+    expect((await t.request('POST', `/api/challenges/${second}/publish`, { token: bureau.token })).status).toBe(200);
+    const filed = await t.request('POST', `/api/challenges/${second}/proposals`, { token: a.token, body: proposalBody(1_000_000) });
+    expect((await t.request('POST', `/api/proposals/${filed.body.id}/submit`, { token: a.token })).status).toBe(200);
+    const assigned = await t.request('POST', `/api/challenges/${second}/experts`, {
+      token: bureau.token,
+      body: { userIds: experts.slice(2, 5).map((e) => e.userId) },
+    });
+    expect(assigned.status).toBe(200);
+    const score = (token: string) =>
+      t.request('PUT', `/api/proposals/${filed.body.id}/reviews/mine`, {
+        token,
+        body: { scores: criteria.map((k) => ({ criterion: k.key, score: 80 })) },
+      });
+
+    const open = await score(experts[2].token);
+    expect(open.status).toBe(409);
+    expect(open.body.error).toBe('REVIEW_NOT_STARTED');
+    expect(open.body.message).toContain('评审尚未开始');
+    expect((await score(experts[5].token)).status).toBe(404); // not assigned to this challenge
+
+    t.get(Clock).advanceForTests(6 * DAY);
+    expect((await t.request('POST', `/api/challenges/${second}/start-review`, { token: bureau.token })).status).toBe(200);
+    const unscreened = await score(experts[2].token);
+    expect(unscreened.status).toBe(409);
+    expect(unscreened.body.message).toContain('形式审查');
+    expect(
+      (await t.request('POST', `/api/proposals/${filed.body.id}/eligibility`, { token: bureau.token, body: { eligible: true } })).status,
+    ).toBe(200);
+    expect((await score(experts[2].token)).status).toBe(200);
   });
 });

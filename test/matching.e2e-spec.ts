@@ -225,14 +225,13 @@ describe('search, matching and engagements (e2e, real Meilisearch)', () => {
     const seenByUni = await t.request('GET', `/api/engagements/${id}`, { token: uni1.token });
     expect(seenByUni.body.counterpartContact.email).toBe(enterprise.email);
 
-    expect(
-      (
-        await t.request('POST', `/api/engagements/${id}/deal`, {
-          token: enterprise.token,
-          body: { contractKind: '技术转让', amountYuan: 800000, signedOn: '2026-11-20' },
-        })
-      ).status,
-    ).toBe(409);
+    const early = await t.request('POST', `/api/engagements/${id}/deal`, {
+      token: enterprise.token,
+      body: { contractKind: '技术转让', amountYuan: 800000, signedOn: '2026-11-20' },
+    });
+    expect(early.status).toBe(409);
+    expect(early.body.message).toContain('已接受');
+    expect(early.body.message).not.toContain('accepted');
     expect((await t.request('POST', `/api/engagements/${id}/negotiate`, { token: uni1.token })).body.status).toBe('negotiating');
     const badDeal = await t.request('POST', `/api/engagements/${id}/deal`, {
       token: enterprise.token,
@@ -287,6 +286,10 @@ describe('search, matching and engagements (e2e, real Meilisearch)', () => {
     );
     const own = await t.request('POST', '/api/engagements', { token: uni2.token, body: { resultId: results.battery, message: '自己' } });
     expect(own.status).toBe(400);
+    const none = await t.request('POST', '/api/engagements', { token: enterprise.token, body: { message: '没有指定对象' } });
+    expect(none.status).toBe(400);
+    expect(none.body.message).toContain('须填其一');
+    expect(none.body.message).not.toContain('只指定');
   });
 
   it('closes a deal on a need only with a published result of one of the two parties', async () => {
@@ -321,6 +324,8 @@ describe('search, matching and engagements (e2e, real Meilisearch)', () => {
     expect(stats.body.funnel).toEqual(expect.objectContaining({ requested: 3, accepted: 2, deal: 2 }));
     expect(stats.body.funnel.matched).toBeGreaterThan(0);
     expect(stats.body.responseTimes.length).toBeGreaterThan(0);
+    // Named, so the bureau can read it without looking ids up.
+    expect(stats.body.responseTimes.every((r: { organizationName: unknown }) => typeof r.organizationName === 'string')).toBe(true);
     expect((await t.request('GET', '/api/stats/engagements', { token: enterprise.token })).status).toBe(403);
   });
 

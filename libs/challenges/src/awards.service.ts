@@ -12,7 +12,7 @@ import {
   ValidationFailedError,
 } from '@app/core';
 import { toChallengeView } from './challenge.mapper';
-import { OverBudgetError, stateError } from './challenges.errors';
+import { OverBudgetError, ReviewNotFinishedError, stateError } from './challenges.errors';
 import { ChallengesService } from './challenges.service';
 import { ChallengeNoticesService } from './challenge-notices.service';
 import { AwardDto } from './dto/review.dto';
@@ -20,6 +20,7 @@ import { Milestone } from './entities/milestone.entity';
 import { Proposal } from './entities/proposal.entity';
 import { Objection } from './entities/review.entities';
 import { applicantOrgs } from './proposal.util';
+import { ReviewsService } from './reviews.service';
 import { sharesSumTo100, splitByShares } from './scoring.util';
 
 const DAY_MS = 86_400_000;
@@ -34,12 +35,14 @@ export class AwardsService {
     private readonly clock: Clock,
     private readonly challenges: ChallengesService,
     private readonly notices: ChallengeNoticesService,
+    private readonly reviews: ReviewsService,
   ) {}
 
   async award(challengeId: string, dto: AwardDto, actor: AuthUser) {
     return this.tx.run(async () => {
       const c = await this.challenges.lock(challengeId);
       if (c.status !== 'reviewing') throw stateError('只有评审中的榜单可以评定中榜单位');
+      await this.assertReviewFinished(challengeId);
       const ids = dto.winners.map((w) => w.proposalId);
       if (new Set(ids).size !== ids.length) throw new ValidationFailedError('中榜申请不能重复', [{ field: 'winners', message: '重复' }]);
       const proposals = await this.tx
@@ -47,12 +50,18 @@ export class AwardsService {
         .createQueryBuilder('p')
         .where('p.id = ANY(:ids) AND p.challenge_id = :challengeId', { ids, challengeId })
         .getMany();
-      for (const w of dto.winners) {
+      for (const [i, w] of dto.winners.entries()) {
         const p = proposals.find((x) => x.id === w.proposalId);
         if (!p || p.status !== 'shortlisted') {
           throw new ValidationFailedError('只能从入围评审的申请中评定中榜单位', [
             { field: 'winners.proposalId', message: `${w.proposalId} 未入围` },
           ]);
+        }
+        if (w.budgetYuan * 100 > p.requestedBudgetFen) {
+          throw new OverBudgetError(
+            'winners.budgetYuan',
+            `第 ${i + 1} 个中榜单位的中榜经费 ${w.budgetYuan} 元，超过其申请经费 ${p.requestedBudgetFen / 100} 元`,
+          );
         }
         if (!sharesSumTo100(w.milestones.map((m) => m.sharePct))) {
           throw new ValidationFailedError('里程碑拨付比例之和应为 100%', [
@@ -182,6 +191,13 @@ export class AwardsService {
       await this.challenges.transition(c, 'in_progress', actor);
       return toChallengeView(c);
     });
+  }
+
+  private async assertReviewFinished(challengeId: string): Promise<void> {
+    const r = await this.reviews.completion(challengeId);
+    if (r.unscreened) throw new ReviewNotFinishedError(`还有 ${r.unscreened} 份申请未完成形式审查`);
+    if (r.withoutReviewers) throw new ReviewNotFinishedError(`有 ${r.withoutReviewers} 份入围申请没有可参与评审的专家，请先指派专家`);
+    if (!r.finished) throw new ReviewNotFinishedError(`已提交 ${r.submitted}/${r.expected} 份专家评审意见`);
   }
 
   private async applicantOrganizations(challengeId: string): Promise<string[]> {

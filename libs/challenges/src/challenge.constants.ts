@@ -27,6 +27,23 @@ export const CHALLENGE_STATUS_LABELS: Record<ChallengeStatus, string> = {
   cancelled: '已撤榜',
 };
 
+export const PROPOSAL_STATUS_LABELS: Record<ProposalStatus, string> = {
+  draft: '草稿',
+  submitted: '已提交',
+  withdrawn: '已撤回',
+  ineligible: '未通过形式审查',
+  shortlisted: '入围评审',
+  awarded: '已中榜',
+  declined: '未中榜',
+};
+
+export const MILESTONE_STATUS_LABELS: Record<MilestoneStatus, string> = {
+  pending: '待提交',
+  submitted: '待验收',
+  accepted: '已通过',
+  returned: '已退回',
+};
+
 /** Fewest experts per challenge, and from how many the highest and lowest totals are dropped. */
 export const MIN_EXPERTS = 3;
 export const TRIM_FROM_EXPERTS = 5;

@@ -24,6 +24,18 @@ export class DuplicateProposalError extends ConflictError {
   }
 }
 
+export class ReviewNotStartedError extends DomainError {
+  constructor(why: string) {
+    super('REVIEW_NOT_STARTED', `评审尚未开始：${why}`, 409);
+  }
+}
+
+export class ReviewNotFinishedError extends DomainError {
+  constructor(why: string) {
+    super('REVIEW_NOT_FINISHED', `专家评审尚未完成，不能评定中榜单位：${why}`, 409);
+  }
+}
+
 export class OverBudgetError extends ValidationFailedError {
   constructor(field: string, message: string) {
     super(message, [{ field, message }]);

@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AccessRegistry, actorOf, AuditService, AuthUser, Clock, isBureau, NotFoundError, OutboxService, TransactionHost } from '@app/core';
+import { MILESTONE_STATUS_LABELS } from './challenge.constants';
 import { toChallengeView, toMilestoneView } from './challenge.mapper';
 import { stateError } from './challenges.errors';
 import { ChallengesService } from './challenges.service';
@@ -113,7 +114,10 @@ export class MilestonesService implements OnModuleInit {
       if (!m) throw new NotFoundError('里程碑');
       const c = await this.challenges.lock(m.challengeId);
       if (c.status !== 'in_progress') throw stateError('榜单不在攻关阶段');
-      if (!from.includes(m.status)) throw stateError(`里程碑当前状态（${m.status}）不能执行此操作`);
+      if (!from.includes(m.status)) {
+        const allowed = from.map((s) => MILESTONE_STATUS_LABELS[s]).join('、');
+        throw stateError(`里程碑当前状态为“${MILESTONE_STATUS_LABELS[m.status]}”，不能执行此操作（仅限：${allowed}）`);
+      }
       const p = await this.tx.repo(Proposal).findOneOrFail({ where: { id: m.proposalId } });
       const previous = m.status;
       m.status = to;

@@ -12,6 +12,7 @@ import {
   ValidationFailedError,
 } from '@app/core';
 import { OrganizationsService } from '@app/identity';
+import { PROPOSAL_STATUS_LABELS } from './challenge.constants';
 import { toProposalView } from './challenge.mapper';
 import {
   DuplicateProposalError,
@@ -185,7 +186,10 @@ export class ProposalsService implements OnModuleInit {
   ) {
     return this.tx.run(async () => {
       const p = await this.lock(id);
-      if (!from.includes(p.status)) throw stateError(`当前状态（${p.status}）不能执行此操作`);
+      if (!from.includes(p.status)) {
+        const allowed = from.map((s) => PROPOSAL_STATUS_LABELS[s]).join('、');
+        throw stateError(`申请当前状态为“${PROPOSAL_STATUS_LABELS[p.status]}”，不能执行此操作（仅限：${allowed}）`);
+      }
       const c = await this.tx.repo(Challenge).findOneOrFail({ where: { id: p.challengeId } });
       await check(p, c);
       const previous = p.status;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import {
   actorOf,
   AuditService,
@@ -13,13 +14,14 @@ import {
 import { UsersService } from '@app/identity';
 import { MIN_EXPERTS } from './challenge.constants';
 import { toProposalView } from './challenge.mapper';
-import { stateError } from './challenges.errors';
+import { ReviewNotStartedError, stateError } from './challenges.errors';
 import { ChallengesService } from './challenges.service';
 import { ReviewDto } from './dto/review.dto';
 import { Challenge } from './entities/challenge.entity';
 import { Proposal } from './entities/proposal.entity';
 import { ChallengeExpert, ExpertConflict, Review } from './entities/review.entities';
 import { applicantOrgs } from './proposal.util';
+import { ReviewCompletion, reviewCompletion } from './review-completion.util';
 import { aggregateTotals, weightedTotal } from './scoring.util';
 
 /** Expert review: assignment with automatic conflict exclusion, scoring, progress and ranking. */
@@ -101,8 +103,12 @@ export class ReviewsService {
   async saveReview(proposalId: string, dto: ReviewDto, expert: AuthUser, submit: boolean) {
     return this.tx.run(async () => {
       const p = await this.tx.repo(Proposal).findOne({ where: { id: proposalId } });
-      if (!p || !(await this.mayReview(p, expert))) throw new NotFoundError('揭榜申请');
+      if (!p || ['draft', 'withdrawn'].includes(p.status) || !(await this.isReviewer(p, expert))) throw new NotFoundError('揭榜申请');
       const c = await this.tx.repo(Challenge).findOneOrFail({ where: { id: p.challengeId } });
+      if (p.status === 'submitted') {
+        throw new ReviewNotStartedError(c.status === 'published' ? '榜单尚未截止申报、进入评审阶段' : '该申请尚未完成形式审查');
+      }
+      if (p.status === 'ineligible') throw stateError('该申请未通过形式审查，不参与专家评审');
       if (c.status !== 'reviewing') throw stateError('榜单不在评审阶段');
       const keys = new Set(c.criteria.map((k) => k.key));
       const given = new Set(dto.scores.map((s) => s.criterion));
@@ -132,6 +138,18 @@ export class ReviewsService {
         data: { total: saved.total },
       });
       return { id: saved.id, proposalId, scores, comments, total: saved.total, status: saved.status };
+    });
+  }
+
+  /** Whether every screening and every owed review of a challenge is done (see `reviewCompletion`). */
+  async completion(challengeId: string): Promise<ReviewCompletion> {
+    const proposals = await this.tx.repo(Proposal).find({ where: { challengeId } });
+    const shortlisted = proposals.filter((p) => p.status === 'shortlisted').map((p) => p.id);
+    return reviewCompletion({
+      proposals: proposals.map((p) => ({ id: p.id, status: p.status, organizationIds: applicantOrgs(p) })),
+      experts: await this.tx.repo(ChallengeExpert).find({ where: { challengeId } }),
+      conflicts: await this.tx.repo(ExpertConflict).find({ where: { challengeId } }),
+      reviews: shortlisted.length ? await this.tx.repo(Review).find({ where: { proposalId: In(shortlisted), status: 'submitted' } }) : [],
     });
   }
 
@@ -176,8 +194,12 @@ export class ReviewsService {
       .map((row, i) => ({ rank: i + 1, ...row }));
   }
 
-  private async mayReview(p: Proposal, expert: AuthUser): Promise<boolean> {
-    if (!expert.isExpert || p.status !== 'shortlisted') return false;
+  /**
+   * Whether the expert reviews this proposal once it is shortlisted: assigned to its challenge,
+   * not of an applicant organization, no declared conflict. Others are answered 404 alike.
+   */
+  private async isReviewer(p: Proposal, expert: AuthUser): Promise<boolean> {
+    if (!expert.isExpert) return false;
     const assigned = await this.tx.repo(ChallengeExpert).findOne({ where: { challengeId: p.challengeId, userId: expert.userId } });
     if (!assigned || applicantOrgs(p).includes(assigned.organizationId)) return false;
     return !(await this.tx.repo(ExpertConflict).findOne({ where: { proposalId: p.id, userId: expert.userId } }));

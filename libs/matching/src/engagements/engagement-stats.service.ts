@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@app/core';
+import { OrganizationsService } from '@app/identity';
 
 /** The bureau's view of matching and engagement: the funnel and each organization's response time. */
 @Injectable()
 export class EngagementStatsService {
-  constructor(private readonly tx: TransactionHost) {}
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly organizations: OrganizationsService,
+  ) {}
 
   async figures() {
     const m = this.tx.manager;
@@ -23,10 +27,12 @@ export class EngagementStatsService {
               count(*) FILTER (WHERE status = 'requested')::int AS waiting
          FROM engagement GROUP BY receiver_organization_id ORDER BY median_hours NULLS LAST`,
     );
+    const names = new Map((await this.organizations.findByIds(responses.map((r) => r.organization_id))).map((o) => [o.id, o.name]));
     return {
       funnel,
       responseTimes: responses.map((r) => ({
         organizationId: r.organization_id,
+        organizationName: names.get(r.organization_id) ?? null,
         medianHours: r.median_hours,
         answered: r.answered,
         waiting: r.waiting,

@@ -3,6 +3,15 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateCol
 export const ENGAGEMENT_STATUSES = ['requested', 'accepted', 'declined', 'negotiating', 'deal', 'abandoned'] as const;
 export type EngagementStatus = (typeof ENGAGEMENT_STATUSES)[number];
 
+export const ENGAGEMENT_STATUS_LABELS: Record<EngagementStatus, string> = {
+  requested: '待答复',
+  accepted: '已接受',
+  declined: '已婉拒',
+  negotiating: '洽谈中',
+  deal: '已成交',
+  abandoned: '已终止',
+};
+
 /** 对接: a contact request between the two sides of a match or a published item, up to a deal. */
 @Entity({ name: 'engagement' })
 export class Engagement {

@@ -24,7 +24,7 @@ import { OrganizationsService, UsersService } from '@app/identity';
 import { NotifySubjects, RemindersService } from '@app/notify';
 import { CreateEngagementDto, DealDto, EngagementQueryDto } from '../dto/engagement.dto';
 import { Match } from '../matches/match.entity';
-import { Engagement, EngagementStatus } from './engagement.entity';
+import { Engagement, ENGAGEMENT_STATUS_LABELS, EngagementStatus } from './engagement.entity';
 
 const UNANSWERED = 'engagement.unanswered';
 const CONTACT_VISIBLE: EngagementStatus[] = ['accepted', 'negotiating', 'deal'];
@@ -71,8 +71,12 @@ export class EngagementsService implements OnModuleInit {
 
   async request(dto: CreateEngagementDto, actor: AuthUser) {
     const given = [dto.matchId, dto.needId, dto.resultId].filter(Boolean).length;
-    if (given !== 1)
-      throw new ValidationFailedError('请只指定 matchId、needId、resultId 之一', [{ field: 'matchId', message: '三者选一' }]);
+    if (given === 0)
+      throw new ValidationFailedError('请指定要对接的匹配、技术需求或科技成果（matchId、needId、resultId 须填其一）', [
+        { field: 'matchId', message: '三者须填其一' },
+      ]);
+    if (given > 1)
+      throw new ValidationFailedError('请只指定 matchId、needId、resultId 之一', [{ field: 'matchId', message: '三者只能填其一' }]);
     if (actor.organizationStatus !== 'verified') throw new ForbiddenError('单位尚未通过科技局认证，暂不能发起对接');
     return this.tx.run(async () => {
       const target = await this.target(dto, actor);
@@ -256,7 +260,10 @@ export class EngagementsService implements OnModuleInit {
       const e = await this.tx.repo(Engagement).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!e || !this.isParty(e, actor)) throw new NotFoundError('对接');
       if (who === 'receiver' && e.receiverOrganizationId !== actor.organizationId) throw new ForbiddenError('只有被邀请方可以答复');
-      if (!from.includes(e.status)) throw new InvalidStateError(`对接当前状态（${e.status}）不能执行此操作`);
+      if (!from.includes(e.status)) {
+        const allowed = from.map((s) => ENGAGEMENT_STATUS_LABELS[s]).join('、');
+        throw new InvalidStateError(`对接当前状态为“${ENGAGEMENT_STATUS_LABELS[e.status]}”，不能执行此操作（仅限：${allowed}）`);
+      }
       await apply(e);
       const previous = e.status;
       e.status = to;
