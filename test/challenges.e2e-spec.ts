@@ -571,4 +571,41 @@ describe('揭榜挂帅: one challenge from publication to final acceptance (e2e)
     ).toBe(200);
     expect((await score(experts[2].token)).status).toBe(200);
   });
+
+  it('withdraws an expert who has not submitted, keeping at least three, with the reason audited', async () => {
+    const now = t.get(Clock).now().getTime();
+    const created = await t.request('POST', '/api/challenges', {
+      token: bureau.token,
+      body: {
+        ...challengeBody(),
+        title: '磷化工尾气氟资源回收技术攻关',
+        opensAt: new Date(now - 3600_000).toISOString(),
+        closesAt: new Date(now + 5 * DAY).toISOString(),
+      },
+    });
+    const third = created.body.id;
+    expect((await t.request('POST', `/api/challenges/${third}/publish`, { token: bureau.token })).status).toBe(200);
+    const four = experts.slice(2, 6).map((e) => e.userId);
+    expect((await t.request('POST', `/api/challenges/${third}/experts`, { token: bureau.token, body: { userIds: four } })).status).toBe(
+      200,
+    );
+    const withdraw = (userId: string, token = bureau.token, body: Record<string, unknown> = { reason: '专家因病无法参加评审' }) =>
+      t.request('POST', `/api/challenges/${third}/experts/${userId}/withdraw`, { token, body });
+
+    expect((await withdraw(four[3], bureau.token, {})).status).toBe(400);
+    expect((await withdraw(four[3], a.token)).status).toBe(403);
+    expect((await withdraw(experts[0].userId)).status).toBe(404); // not on this challenge
+    const ok = await withdraw(four[3]);
+    expect(ok.status).toBe(200);
+    expect(ok.body.map((e: { userId: string }) => e.userId).sort()).toEqual(four.slice(0, 3).sort());
+    const tooFew = await withdraw(four[2]);
+    expect(tooFew.status).toBe(409);
+    expect(tooFew.body.message).toContain('替补');
+    const [audited] = await t
+      .get(DataSource)
+      .query(`SELECT reason, data FROM audit_log WHERE action = 'challenge.withdraw-expert' AND entity_id = $1`, [third]);
+    expect(audited).toEqual({ reason: '专家因病无法参加评审', data: expect.objectContaining({ userId: four[3] }) });
+    const progress = await t.request('GET', `/api/challenges/${third}/review-progress`, { token: bureau.token });
+    expect(progress.body.map((p: { name: string }) => p.name).sort()).toEqual(['专家3', '专家4', '专家5']);
+  });
 });

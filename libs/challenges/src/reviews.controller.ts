@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, BureauOnly, CurrentUser, ExpertOnly, IdParamDto, RequireAccess } from '@app/core';
-import { AssignExpertsDto, ConflictDto, EvidenceDto, ReviewDto } from './dto/review.dto';
+import { AssignExpertsDto, ChallengeExpertParamDto, ConflictDto, EvidenceDto, ReviewDto } from './dto/review.dto';
 import { ReasonDto } from './dto/challenge.dto';
 import { MilestonesService } from './milestones.service';
 import { ReviewsService } from './reviews.service';
@@ -20,6 +20,14 @@ export class ReviewsController {
   @ApiOperation({ summary: '从专家库为榜单指派评审专家（至少 3 位；与申报单位同单位者自动回避）' })
   assign(@Param() p: IdParamDto, @Body() dto: AssignExpertsDto, @CurrentUser() user: AuthUser) {
     return this.reviews.assignExperts(p.id, dto.userIds, user);
+  }
+
+  @Post('challenges/:id/experts/:userId/withdraw')
+  @HttpCode(200)
+  @BureauOnly()
+  @ApiOperation({ summary: '撤换未提交评审意见的专家（须写明原因；撤换后仍须至少 3 位专家）' })
+  withdrawExpert(@Param() p: ChallengeExpertParamDto, @Body() dto: ReasonDto, @CurrentUser() user: AuthUser) {
+    return this.reviews.withdrawExpert(p.id, p.userId, dto.reason, user);
   }
 
   @Get('challenges/:id/review-progress')

@@ -66,6 +66,42 @@ export class ReviewsService {
     });
   }
 
+  /**
+   * Takes an expert off a challenge who can no longer review (illness, a conflict found late), so
+   * that the review can still be completed. Only before they have submitted anything for it, and
+   * only if enough experts remain; their drafts go with them. The reason goes to the audit log.
+   */
+  async withdrawExpert(challengeId: string, userId: string, reason: string, actor: AuthUser) {
+    return this.tx.run(async () => {
+      const c = await this.challenges.lock(challengeId);
+      if (!['published', 'reviewing'].includes(c.status)) throw stateError('只能在揭榜中或评审中撤换评审专家');
+      const repo = this.tx.repo(ChallengeExpert);
+      const assigned = await repo.find({ where: { challengeId } });
+      if (!assigned.some((e) => e.userId === userId)) throw new NotFoundError('该榜单的评审专家');
+      const reviews = await this.tx
+        .repo(Review)
+        .createQueryBuilder('r')
+        .innerJoin(Proposal, 'p', 'p.id = r.proposal_id')
+        .where('p.challenge_id = :challengeId AND r.expert_user_id = :userId', { challengeId, userId })
+        .getMany();
+      if (reviews.some((r) => r.status === 'submitted')) throw stateError('该专家已提交评审意见，不能撤换');
+      if (assigned.length - 1 < MIN_EXPERTS) {
+        throw stateError(`撤换后评审专家将少于 ${MIN_EXPERTS} 位，请先指派替补专家`);
+      }
+      if (reviews.length) await this.tx.repo(Review).delete(reviews.map((r) => r.id));
+      await repo.delete({ challengeId, userId });
+      await this.audit.record({
+        actor: actorOf(actor),
+        action: 'challenge.withdraw-expert',
+        entityType: 'challenge',
+        entityId: challengeId,
+        reason,
+        data: { userId, draftsDiscarded: reviews.length },
+      });
+      return this.experts(challengeId);
+    });
+  }
+
   async experts(challengeId: string) {
     const rows = await this.tx.repo(ChallengeExpert).find({ where: { challengeId }, order: { assignedAt: 'ASC' } });
     return rows.map((r) => ({ userId: r.userId, organizationId: r.organizationId, assignedAt: r.assignedAt }));
@@ -162,8 +198,10 @@ export class ReviewsService {
       .innerJoin(Proposal, 'p', 'p.id = r.proposal_id')
       .where('p.challenge_id = :challengeId', { challengeId })
       .getMany();
+    const users = new Map((await this.users.findByIds(experts.map((e) => e.userId))).map((u) => [u.id, u.name]));
     return experts.map((e) => ({
       userId: e.userId,
+      name: users.get(e.userId) ?? null,
       drafts: reviews.filter((r) => r.expertUserId === e.userId && r.status === 'draft').length,
       submitted: reviews.filter((r) => r.expertUserId === e.userId && r.status === 'submitted').length,
     }));

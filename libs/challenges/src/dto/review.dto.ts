@@ -27,6 +27,12 @@ export class AssignExpertsDto {
   userIds!: string[];
 }
 
+/** `challenges/:id/experts/:userId`. */
+export class ChallengeExpertParamDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID('all', { context: { message: '不是有效的编号' } }) id!: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID('all', { context: { message: '不是有效的编号' } }) userId!: string;
+}
+
 export class ConflictDto {
   @ApiProperty() @IsUUID() proposalId!: string;
   @ApiProperty({ example: '曾与申报团队合作发表论文' }) @Transform(trimString) @IsString() @IsNotEmpty() @MaxLength(500) reason!: string;
