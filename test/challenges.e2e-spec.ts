@@ -311,9 +311,22 @@ describe('揭榜挂帅: one challenge from publication to final acceptance (e2e)
     });
     expect(incomplete.status).toBe(400);
     expect(incomplete.body.message).toContain('team');
+    // A saved draft is submitted as it is, with no scores sent again; without a draft, scores are required.
+    const nothing = await t.request('POST', `/api/proposals/${proposal.b}/reviews/mine/submit`, { token: experts[4].token, body: {} });
+    expect(nothing.status).toBe(400);
+    expect(nothing.body.details[0].field).toBe('scores');
+    const drafted = await t.request('PUT', `/api/proposals/${proposal.a}/reviews/mine`, {
+      token: experts[3].token,
+      body: { scores: criteria.map((k) => ({ criterion: k.key, score: 70, comment: '意见' })) },
+    });
+    expect(drafted.body.status).toBe('draft');
+    const asSaved = await t.request('POST', `/api/proposals/${proposal.a}/reviews/mine/submit`, { token: experts[3].token, body: {} });
+    expect(asSaved.status).toBe(200);
+    expect(asSaved.body).toEqual(expect.objectContaining({ status: 'submitted', total: 70 }));
     for (const key of ['a', 'b'] as const) {
       for (const [i, idx] of reviewersOf[key].entries()) {
         const s = totals[key][i];
+        if (key === 'a' && idx === 3) continue; // submitted above, from its draft
         const r = await t.request('POST', `/api/proposals/${proposal[key]}/reviews/mine/submit`, {
           token: experts[idx].token,
           body: { scores: criteria.map((k) => ({ criterion: k.key, score: s, comment: '意见' })) },

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, BureauOnly, CurrentUser, ExpertOnly, IdParamDto, RequireAccess } from '@app/core';
-import { AssignExpertsDto, ChallengeExpertParamDto, ConflictDto, EvidenceDto, ReviewDto } from './dto/review.dto';
+import { AssignExpertsDto, ChallengeExpertParamDto, ConflictDto, EvidenceDto, ReviewDto, SubmitReviewDto } from './dto/review.dto';
 import { ReasonDto } from './dto/challenge.dto';
 import { MilestonesService } from './milestones.service';
 import { ReviewsService } from './reviews.service';
@@ -68,8 +68,8 @@ export class ReviewsController {
   @Post('proposals/:id/reviews/mine/submit')
   @HttpCode(200)
   @ExpertOnly()
-  @ApiOperation({ summary: '提交我的评审意见（提交后不能修改）' })
-  submit(@Param() p: IdParamDto, @Body() dto: ReviewDto, @CurrentUser() user: AuthUser) {
+  @ApiOperation({ summary: '提交我的评审意见（可不填评分，提交已保存的草稿；提交后不能修改）' })
+  submit(@Param() p: IdParamDto, @Body() dto: SubmitReviewDto, @CurrentUser() user: AuthUser) {
     return this.reviews.saveReview(p.id, dto, user, true);
   }
 

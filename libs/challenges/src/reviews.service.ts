@@ -16,7 +16,7 @@ import { MIN_EXPERTS } from './challenge.constants';
 import { toProposalView } from './challenge.mapper';
 import { ReviewNotStartedError, stateError } from './challenges.errors';
 import { ChallengesService } from './challenges.service';
-import { ReviewDto } from './dto/review.dto';
+import { ReviewDto, SubmitReviewDto } from './dto/review.dto';
 import { Challenge } from './entities/challenge.entity';
 import { Proposal } from './entities/proposal.entity';
 import { ChallengeExpert, ExpertConflict, Review } from './entities/review.entities';
@@ -136,7 +136,7 @@ export class ReviewsService {
     return rows.map(toProposalView);
   }
 
-  async saveReview(proposalId: string, dto: ReviewDto, expert: AuthUser, submit: boolean) {
+  async saveReview(proposalId: string, dto: ReviewDto | SubmitReviewDto, expert: AuthUser, submit: boolean) {
     return this.tx.run(async () => {
       const p = await this.tx.repo(Proposal).findOne({ where: { id: proposalId } });
       if (!p || ['draft', 'withdrawn'].includes(p.status) || !(await this.isReviewer(p, expert))) throw new NotFoundError('揭榜申请');
@@ -146,21 +146,16 @@ export class ReviewsService {
       }
       if (p.status === 'ineligible') throw stateError('该申请未通过形式审查，不参与专家评审');
       if (c.status !== 'reviewing') throw stateError('榜单不在评审阶段');
-      const keys = new Set(c.criteria.map((k) => k.key));
-      const given = new Set(dto.scores.map((s) => s.criterion));
-      const unknown = [...given].filter((k) => !keys.has(k));
-      const missing = [...keys].filter((k) => !given.has(k));
-      if (unknown.length || missing.length || given.size !== dto.scores.length) {
-        const message = `评分须逐项对应评审标准${missing.length ? `，缺少：${missing.join('、')}` : ''}${unknown.length ? `，未知：${unknown.join('、')}` : ''}`;
-        throw new ValidationFailedError(message, [{ field: 'scores', message }]);
-      }
-      const scores = Object.fromEntries(dto.scores.map((s) => [s.criterion, s.score]));
-      const comments = Object.fromEntries(dto.scores.filter((s) => s.comment).map((s) => [s.criterion, s.comment as string]));
       const repo = this.tx.repo(Review);
       const existing = await repo.findOne({ where: { proposalId, expertUserId: expert.userId }, lock: { mode: 'pessimistic_write' } });
       if (existing?.status === 'submitted') throw stateError('评审意见已提交，不能再修改');
       const review = existing ?? repo.create({ proposalId, expertUserId: expert.userId });
-      Object.assign(review, { scores, comments, total: weightedTotal(scores, c.criteria) });
+      if (dto.scores) {
+        const { scores, comments } = criterionScores(dto.scores, c.criteria);
+        Object.assign(review, { scores, comments, total: weightedTotal(scores, c.criteria) });
+      } else if (!existing) {
+        throw new ValidationFailedError('没有已保存的评分草稿，请逐项填写评分后提交', [{ field: 'scores', message: '必须提供' }]);
+      }
       if (submit) {
         review.status = 'submitted';
         review.submittedAt = this.clock.now();
@@ -173,7 +168,7 @@ export class ReviewsService {
         entityId: proposalId,
         data: { total: saved.total },
       });
-      return { id: saved.id, proposalId, scores, comments, total: saved.total, status: saved.status };
+      return { id: saved.id, proposalId, scores: saved.scores, comments: saved.comments, total: saved.total, status: saved.status };
     });
   }
 
@@ -247,4 +242,23 @@ export class ReviewsService {
     const assigned = await this.tx.repo(ChallengeExpert).findOne({ where: { challengeId, userId: expert.userId } });
     if (!assigned) throw new ForbiddenError('您不是该榜单的评审专家');
   }
+}
+
+/** One score per review criterion, no more, no less; the comments of those that have one. */
+function criterionScores(
+  given: ReviewDto['scores'],
+  criteria: Challenge['criteria'],
+): { scores: Record<string, number>; comments: Record<string, string> } {
+  const keys = new Set(criteria.map((k) => k.key));
+  const named = new Set(given.map((s) => s.criterion));
+  const unknown = [...named].filter((k) => !keys.has(k));
+  const missing = [...keys].filter((k) => !named.has(k));
+  if (unknown.length || missing.length || named.size !== given.length) {
+    const message = `评分须逐项对应评审标准${missing.length ? `，缺少：${missing.join('、')}` : ''}${unknown.length ? `，未知：${unknown.join('、')}` : ''}`;
+    throw new ValidationFailedError(message, [{ field: 'scores', message }]);
+  }
+  return {
+    scores: Object.fromEntries(given.map((s) => [s.criterion, s.score])),
+    comments: Object.fromEntries(given.filter((s) => s.comment).map((s) => [s.criterion, s.comment as string])),
+  };
 }

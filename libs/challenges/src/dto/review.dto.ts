@@ -54,6 +54,18 @@ export class ReviewDto {
   scores!: CriterionScoreDto[];
 }
 
+/** Submitting sends the scores, or nothing to submit the saved draft as it is. */
+export class SubmitReviewDto {
+  @ApiPropertyOptional({ type: [CriterionScoreDto], description: '每项评审标准的得分；不填则提交已保存的草稿' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => CriterionScoreDto)
+  scores?: CriterionScoreDto[];
+}
+
 export class MilestonePlanDto {
   @ApiProperty() @Transform(trimString) @IsString() @IsNotEmpty() @MaxLength(100) title!: string;
   @ApiProperty() @Transform(trimString) @IsString() @IsNotEmpty() @MaxLength(1000) deliverable!: string;
