@@ -1,3 +1,4 @@
+import net, { type AddressInfo } from 'node:net';
 import { DataSource as DataSourceToken } from 'typeorm';
 import { TestApp, randomCreditCode, OrgSession } from './support/test-app';
 
@@ -253,6 +254,27 @@ describe('identity and access (e2e, real PostgreSQL/Redis/Meilisearch)', () => {
     const badId = await t.request('GET', '/api/organizations/not-a-uuid');
     expect(badId.status).toBe(400);
     expect(badId.body.details[0].field).toBe('id');
+  });
+
+  it('answers a request the HTTP parser refuses in the standard shape, in Chinese', async () => {
+    // Through a real socket: unencoded Chinese in the request line is refused by the parser itself.
+    await t.app.listen(0, '127.0.0.1');
+    const { port } = t.app.getHttpServer().address() as AddressInfo;
+    const raw = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      const socket = net.connect(port, '127.0.0.1', () => {
+        socket.write(Buffer.from('GET /api/needs?region=荆门市 HTTP/1.1\r\nHost: x\r\n\r\n', 'utf8'));
+      });
+      socket.on('data', (d) => (out += d.toString('utf8')));
+      socket.on('close', () => resolve(out));
+      socket.on('error', reject);
+    });
+    expect(raw.startsWith('HTTP/1.1 400')).toBe(true);
+    expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toEqual({
+      statusCode: 400,
+      error: 'BAD_REQUEST',
+      message: expect.stringContaining('URL 编码'),
+    });
   });
 
   it('sends security headers', async () => {
