@@ -130,7 +130,8 @@ export function searchIndexSettings(): Record<string, unknown> {
     proximityPrecision: 'byAttribute',
     stopWords: [...STOP_WORDS].filter((w) => w.length === 1).concat(COMMON_BIGRAMS.map(encodeToken)),
     pagination: { maxTotalHits: 1000 },
-    // No Meilisearch `synonyms`: with the 530 groups of data/synonyms.json they made every search
-    // of a 100k index 3–4× slower (p50 7 → 25 ms raw); the matcher expands synonyms itself.
+    // No Meilisearch `synonyms`: with the 530 groups data/synonyms.json had then, they made every
+    // search of a 100k index 3–4× slower (p50 7 → 25 ms raw). The matcher expands synonyms itself,
+    // and the search box sends rewrites of a query only when it holds a listed term (query-variants.ts).
   };
 }
