@@ -20,6 +20,7 @@ import { creditCodeCheckChar, ProvisioningService } from '@app/identity';
 import { MatchesService, MatcherFactory, SearchIndexService, SearchQueryDto, SearchService } from '@app/matching';
 import { createApiApp } from '../apps/api/src/bootstrap';
 import { startWorker } from '../apps/worker/src/bootstrap';
+import { startSmtpPeer } from '../test/notify-support';
 import { createTestEnv } from '../test/support/test-env';
 
 const TOTAL = Number(process.env.BENCH_RESULTS ?? 100_000);
@@ -110,7 +111,9 @@ async function cannon(
 }
 
 async function main(): Promise<void> {
-  const env = await createTestEnv({ LOG_LEVEL: 'warn', MATCH_NOTIFY_THRESHOLD: '0' });
+  // A local SMTP peer takes the match e-mails, so failing deliveries do not retry during the figures.
+  const smtp = await startSmtpPeer();
+  const env = await createTestEnv({ LOG_LEVEL: 'warn', MATCH_NOTIFY_THRESHOLD: '0', SMTP_URL: smtp.url });
   const app = await createApiApp(env.config);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
@@ -262,6 +265,7 @@ async function main(): Promise<void> {
   } finally {
     await worker.stop();
     await app.close();
+    await smtp.stop();
     await env.cleanup();
   }
   process.stdout.write(`${JSON.stringify(out)}\n`);

@@ -345,6 +345,13 @@ describe('揭榜挂帅: one challenge from publication to final acceptance (e2e)
     expect(ranking.body[0]).toEqual(expect.objectContaining({ rank: 1, score: 75, dropped: [55, 95], spread: 40, experts: 5 }));
     expect(ranking.body[1]).toEqual(expect.objectContaining({ score: 70, dropped: [20, 90] }));
     expect((await t.request('GET', `/api/challenges/${challengeId}/ranking`, { token: experts[2].token })).status).toBe(403);
+    // An expert who has submitted stays: their review counts.
+    const withdrawn = await t.request('POST', `/api/challenges/${challengeId}/experts/${experts[0].userId}/withdraw`, {
+      token: bureau.token,
+      body: { reason: '另有安排' },
+    });
+    expect(withdrawn.status).toBe(409);
+    expect(withdrawn.body.message).toContain('已提交评审意见');
   });
 
   it('awards two winners in parallel within the cap, then a public notice with an objection', async () => {

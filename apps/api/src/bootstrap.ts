@@ -24,7 +24,9 @@ function clientErrorHandler(err: NodeJS.ErrnoException, socket: Duplex): void {
       ? [408, 'REQUEST_TIMEOUT', '请求超时']
       : err.code === 'HPE_HEADER_OVERFLOW'
         ? [431, 'HEADERS_TOO_LARGE', '请求头过大']
-        : [400, 'BAD_REQUEST', '请求格式有误：网址中的中文等字符须经 URL 编码'];
+        : err.code === 'HPE_INVALID_URL'
+          ? [400, 'BAD_REQUEST', '请求格式有误：网址中的中文等字符须经 URL 编码']
+          : [400, 'BAD_REQUEST', '请求格式有误'];
   const body = JSON.stringify({ statusCode: status, error, message });
   if (socket.writable) {
     socket.write(

@@ -83,6 +83,8 @@ export class ReviewsService {
         .createQueryBuilder('r')
         .innerJoin(Proposal, 'p', 'p.id = r.proposal_id')
         .where('p.challenge_id = :challengeId AND r.expert_user_id = :userId', { challengeId, userId })
+        // Locked, so a submission racing this withdrawal waits and then finds no assignment.
+        .setLock('pessimistic_write', undefined, ['r'])
         .getMany();
       if (reviews.some((r) => r.status === 'submitted')) throw stateError('该专家已提交评审意见，不能撤换');
       if (assigned.length - 1 < MIN_EXPERTS) {

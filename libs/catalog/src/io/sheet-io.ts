@@ -127,17 +127,20 @@ export function cellText(v: unknown): string {
   return '';
 }
 
-/** Text a spreadsheet would run as a formula when it opens a CSV (CWE-1236). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Text a spreadsheet would run as a formula when it opens a CSV (CWE-1236), also behind apostrophes
+ * already (guarded again, so that it reads back whole).
+ */
+const GUARDED_START = /^'*[=+\-@\t\r]/;
 
 /** A CSV cell that cannot start a formula: such text gets a leading apostrophe, as spreadsheets do. */
 export function guardCsvCell(c: CellValue): CellValue {
-  return typeof c === 'string' && FORMULA_START.test(c) ? `'${c}` : c;
+  return typeof c === 'string' && GUARDED_START.test(c) ? `'${c}` : c;
 }
 
 /** The cell as it was before `guardCsvCell`, so an exported CSV imports back unchanged. */
 export function unguardCsvCell(c: string): string {
-  return c.startsWith("'") && FORMULA_START.test(c.slice(1)) ? c.slice(1) : c;
+  return c.startsWith("'") && GUARDED_START.test(c.slice(1)) ? c.slice(1) : c;
 }
 
 /** Writes rows as a CSV (UTF-8 with BOM, so Excel opens Chinese text correctly) or an XLSX, streaming. */

@@ -1,5 +1,5 @@
 import { Brackets, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { AuthUser, escapeLike, isBureau, UnauthorizedError, ValidationFailedError } from '@app/core';
+import { AuthUser, escapeLike, isBureau, refuseUpsideDownRanges, UnauthorizedError } from '@app/core';
 import type { CatalogItem } from '../catalog-item.entity';
 import { regionAndCounties } from '../regions';
 import type { ItemFilterDto, ItemSort } from '../dto/item-query.dto';
@@ -28,31 +28,17 @@ function dayAfter(date: string): string {
  * items of their own organization; `mine` narrows to those. With no status asked for, the public
  * list shows published items only.
  */
-/** A range whose lower end is above its upper end is a mistake to name, not an empty list. */
-function refuseUpsideDown(q: ItemFilterDto): void {
-  const pairs: [keyof ItemFilterDto, keyof ItemFilterDto][] = [
-    ['trlMin', 'trlMax'],
-    ['publishedFrom', 'publishedTo'],
-    ['createdFrom', 'createdTo'],
-  ];
-  const bad = pairs.filter(
-    ([lo, hi]) => q[lo] !== undefined && q[hi] !== undefined && (q[lo] as number | string) > (q[hi] as number | string),
-  );
-  if (bad.length) {
-    throw new ValidationFailedError(
-      `请求参数有误：${bad.map(([lo, hi]) => `${lo} 不能大于 ${hi}`).join('；')}`,
-      bad.map(([lo, hi]) => ({ field: lo, message: `不能大于 ${hi}` })),
-    );
-  }
-}
-
 export function applyItemFilters<T extends CatalogItem>(
   qb: SelectQueryBuilder<T>,
   kind: ItemKind<T>,
   q: ItemFilterDto,
   viewer: AuthUser | undefined,
 ): SelectQueryBuilder<T> {
-  refuseUpsideDown(q);
+  refuseUpsideDownRanges([
+    { label: '技术成熟度', from: 'trlMin', to: 'trlMax', min: q.trlMin, max: q.trlMax },
+    { label: '发布日期', from: 'publishedFrom', to: 'publishedTo', min: q.publishedFrom, max: q.publishedTo },
+    { label: '创建日期', from: 'createdFrom', to: 'createdTo', min: q.createdFrom, max: q.createdTo },
+  ]);
   const bureau = isBureau(viewer);
   if (q.mine) {
     if (!viewer) throw new UnauthorizedError();

@@ -16,7 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate } from '@app/catalog';
-import { trimString } from '@app/core';
+import { IdParamDto, trimString } from '@app/core';
 
 export class AssignExpertsDto {
   @ApiProperty({ type: [String], description: '专家库中的用户（至少 3 位）' })
@@ -28,8 +28,7 @@ export class AssignExpertsDto {
 }
 
 /** `challenges/:id/experts/:userId`. */
-export class ChallengeExpertParamDto {
-  @ApiProperty({ format: 'uuid' }) @IsUUID('all', { context: { message: '不是有效的编号' } }) id!: string;
+export class ChallengeExpertParamDto extends IdParamDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID('all', { context: { message: '不是有效的编号' } }) userId!: string;
 }
 

@@ -34,22 +34,38 @@ interface CompiledGroup {
   weight: number;
 }
 
+/** Where normalised `term` occurs in normalised `text`; an ASCII end of a term must stand at a word boundary. */
+export function termPositions(text: string, term: string): number[] {
+  if (!term) return [];
+  const asciiWord = /[a-z0-9]/;
+  const out: number[] = [];
+  for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
+    const before = text[at - 1] ?? ' ';
+    const after = text[at + term.length] ?? ' ';
+    const leftOk = !(asciiWord.test(before) && asciiWord.test(term[0] ?? ''));
+    const rightOk = !(asciiWord.test(after) && asciiWord.test(term[term.length - 1] ?? ''));
+    if (leftOk && rightOk) out.push(at);
+  }
+  return out;
+}
+
 /** Does normalised `text` contain normalised `term`? ASCII terms must stand as whole words. */
 export function containsTerm(text: string, term: string): boolean {
   if (!term) return false;
   if (isCjk(term[0] ?? '') && isCjk(term[term.length - 1] ?? '')) return text.includes(term);
+  return termPositions(text, term).length > 0;
+}
+
+/** `text` with each whole-term occurrence of `term` (as `containsTerm` finds them) replaced by `by`. */
+export function replaceTerm(text: string, term: string, by: string): string {
+  let out = '';
   let from = 0;
-  for (;;) {
-    const at = text.indexOf(term, from);
-    if (at < 0) return false;
-    const before = text[at - 1] ?? ' ';
-    const after = text[at + term.length] ?? ' ';
-    const asciiWord = /[a-z0-9]/;
-    const leftOk = !(asciiWord.test(before) && asciiWord.test(term[0] ?? ''));
-    const rightOk = !(asciiWord.test(after) && asciiWord.test(term[term.length - 1] ?? ''));
-    if (leftOk && rightOk) return true;
-    from = at + 1;
+  for (const at of termPositions(text, term)) {
+    if (at < from) continue; // overlapping occurrence, already replaced
+    out += text.slice(from, at) + by;
+    from = at + term.length;
   }
+  return out + text.slice(from);
 }
 
 /**

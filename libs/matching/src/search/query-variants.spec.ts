@@ -28,6 +28,8 @@ describe('queryVariants', () => {
     expect(queryVariants(dict, 'PE 管道')).toEqual([]);
     expect(queryVariants(dict, 'PE 薄膜')).toEqual(['聚乙烯 薄膜']);
     expect(queryVariants(dict, 'PEEK 塑料')).toEqual([]);
+    // Only the whole word is rewritten, not the PE inside PET.
+    expect(queryVariants(dict, 'PE 薄膜 PET')).toEqual(['聚乙烯 薄膜 pet']);
   });
 
   it('has no variant for a query without a listed term, or an empty one', () => {

@@ -1,4 +1,4 @@
-import { normalizeText, type SynonymDictionary, type SynonymExpansion } from '../relevance';
+import { normalizeText, replaceTerm, type SynonymDictionary, type SynonymExpansion } from '../relevance';
 
 /** At most this many rewritten queries go with the user's own (each one is one more search). */
 export const MAX_QUERY_VARIANTS = 3;
@@ -24,7 +24,7 @@ export function queryVariants(dictionary: SynonymDictionary, query: string, max 
   }
   const out: string[] = [];
   for (const e of ordered) {
-    const variant = norm.split(e.trigger).join(e.term);
+    const variant = replaceTerm(norm, e.trigger, e.term);
     if (variant !== norm && !out.includes(variant)) out.push(variant);
     if (out.length >= max) break;
   }

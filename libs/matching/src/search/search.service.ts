@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { FederatedMultiSearchParams, MultiSearchFederation, MultiSearchQueryWithFederation, SearchParams } from 'meilisearch';
-import { HIGHLIGHT_POST, HIGHLIGHT_PRE, highlightedHtml, ValidationFailedError } from '@app/core';
+import { HIGHLIGHT_POST, HIGHLIGHT_PRE, highlightedHtml, refuseUpsideDownRanges } from '@app/core';
 import { FACETS, SearchQueryDto } from '../dto/search.dto';
 import { anyOf, eq, eqAny, range } from './filter.util';
 import { SynonymDictionary } from '../relevance';
@@ -73,12 +73,10 @@ export class SearchService {
 
   /** The exact Meilisearch request a search makes (also used by the benchmark's raw baseline). */
   request(q: SearchQueryDto): SearchRequest {
-    if (q.trlMin !== undefined && q.trlMax !== undefined && q.trlMin > q.trlMax) {
-      throw new ValidationFailedError('技术成熟度下限不能大于上限', [{ field: 'trlMin', message: '不能大于 trlMax' }]);
-    }
-    if (q.priceMinYuan !== undefined && q.priceMaxYuan !== undefined && q.priceMinYuan > q.priceMaxYuan) {
-      throw new ValidationFailedError('价格下限不能大于上限', [{ field: 'priceMinYuan', message: '不能大于 priceMaxYuan' }]);
-    }
+    refuseUpsideDownRanges([
+      { label: '技术成熟度', from: 'trlMin', to: 'trlMax', min: q.trlMin, max: q.trlMax },
+      { label: '价格', from: 'priceMinYuan', to: 'priceMaxYuan', min: q.priceMinYuan, max: q.priceMaxYuan },
+    ]);
     const money = q.type === 'result' ? 'priceFen' : 'budgetMaxFen';
     const toFen = (yuan?: number): number | undefined => (yuan === undefined ? undefined : yuan * 100);
     const filter = [
