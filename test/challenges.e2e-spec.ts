@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/core';
 import { UsersService } from '@app/identity';
+import { RemindersService } from '@app/notify';
 import { startWorker, RunningWorker } from '../apps/worker/src/bootstrap';
 import { waitFor } from './notify-support';
 import { OrgSession, TestApp } from './support/test-app';
@@ -477,6 +478,15 @@ describe('揭榜挂帅: one challenge from publication to final acceptance (e2e)
     expect(await events('milestone.returned')).toEqual([
       expect.objectContaining({ milestoneId: first, organizationIds: [a.organizationId] }),
     ]);
+    // Its due date passes while it is returned: the overdue check tells both sides, the winner and the bureau.
+    // (The check is the reminder finalize scheduled for the due day; here it is brought forward to now.)
+    await t.get(RemindersService).schedule(`milestone:${first}:overdue`, new Date(Date.now() + 200), 'milestone.overdue-check', {
+      milestoneId: first,
+    });
+    const overdue = await waitFor(async () => (await events('milestone.overdue'))[0], 20_000, 'overdue milestone');
+    expect(overdue).toEqual(
+      expect.objectContaining({ milestoneId: first, organizationIds: expect.arrayContaining([a.organizationId, bureau.organizationId]) }),
+    );
     const notYet = await t.request('POST', `/api/challenges/${challengeId}/complete`, { token: bureau.token });
     expect(notYet.status).toBe(409);
     for (const m of all) {
@@ -525,10 +535,13 @@ describe('揭榜挂帅: one challenge from publication to final acceptance (e2e)
     const inbox = async (token: string): Promise<{ eventType: string; title: string }[]> =>
       (await t.request('GET', '/api/notifications?pageSize=100', { token })).body.items;
     const expected: [OrgSession | { token: string }, string[]][] = [
-      [a, ['challenge.awarded', 'proposal.outcome', 'milestone.returned', 'milestone.accepted', 'challenge.completed']],
+      [
+        a,
+        ['challenge.awarded', 'proposal.outcome', 'milestone.returned', 'milestone.overdue', 'milestone.accepted', 'challenge.completed'],
+      ],
       [b, ['proposal.screened', 'challenge.awarded', 'proposal.outcome', 'milestone.accepted', 'challenge.completed']],
       [d, ['proposal.screened', 'challenge.awarded', 'proposal.outcome']],
-      [bureau, ['milestone.submitted']],
+      [bureau, ['milestone.submitted', 'milestone.overdue']],
       [experts[2], ['challenge.experts-assigned']],
     ];
     for (const [who, types] of expected) {

@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { Clock, JobHandlerRegistry, OutboxService, QueueName, RelayedEvent, TransactionHost, updateReturning } from '@app/core';
+import { OrganizationsService } from '@app/identity';
 import { MatcherFactory } from '@app/matching';
 import { NotifySubjects, RemindersService } from '@app/notify';
 import { CLOSING_REMINDER_DAYS } from './challenge.constants';
@@ -30,6 +31,7 @@ export class ChallengeNoticesService implements OnModuleInit {
     private readonly matcher: MatcherFactory,
     private readonly clock: Clock,
     private readonly subjects: NotifySubjects,
+    private readonly organizations: OrganizationsService,
   ) {}
 
   onModuleInit(): void {
@@ -95,8 +97,14 @@ export class ChallengeNoticesService implements OnModuleInit {
     const c = await this.tx.repo(Challenge).findOne({ where: { id: m.challengeId } });
     if (!c || c.status !== 'in_progress') return;
     const p = await this.tx.repo(Proposal).findOne({ where: { id: m.proposalId } });
+    // Both sides: the winner, who owes the evidence, and the bureau, who follows up or owes the acceptance.
+    const bureaus = (await this.organizations.verifiedOfKinds(['bureau'])).map((o) => o.id);
     await this.tx.run(() =>
-      this.outbox.emit('milestone.overdue', { milestoneId, challengeId: m.challengeId, organizationIds: p ? applicantOrgs(p) : [] }),
+      this.outbox.emit('milestone.overdue', {
+        milestoneId,
+        challengeId: m.challengeId,
+        organizationIds: [...(p ? applicantOrgs(p) : []), ...bureaus],
+      }),
     );
   }
 }

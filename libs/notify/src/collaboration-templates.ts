@@ -67,7 +67,11 @@ export function renderCollaboration(
     case 'milestone.returned':
       return { title: '里程碑成果被退回', body: `榜单${s}的里程碑成果被退回修改。${reasonText(p)}`, path: `${challenge}/milestones` };
     case 'milestone.overdue':
-      return { title: '里程碑已逾期', body: `榜单${s}的里程碑已超过约定期限，请尽快提交成果。`, path: `${challenge}/milestones` };
+      return {
+        title: '里程碑已逾期',
+        body: `榜单${s}的里程碑已超过约定期限，尚未通过验收。请中榜单位尽快提交成果，科技局及时跟进验收。`,
+        path: `${challenge}/milestones`,
+      };
     case 'challenge.completed':
       return { title: '榜单项目通过最终验收', body: `榜单${s}项目已通过最终验收，圆满完成。`, path: challenge };
     case 'challenge.failed':
