@@ -363,6 +363,7 @@ describe('揭榜挂帅: one challenge from publication to final acceptance (e2e)
         dueDate: `2027-0${i + 3}-30`,
         sharePct: 100 / n,
       }));
+    expect((await t.request('GET', `/api/challenges/${challengeId}`)).body.winners).toEqual([]);
     const overCap = await t.request('POST', `/api/challenges/${challengeId}/award`, {
       token: bureau.token,
       body: {
@@ -420,6 +421,14 @@ describe('揭榜挂帅: one challenge from publication to final acceptance (e2e)
     });
     expect(award.status).toBe(200);
     expect(award.body.status).toBe('awarded');
+    // The notice (公示) is public: anyone sees who won, led by whom, with how much; before, nobody is named.
+    const notice = await t.request('GET', `/api/challenges/${challengeId}`);
+    expect(notice.status).toBe(200);
+    expect(notice.body.winners).toEqual([
+      expect.objectContaining({ proposalId: proposal.a, organizationName: '荆门锂能新材料有限公司', awardedBudgetYuan: 2_500_000 }),
+      expect.objectContaining({ proposalId: proposal.b, organizationName: '荆楚理工学院', awardedBudgetYuan: 2_400_000 }),
+    ]);
+    expect(notice.body.winners[0].leaderName).toEqual(expect.any(String));
 
     const objection = await t.request('POST', `/api/challenges/${challengeId}/objections`, {
       token: d.token,

@@ -12,7 +12,8 @@ import {
   TransactionHost,
   ValidationFailedError,
 } from '@app/core';
-import { Brackets } from 'typeorm';
+import { Brackets, IsNull, Not } from 'typeorm';
+import { OrganizationsService } from '@app/identity';
 import { ChallengeStatus } from './challenge.constants';
 import { toChallengeView } from './challenge.mapper';
 import { NEED_SOURCE, NeedSource } from './challenge-sources';
@@ -20,9 +21,13 @@ import { ChallengeNoticesService } from './challenge-notices.service';
 import { stateError } from './challenges.errors';
 import { ChallengeQueryDto, CreateChallengeDto, UpdateChallengeDto } from './dto/challenge.dto';
 import { Challenge } from './entities/challenge.entity';
+import { Proposal } from './entities/proposal.entity';
+import { applicantOrgs } from './proposal.util';
 import { criteriaProblem } from './scoring.util';
 
 const PUBLIC_STATUSES: ChallengeStatus[] = ['published', 'reviewing', 'awarded', 'in_progress', 'completed', 'failed'];
+/** From the award on (the notice period is `awarded`), the winners are public. */
+const WINNERS_NAMED: ChallengeStatus[] = ['awarded', 'in_progress', 'completed', 'failed'];
 
 /** Challenges (榜单): the bureau drafts, publishes, moves them through review; everyone reads the public ones. */
 @Injectable()
@@ -34,6 +39,7 @@ export class ChallengesService {
     private readonly clock: Clock,
     @Inject(NEED_SOURCE) private readonly needs: NeedSource,
     private readonly notices: ChallengeNoticesService,
+    private readonly organizations: OrganizationsService,
   ) {}
 
   async create(dto: CreateChallengeDto, actor: AuthUser) {
@@ -129,8 +135,26 @@ export class ChallengesService {
     return toPage(rows.map(toChallengeView), total, q);
   }
 
+  /** A challenge, with its winners once they are named (public from the notice period on, as 公示 requires). */
   async get(id: string, viewer: AuthUser | undefined) {
-    return toChallengeView(await this.visible(id, viewer));
+    const c = await this.visible(id, viewer);
+    return { ...toChallengeView(c), winners: await this.publicWinners(c) };
+  }
+
+  private async publicWinners(c: Challenge) {
+    if (!WINNERS_NAMED.includes(c.status)) return [];
+    const proposals = await this.tx
+      .repo(Proposal)
+      .find({ where: { challengeId: c.id, awardedBudgetFen: Not(IsNull()) }, order: { awardedBudgetFen: 'DESC', id: 'ASC' } });
+    const names = new Map((await this.organizations.findByIds(proposals.flatMap(applicantOrgs))).map((o) => [o.id, o.name]));
+    return proposals.map((p) => ({
+      proposalId: p.id,
+      organizationId: p.organizationId,
+      organizationName: names.get(p.organizationId) ?? null,
+      partnerOrganizationNames: p.partnerOrganizationIds.map((id) => names.get(id) ?? null),
+      leaderName: p.leaderName,
+      awardedBudgetYuan: (p.awardedBudgetFen ?? 0) / 100,
+    }));
   }
 
   /** A challenge the viewer may see: drafts and cancelled ones only by the bureau. */
