@@ -649,5 +649,19 @@ describe('揭榜挂帅: one challenge from publication to final acceptance (e2e)
     expect(audited).toEqual({ reason: '专家因病无法参加评审', data: expect.objectContaining({ userId: four[3] }) });
     const progress = await t.request('GET', `/api/challenges/${third}/review-progress`, { token: bureau.token });
     expect(progress.body.map((p: { name: string }) => p.name).sort()).toEqual(['专家3', '专家4', '专家5']);
+
+    // Withdrawn by the bureau before the award: whoever started a proposal is told why.
+    expect((await t.request('POST', `/api/challenges/${third}/proposals`, { token: a.token, body: proposalBody(500_000) })).status).toBe(
+      201,
+    );
+    const cancelled = await t.request('POST', `/api/challenges/${third}/cancel`, {
+      token: bureau.token,
+      body: { reason: '企业需求已变更' },
+    });
+    expect(cancelled.status).toBe(200);
+    expect(await events('challenge.cancelled')).toEqual([
+      { challengeId: third, organizationIds: [a.organizationId], reason: '企业需求已变更' },
+    ]);
+    expect((await t.request('GET', `/api/challenges/${third}`)).status).toBe(404);
   });
 });

@@ -121,6 +121,10 @@ export class ChallengesService {
       if (!['draft', 'published', 'reviewing'].includes(c.status)) throw stateError('该榜单已评定，不能撤榜');
       await this.transition(c, 'cancelled', actor, reason);
       await this.notices.cancelClosingReminders(id);
+      // Everyone who started a proposal hears of it, with the reason.
+      const proposals = await this.tx.repo(Proposal).find({ where: { challengeId: id } });
+      const organizationIds = [...new Set(proposals.flatMap(applicantOrgs))];
+      if (organizationIds.length) await this.outbox.emit('challenge.cancelled', { challengeId: id, organizationIds, reason });
       return toChallengeView(c);
     });
   }

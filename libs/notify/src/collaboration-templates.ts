@@ -74,6 +74,8 @@ export function renderCollaboration(
       };
     case 'challenge.completed':
       return { title: '榜单项目通过最终验收', body: `榜单${s}项目已通过最终验收，圆满完成。`, path: challenge };
+    case 'challenge.cancelled':
+      return { title: '榜单已撤销', body: `科技局已撤销榜单${s}，您单位的揭榜申请随之终止。${reasonText(p)}`, path: challenge };
     case 'challenge.failed':
       return { title: '榜单项目未通过验收', body: `榜单${s}项目未通过验收。${reasonText(p)}`, path: challenge };
   }

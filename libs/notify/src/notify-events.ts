@@ -53,6 +53,7 @@ export const COLLABORATION_EVENT_TYPES = [
   'milestone.overdue',
   'challenge.completed',
   'challenge.failed',
+  'challenge.cancelled',
 ] as const;
 export type CollaborationEventType = (typeof COLLABORATION_EVENT_TYPES)[number];
 

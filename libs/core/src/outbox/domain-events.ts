@@ -56,6 +56,8 @@ export interface DomainEventPayloads {
   'milestone.overdue': { milestoneId: string; challengeId: string; organizationIds: string[] };
   'challenge.completed': { challengeId: string; organizationIds: string[] };
   'challenge.failed': { challengeId: string; organizationIds: string[]; reason: string };
+  /** A challenge withdrawn before its award: every organization with a proposal is told why. */
+  'challenge.cancelled': { challengeId: string; organizationIds: string[]; reason: string };
 }
 
 export type DomainEventType = keyof DomainEventPayloads;
