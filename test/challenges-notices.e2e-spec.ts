@@ -73,4 +73,29 @@ describe('揭榜挂帅 notices: invitations by matching, reminders before closin
     const reminded = await waitFor(async () => (await events('challenge.closing-soon'))[0], 20_000, 'closing reminder');
     expect(reminded).toEqual({ challengeId: c.body.id, organizationIds: [drafter.organizationId], daysLeft: 1 });
   });
+
+  it('invites only organizations that may answer: a challenge for enterprises does not invite a university', async () => {
+    const body = {
+      title: '磷石膏建筑石膏粉企业技术改造',
+      background: '磷石膏净化与建筑石膏粉制备，限企业牵头实施技术改造。',
+      field: '磷化工',
+      objectives: [{ indicator: '抗压强度', target: '≥40', unit: 'MPa' }],
+      budgetCapYuan: 1_000_000,
+      opensAt: new Date(Date.now() - 3600_000).toISOString(),
+      closesAt: new Date(Date.now() + 10 * 86_400_000).toISOString(),
+      durationMonths: 12,
+      eligibleKinds: ['enterprise'],
+      deliverables: '改造后的生产线',
+      criteria: [{ key: 'tech', name: '技术', weight: 100 }],
+    };
+    const c = await t.request('POST', '/api/challenges', { token: bureau.token, body });
+    expect((await t.request('POST', `/api/challenges/${c.body.id}/publish`, { token: bureau.token })).status).toBe(200);
+    // The invitation job ran (it marks the challenge) and told nobody: the matching result's owner is a university.
+    await waitFor(
+      async () => (await t.get(DataSource).query(`SELECT invited_at FROM challenge WHERE id = $1`, [c.body.id]))[0].invited_at,
+      20_000,
+      'invitation job',
+    );
+    expect((await events('challenge.invited')).filter((e: { challengeId: string }) => e.challengeId === c.body.id)).toEqual([]);
+  });
 });

@@ -8,7 +8,7 @@ import { CLOSING_REMINDER_DAYS } from './challenge.constants';
 import { Challenge } from './entities/challenge.entity';
 import { Milestone } from './entities/milestone.entity';
 import { Proposal } from './entities/proposal.entity';
-import { applicantOrgs } from './proposal.util';
+import { applicantOrgs, eligibilityProblem } from './proposal.util';
 
 const CLOSING = 'challenge.closing';
 const OVERDUE = 'milestone.overdue-check';
@@ -70,7 +70,12 @@ export class ChallengeNoticesService implements OnModuleInit {
     if (!c || c.status !== 'published' || c.invitedAt) return;
     const description = [c.background, ...c.objectives.map((o) => `${o.indicator}${o.target}${o.unit}`), c.deliverables].join('。');
     const hits = await this.matcher.rankItems('result', { title: c.title, description, field: c.field }, INVITE_FROM_RESULTS);
-    const organizationIds = [...new Set(hits.map((h) => h.organizationId))].filter((id) => id !== c.coFunderOrganizationId);
+    // Only organizations that may answer it: its kinds, regions and verification.
+    const candidates = await this.organizations.findByIds(hits.map((h) => h.organizationId));
+    const eligible = new Set(candidates.filter((o) => eligibilityProblem(c, o) === null).map((o) => o.id));
+    const organizationIds = [...new Set(hits.map((h) => h.organizationId))].filter(
+      (id) => id !== c.coFunderOrganizationId && eligible.has(id),
+    );
     // Claimed and emitted together: a re-run of this job invites nobody twice.
     await this.tx.run(async (m) => {
       const claimed = await updateReturning(

@@ -28,7 +28,7 @@ import { Challenge } from './entities/challenge.entity';
 import { Proposal } from './entities/proposal.entity';
 import { ChallengeExpert, ExpertConflict } from './entities/review.entities';
 import { isUniqueViolation } from '@app/identity';
-import { applicantOrgs } from './proposal.util';
+import { applicantOrgs, eligibilityProblem } from './proposal.util';
 
 /** 揭榜申请: drafting, editing until the window closes, submitting, withdrawing, screening. */
 @Injectable()
@@ -211,9 +211,8 @@ export class ProposalsService implements OnModuleInit {
   private async assertEligible(c: Challenge, organizationId: string): Promise<void> {
     const org = await this.organizations.findById(organizationId);
     if (!org) throw new NotEligibleError('单位不存在');
-    if (!c.eligibleKinds.includes(org.kind)) throw new NotEligibleError('单位类型不在揭榜范围内');
-    if (c.verifiedOnly && org.status !== 'verified') throw new NotEligibleError('单位尚未通过科技局认证');
-    if (c.eligibleRegions.length > 0 && !c.eligibleRegions.includes(org.region)) throw new NotEligibleError('单位所在地区不在揭榜范围内');
+    const problem = eligibilityProblem(c, org);
+    if (problem) throw new NotEligibleError(problem);
   }
 
   private assertBudget(c: Challenge, requestedYuan: number): void {
