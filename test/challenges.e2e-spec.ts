@@ -138,6 +138,22 @@ describe('揭榜挂帅: one challenge from publication to final acceptance (e2e)
     const second = await t.request('POST', `/api/challenges/${challengeId}/proposals`, { token: a.token, body: proposalBody(100) });
     expect(second.status).toBe(409);
     expect(second.body.error).toBe('DUPLICATE_PROPOSAL');
+    // A partner is an applicant too: an organization is in one proposal of a challenge, leading or joining.
+    const joinsTwice = await t.request('PATCH', `/api/proposals/${proposal.a}`, {
+      token: a.token,
+      body: { partnerOrganizationIds: [b.organizationId] },
+    });
+    expect(joinsTwice.status).toBe(409);
+    expect(joinsTwice.body.error).toBe('ALREADY_APPLYING');
+    expect(joinsTwice.body.message).toContain('荆楚理工学院');
+    const before = await t.get(DataSource).query(`SELECT count(*)::int AS n FROM proposal`);
+    const withTaken = await t.request('POST', `/api/challenges/${challengeId}/proposals`, {
+      token: outsider.token,
+      body: { ...proposalBody(100_000), partnerOrganizationIds: [d.organizationId] },
+    });
+    expect(withTaken.status).toBe(409);
+    expect(await t.get(DataSource).query(`SELECT count(*)::int AS n FROM proposal`)).toEqual(before);
+    expect((await t.request('GET', `/api/proposals/${proposal.a}`, { token: a.token })).body.partnerOrganizationIds).toEqual([]);
 
     const edit = await t.request('PATCH', `/api/proposals/${proposal.a}`, {
       token: a.token,

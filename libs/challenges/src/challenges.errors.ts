@@ -24,6 +24,15 @@ export class DuplicateProposalError extends ConflictError {
   }
 }
 
+/** An organization answers a challenge once: as the lead of one proposal or a partner in one. */
+export class AlreadyApplyingError extends ConflictError {
+  constructor(organizationName: string) {
+    super('ALREADY_APPLYING', `“${organizationName}”已参与本榜单的另一份揭榜申请（牵头或联合），每个单位只能参与一份`, [
+      { field: 'partnerOrganizationIds', message: `${organizationName} 已参与另一份申请` },
+    ]);
+  }
+}
+
 export class ReviewNotStartedError extends DomainError {
   constructor(why: string) {
     super('REVIEW_NOT_STARTED', `评审尚未开始：${why}`, 409);

@@ -15,6 +15,7 @@ import { OrganizationsService } from '@app/identity';
 import { PROPOSAL_STATUS_LABELS } from './challenge.constants';
 import { toProposalView } from './challenge.mapper';
 import {
+  AlreadyApplyingError,
   DuplicateProposalError,
   NotEligibleError,
   OverBudgetError,
@@ -70,6 +71,7 @@ export class ProposalsService implements OnModuleInit {
       this.assertBudget(c, dto.requestedBudgetYuan);
       this.assertCommitments(c, dto);
       const partners = await this.checkPartners(dto.partnerOrganizationIds ?? [], actor.organizationId);
+      await this.assertNotApplyingElsewhere(c.id, [actor.organizationId, ...partners], null);
       const repo = this.tx.repo(Proposal);
       let saved: Proposal;
       try {
@@ -108,7 +110,10 @@ export class ProposalsService implements OnModuleInit {
       this.assertWindowOpen(c);
       if (dto.requestedBudgetYuan !== undefined) this.assertBudget(c, dto.requestedBudgetYuan);
       this.assertCommitments(c, dto);
-      if (dto.partnerOrganizationIds) p.partnerOrganizationIds = await this.checkPartners(dto.partnerOrganizationIds, p.organizationId);
+      if (dto.partnerOrganizationIds) {
+        p.partnerOrganizationIds = await this.checkPartners(dto.partnerOrganizationIds, p.organizationId);
+        await this.assertNotApplyingElsewhere(c.id, p.partnerOrganizationIds, p.id);
+      }
       Object.assign(p, this.content({ ...toContentDto(p), ...dto }));
       if (dto.requestedBudgetYuan !== undefined) p.requestedBudgetFen = dto.requestedBudgetYuan * 100;
       await this.tx.repo(Proposal).save(p);
@@ -229,6 +234,30 @@ export class ProposalsService implements OnModuleInit {
         ]);
       }
     }
+  }
+
+  /**
+   * Refuses an organization that is already in another live proposal of the challenge, as lead or
+   * partner (on creation, `organizationIds` starts with the lead). The challenge row is locked first, so two proposals naming the same partner at once
+   * are decided one after the other.
+   */
+  private async assertNotApplyingElsewhere(challengeId: string, organizationIds: string[], except: string | null): Promise<void> {
+    await this.challenges.lock(challengeId);
+    const others = (await this.tx.repo(Proposal).find({ where: { challengeId } })).filter(
+      (o) => o.id !== except && o.status !== 'withdrawn',
+    );
+    // Leading a second proposal is the classic duplicate (also after a withdrawal: one try each).
+    if (
+      except === null &&
+      organizationIds.length &&
+      (await this.tx.repo(Proposal).count({ where: { challengeId, organizationId: organizationIds[0] } }))
+    ) {
+      throw new DuplicateProposalError();
+    }
+    const taken = organizationIds.find((id) => others.some((o) => applicantOrgs(o).includes(id)));
+    if (taken === undefined) return;
+    const org = await this.organizations.findById(taken);
+    throw new AlreadyApplyingError(org?.name ?? taken);
   }
 
   private async checkPartners(ids: string[], lead: string): Promise<string[]> {
