@@ -90,6 +90,22 @@ describe('identity and access (e2e, real PostgreSQL/Redis/Meilisearch)', () => {
     });
     expect(rejected.status).toBe(200);
     expect(rejected.body).toEqual(expect.objectContaining({ status: 'rejected', rejectReason: '营业执照与名称不符' }));
+    // The organization corrects its name and goes back to the bureau's queue.
+    const orgId = res.body.organizationId;
+    const corrected = await t.request('PATCH', `/api/organizations/${orgId}`, {
+      token: res.body.accessToken,
+      body: { name: '荆门新材料科技股份有限公司' },
+    });
+    expect(corrected.status).toBe(200);
+    expect(corrected.body).toEqual(expect.objectContaining({ status: 'pending', name: '荆门新材料科技股份有限公司' }));
+    const queue = await t.request('GET', '/api/organizations?status=pending&pageSize=100', { token: bureau.token });
+    expect(queue.body.items.map((o: { id: string }) => o.id)).toContain(orgId);
+    expect((await t.request('POST', `/api/organizations/${orgId}/verify`, { token: bureau.token })).status).toBe(200);
+    // Once verified, its identity is the bureau's to change.
+    const renamed = await t.request('PATCH', `/api/organizations/${orgId}`, { token: res.body.accessToken, body: { name: '别的名字' } });
+    expect(renamed.status).toBe(409);
+    const contact = await t.request('PATCH', `/api/organizations/${orgId}`, { token: res.body.accessToken, body: { contactName: '李四' } });
+    expect(contact.body.status).toBe('verified');
   });
 
   it('refuses an invalid credit code with a 400 naming the field, writing nothing', async () => {

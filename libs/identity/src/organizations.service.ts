@@ -18,7 +18,9 @@ import {
 import { Brackets, In } from 'typeorm';
 import { OrganizationDetailDto, OrganizationPublicDto, OrganizationQueryDto, UpdateOrganizationDto } from './dto/organization.dto';
 import { toOrganizationDetail, toOrganizationPublic } from './organization.mapper';
+import { CreditCodeTakenError } from './identity.errors';
 import { Organization } from './organization.entity';
+import { isUniqueViolation } from './users.service';
 
 @Injectable()
 export class OrganizationsService implements OnModuleInit {
@@ -80,13 +82,27 @@ export class OrganizationsService implements OnModuleInit {
   async update(id: string, dto: UpdateOrganizationDto, actor: AuthUser): Promise<OrganizationDetailDto> {
     return this.tx.run(async () => {
       const o = await this.requireForUpdate(id);
+      const identityChanged = (['name', 'creditCode', 'region'] as const).filter((k) => dto[k] !== undefined && dto[k] !== o[k]);
+      if (o.status === 'verified' && identityChanged.length && !isBureau(actor)) {
+        throw new InvalidStateError('已认证单位的名称、信用代码和地区不能自行修改，请联系科技局');
+      }
       Object.assign(o, dto);
-      await this.tx.repo(Organization).save(o);
+      // A rejected organization that corrects its details goes back to the bureau's queue.
+      const resubmitted = o.status === 'rejected' && !isBureau(actor);
+      if (resubmitted) o.status = 'pending';
+      await this.tx
+        .repo(Organization)
+        .save(o)
+        .catch((err: unknown) => {
+          if (isUniqueViolation(err, 'organization_credit_code_uq')) throw new CreditCodeTakenError();
+          throw err;
+        });
       await this.audit.record({
         actor: actorOf(actor),
-        action: 'organization.update',
+        action: resubmitted ? 'organization.resubmit' : 'organization.update',
         entityType: 'organization',
         entityId: id,
+        ...(resubmitted ? { from: 'rejected', to: 'pending' } : {}),
         data: { fields: Object.keys(dto) },
       });
       return toOrganizationDetail(o);

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { lowerTrimString, ORGANIZATION_KINDS, OrganizationKind, OrganizationStatus, PageQueryDto, trimString } from '@app/core';
+import { IsCreditCode } from './is-credit-code.validator';
 
 export class OrganizationQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['pending', 'verified', 'rejected'], description: '仅科技局可查看未认证单位' })
@@ -32,6 +33,25 @@ export class RejectDto {
 }
 
 export class UpdateOrganizationDto {
+  @ApiPropertyOptional({ description: '单位名称（认证通过后不能自行修改）' })
+  @IsOptional()
+  @Transform(trimString)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name?: string;
+  @ApiPropertyOptional({ description: '统一社会信用代码（认证通过后不能自行修改）' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
+  @IsCreditCode()
+  creditCode?: string;
+  @ApiPropertyOptional({ example: '荆门市' })
+  @IsOptional()
+  @Transform(trimString)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  region?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(trimString) @IsString() @MaxLength(50) contactName?: string;
   @ApiPropertyOptional()
   @IsOptional()
