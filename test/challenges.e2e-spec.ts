@@ -276,7 +276,8 @@ describe('揭榜挂帅: one challenge from publication to final acceptance (e2e)
     const [e1, e2] = experts;
     const e1List = await t.request('GET', '/api/reviews/assigned', { token: e1.token });
     expect(e1List.body.map((p: { id: string }) => p.id)).toEqual([proposal.a]);
-    expect((await t.request('GET', `/api/proposals/${proposal.d}`, { token: e1.token })).status).toBe(200); // assigned, but not scorable
+    // Assigned, but d was found ineligible: not for review, so not for the expert to see.
+    expect((await t.request('GET', `/api/proposals/${proposal.d}`, { token: e1.token })).status).toBe(404);
     const conflict = await t.request('POST', `/api/challenges/${challengeId}/conflicts`, {
       token: e2.token,
       body: { proposalId: proposal.a, reason: '曾与申报团队合作' },

@@ -12,7 +12,7 @@ import {
   ValidationFailedError,
 } from '@app/core';
 import { OrganizationsService } from '@app/identity';
-import { PROPOSAL_STATUS_LABELS } from './challenge.constants';
+import { PROPOSAL_STATUS_LABELS, ProposalStatus } from './challenge.constants';
 import { toProposalView } from './challenge.mapper';
 import {
   AlreadyApplyingError,
@@ -32,6 +32,9 @@ import { isUniqueViolation } from '@app/identity';
 import { applicantOrgs, eligibilityProblem } from './proposal.util';
 
 /** 揭榜申请: drafting, editing until the window closes, submitting, withdrawing, screening. */
+/** Proposals that went through screening into the review (and its outcome). */
+const REVIEWED_STATUSES: ProposalStatus[] = ['shortlisted', 'awarded', 'declined'];
+
 @Injectable()
 export class ProposalsService implements OnModuleInit {
   constructor(
@@ -57,7 +60,9 @@ export class ProposalsService implements OnModuleInit {
     const p = await this.tx.repo(Proposal).findOne({ where: { id: proposalId } });
     if (!p) return false;
     if (isBureau(user) || applicantOrgs(p).includes(user.organizationId)) return true;
-    if (!user.isExpert || p.status === 'draft' || p.status === 'withdrawn') return false;
+    // An expert sees what is theirs to review: proposals through screening (not an ineligible or an
+    // unscreened one), on a challenge they are assigned to, without a declared conflict.
+    if (!user.isExpert || !REVIEWED_STATUSES.includes(p.status)) return false;
     const assigned = await this.tx.repo(ChallengeExpert).findOne({ where: { challengeId: p.challengeId, userId: user.userId } });
     const conflict = await this.tx.repo(ExpertConflict).findOne({ where: { proposalId, userId: user.userId } });
     return !!assigned && !conflict;
