@@ -330,6 +330,12 @@ describe('揭榜挂帅: one challenge from publication to final acceptance (e2e)
     expect(incomplete.status).toBe(400);
     expect(incomplete.body.message).toContain('team');
     // A saved draft is submitted as it is, with no scores sent again; without a draft, scores are required.
+    const noComment = await t.request('POST', `/api/proposals/${proposal.b}/reviews/mine/submit`, {
+      token: experts[4].token,
+      body: { scores: criteria.map((k) => ({ criterion: k.key, score: 65 })) },
+    });
+    expect(noComment.status).toBe(400);
+    expect(noComment.body.message).toContain('意见');
     const nothing = await t.request('POST', `/api/proposals/${proposal.b}/reviews/mine/submit`, { token: experts[4].token, body: {} });
     expect(nothing.status).toBe(400);
     expect(nothing.body.details[0].field).toBe('scores');
@@ -362,6 +368,7 @@ describe('揭榜挂帅: one challenge from publication to final acceptance (e2e)
     expect(ranking.body.map((r: { proposalId: string }) => r.proposalId)).toEqual([proposal.b, proposal.a]);
     expect(ranking.body[0]).toEqual(expect.objectContaining({ rank: 1, score: 75, dropped: [55, 95], spread: 40, experts: 5 }));
     expect(ranking.body[1]).toEqual(expect.objectContaining({ score: 70, dropped: [20, 90] }));
+    expect(ranking.body[0].criterionMeans).toEqual(Object.fromEntries(criteria.map((k) => [k.key, 75])));
     expect((await t.request('GET', `/api/challenges/${challengeId}/ranking`, { token: experts[2].token })).status).toBe(403);
     // An expert who has submitted stays: their review counts.
     const withdrawn = await t.request('POST', `/api/challenges/${challengeId}/experts/${experts[0].userId}/withdraw`, {

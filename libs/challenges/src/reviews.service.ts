@@ -22,7 +22,7 @@ import { Proposal } from './entities/proposal.entity';
 import { ChallengeExpert, ExpertConflict, Review } from './entities/review.entities';
 import { applicantOrgs } from './proposal.util';
 import { ReviewCompletion, reviewCompletion } from './review-completion.util';
-import { aggregateTotals, weightedTotal } from './scoring.util';
+import { aggregateTotals, criterionMeans, weightedTotal } from './scoring.util';
 
 /** Expert review: assignment with automatic conflict exclusion, scoring, progress and ranking. */
 @Injectable()
@@ -159,6 +159,13 @@ export class ReviewsService {
         throw new ValidationFailedError('没有已保存的评分草稿，请逐项填写评分后提交', [{ field: 'scores', message: '必须提供' }]);
       }
       if (submit) {
+        // A submitted review gives a reason for every score.
+        const silent = c.criteria.filter((k) => !review.comments?.[k.key]?.trim()).map((k) => k.name);
+        if (silent.length) {
+          throw new ValidationFailedError(`提交评审意见须为每项评分写明意见，缺少：${silent.join('、')}`, [
+            { field: 'scores.comment', message: `缺少：${silent.join('、')}` },
+          ]);
+        }
         review.status = 'submitted';
         review.submittedAt = this.clock.now();
       }
@@ -217,12 +224,13 @@ export class ReviewsService {
       : [];
     return eligible
       .map((p) => {
-        const totals = reviews.filter((r) => r.proposalId === p.id).map((r) => r.total);
+        const own = reviews.filter((r) => r.proposalId === p.id);
         return {
           proposalId: p.id,
           organizationId: p.organizationId,
           requestedBudgetYuan: p.requestedBudgetFen / 100,
-          ...aggregateTotals(totals),
+          ...aggregateTotals(own.map((r) => r.total)),
+          criterionMeans: criterionMeans(own),
         };
       })
       .sort((a, b) => (b.score ?? -1) - (a.score ?? -1))

@@ -1,4 +1,4 @@
-import { aggregateTotals, criteriaProblem, sharesSumTo100, splitByShares, weightedTotal } from './scoring.util';
+import { aggregateTotals, criteriaProblem, criterionMeans, sharesSumTo100, splitByShares, weightedTotal } from './scoring.util';
 
 const criteria = [
   { key: 'tech', name: '技术方案', weight: 50 },
@@ -41,5 +41,13 @@ describe('challenge scoring', () => {
     expect(splitByShares(1000, [50, 50])).toEqual([500, 500]);
     expect(sharesSumTo100([30, 30, 40])).toBe(true);
     expect(sharesSumTo100([33.33, 33.33, 33.33])).toBe(false);
+  });
+
+  it('averages each criterion over the reviews the total keeps', () => {
+    const r = (total: number, tech: number, team: number) => ({ total, scores: { tech, team } });
+    // Five experts: the reviews with totals 20 and 95 are dropped, as in aggregateTotals.
+    expect(criterionMeans([r(90, 90, 90), r(20, 10, 30), r(70, 60, 80), r(95, 100, 90), r(60, 50, 70)])).toEqual({ tech: 66.67, team: 80 });
+    expect(criterionMeans([r(80, 70, 90)])).toEqual({ tech: 70, team: 90 });
+    expect(criterionMeans([])).toEqual({});
   });
 });

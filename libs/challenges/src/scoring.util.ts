@@ -35,6 +35,22 @@ export function aggregateTotals(totals: number[]): Aggregate {
   };
 }
 
+/**
+ * Each criterion's mean score over the same reviews `aggregateTotals` keeps (the highest and the
+ * lowest total dropped from five experts up), so the bureau sees where a proposal gained or lost.
+ */
+export function criterionMeans(reviews: { total: number; scores: Record<string, number> }[]): Record<string, number> {
+  const sorted = [...reviews].sort((a, b) => a.total - b.total);
+  const kept = sorted.length >= TRIM_FROM_EXPERTS ? sorted.slice(1, -1) : sorted;
+  const keys = [...new Set(kept.flatMap((r) => Object.keys(r.scores)))];
+  return Object.fromEntries(
+    keys.map((k) => {
+      const given = kept.map((r) => r.scores[k]).filter((v): v is number => typeof v === 'number');
+      return [k, Math.round((given.reduce((a, b) => a + b, 0) / given.length) * 100) / 100];
+    }),
+  );
+}
+
 /** Weights must be whole numbers summing to exactly 100, with distinct keys. */
 export function criteriaProblem(criteria: Criterion[]): string | null {
   if (criteria.length === 0) return '至少需要一项评审标准';
