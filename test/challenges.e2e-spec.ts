@@ -473,6 +473,11 @@ describe('揭榜挂帅: one challenge from publication to final acceptance (e2e)
         })
       ).status,
     ).toBe(200);
+    // The bureau heard of the objection, and the objector of the answer.
+    expect(await events('challenge.objection-filed')).toEqual([{ challengeId, objectionId: objection.body.id }]);
+    expect(await events('challenge.objection-answered')).toEqual([
+      { challengeId, objectionId: objection.body.id, organizationIds: [d.organizationId] },
+    ]);
     const final = await t.request('POST', `/api/challenges/${challengeId}/finalize`, { token: bureau.token });
     expect(final.body.status).toBe('in_progress');
     const outcomes = await events('proposal.outcome');
@@ -573,8 +578,8 @@ describe('揭榜挂帅: one challenge from publication to final acceptance (e2e)
         ['challenge.awarded', 'proposal.outcome', 'milestone.returned', 'milestone.overdue', 'milestone.accepted', 'challenge.completed'],
       ],
       [b, ['proposal.screened', 'challenge.awarded', 'proposal.outcome', 'milestone.accepted', 'challenge.completed']],
-      [d, ['proposal.screened', 'challenge.awarded', 'proposal.outcome']],
-      [bureau, ['milestone.submitted', 'milestone.overdue']],
+      [d, ['proposal.screened', 'challenge.awarded', 'challenge.objection-answered', 'proposal.outcome']],
+      [bureau, ['challenge.objection-filed', 'milestone.submitted', 'milestone.overdue']],
       [experts[2], ['challenge.experts-assigned']],
     ];
     for (const [who, types] of expected) {

@@ -121,6 +121,7 @@ export class AwardsService {
         entityId: challengeId,
         data: { objectionId: o.id },
       });
+      await this.outbox.emit('challenge.objection-filed', { challengeId, objectionId: o.id });
       return o;
     });
   }
@@ -138,6 +139,11 @@ export class AwardsService {
         entityType: 'challenge',
         entityId: o.challengeId,
         data: { objectionId },
+      });
+      await this.outbox.emit('challenge.objection-answered', {
+        challengeId: o.challengeId,
+        objectionId,
+        organizationIds: [o.organizationId],
       });
       return o;
     });

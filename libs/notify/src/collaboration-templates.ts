@@ -74,6 +74,10 @@ export function renderCollaboration(
       };
     case 'challenge.completed':
       return { title: '榜单项目通过最终验收', body: `榜单${s}项目已通过最终验收，圆满完成。`, path: challenge };
+    case 'challenge.objection-filed':
+      return { title: '公示期收到异议', body: `榜单${s}在公示期内收到一条异议，请及时核实并答复。`, path: `${challenge}/objections` };
+    case 'challenge.objection-answered':
+      return { title: '异议已答复', body: `科技局已答复您单位对榜单${s}提出的异议，请查看。`, path: `${challenge}/objections` };
     case 'challenge.cancelled':
       return { title: '榜单已撤销', body: `科技局已撤销榜单${s}，您单位的揭榜申请随之终止。${reasonText(p)}`, path: challenge };
     case 'challenge.failed':

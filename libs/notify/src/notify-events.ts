@@ -54,6 +54,8 @@ export const COLLABORATION_EVENT_TYPES = [
   'challenge.completed',
   'challenge.failed',
   'challenge.cancelled',
+  'challenge.objection-filed',
+  'challenge.objection-answered',
 ] as const;
 export type CollaborationEventType = (typeof COLLABORATION_EVENT_TYPES)[number];
 
@@ -86,6 +88,7 @@ export function audienceOf(type: NotifyEventType, payload: Record<string, unknow
     case 'need.submitted':
     case 'result.submitted':
     case 'milestone.submitted':
+    case 'challenge.objection-filed':
       return { bureau: true };
     case 'challenge.experts-assigned':
       return { userIds: uniqueStrings(payload.userIds) };

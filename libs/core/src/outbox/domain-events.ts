@@ -56,6 +56,9 @@ export interface DomainEventPayloads {
   'milestone.overdue': { milestoneId: string; challengeId: string; organizationIds: string[] };
   'challenge.completed': { challengeId: string; organizationIds: string[] };
   'challenge.failed': { challengeId: string; organizationIds: string[]; reason: string };
+  /** An objection during the notice period (to the bureau), and the bureau's answer (to whoever filed it). */
+  'challenge.objection-filed': { challengeId: string; objectionId: string };
+  'challenge.objection-answered': { challengeId: string; objectionId: string; organizationIds: string[] };
   /** A challenge withdrawn before its award: every organization with a proposal is told why. */
   'challenge.cancelled': { challengeId: string; organizationIds: string[]; reason: string };
 }
