@@ -329,6 +329,33 @@ describe('search, matching and engagements (e2e, real Meilisearch)', () => {
     expect((await t.request('GET', '/api/stats/engagements', { token: enterprise.token })).status).toBe(403);
   });
 
+  it('lets the bureau correct a published result, which search follows and its owner hears of', async () => {
+    const correct = (token: string, body: Record<string, unknown>) =>
+      t.request('POST', `/api/results/${results.textile}/correct`, { token, body });
+    expect((await correct(uni1.token, { title: '自己改', reason: 'x' })).status).toBe(403);
+    const noReason = await correct(bureau.token, { title: '棉织物低温活性染色工艺' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.details[0].field).toBe('reason');
+    const fixed = await correct(bureau.token, { title: '棉织物低温活性染色节能工艺', reason: '名称与成果登记证书不一致' });
+    expect(fixed.status).toBe(200);
+    expect(fixed.body).toEqual(expect.objectContaining({ status: 'published', title: '棉织物低温活性染色节能工艺' }));
+    await waitFor(
+      async () => (await searchIds(`type=result&q=${encodeURIComponent('棉织物低温活性染色节能工艺')}`))[0] === results.textile,
+      20_000,
+      'corrected title searchable',
+    );
+    const told = await t.get(DataSource).query(`SELECT payload FROM outbox_event WHERE type = 'result.corrected'`);
+    expect(told.map((r: { payload: { resultId: string; reason: string } }) => r.payload)).toEqual([
+      expect.objectContaining({ resultId: results.textile, organizationId: uni1.organizationId, reason: '名称与成果登记证书不一致' }),
+    ]);
+    // Only a published item is corrected this way; a draft is its owner's to edit.
+    const draft = await t.request('POST', `/api/results/${draftResultId}/correct`, {
+      token: bureau.token,
+      body: { title: 'x', reason: 'y' },
+    });
+    expect(draft.status).toBe(409);
+  });
+
   it('removes a closed result from the index and retires its matches', async () => {
     const closed = await t.request('POST', `/api/results/${results.textile}/close`, { token: uni1.token, body: { reason: '已转让' } });
     expect(closed.status).toBe(200);

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AccessRegistry, AuditEntry, AuthUser, NotFoundError, Page, PageQueryDto, toPage } from '@app/core';
-import type { CreateNeedDto, UpdateNeedDto } from './dto/need.dto';
+import type { CorrectNeedDto, CreateNeedDto, UpdateNeedDto } from './dto/need.dto';
 import type { ItemListQueryDto } from './dto/item-query.dto';
 import { fenToYuan, yuanToFen } from './money.util';
 import { Need } from './need.entity';
@@ -46,6 +46,8 @@ export const NEED_KIND: ItemKind<Need> = {
     rejected: (o, e, reason) =>
       o.emit('need.rejected', { organizationId: e.organizationId, actorUserId: e.actorUserId, needId: e.id, reason }),
     closed: (o, e) => o.emit('need.closed', { organizationId: e.organizationId, actorUserId: e.actorUserId, needId: e.id }),
+    corrected: (o, e, reason) =>
+      o.emit('need.corrected', { organizationId: e.organizationId, actorUserId: e.actorUserId, needId: e.id, reason }),
   },
 };
 
@@ -69,6 +71,13 @@ export class NeedsService implements OnModuleInit {
   async update(id: string, dto: UpdateNeedDto, user: AuthUser): Promise<NeedView> {
     requireNonNull(dto, ['title', 'description', 'keywords', 'cooperationModes', 'region']);
     return this.view(await this.workflow.update(NEED_KIND, id, user, toValues(dto)), user);
+  }
+
+  /** The bureau corrects a published need (a typo, a wrong field): it stays published, the owner is told why. */
+  async correct(id: string, dto: CorrectNeedDto, user: AuthUser): Promise<NeedView> {
+    const { reason, ...changes } = dto;
+    requireNonNull(changes, ['title', 'description', 'keywords', 'cooperationModes', 'region']);
+    return this.view(await this.workflow.correct(NEED_KIND, id, user, toValues(changes), reason), user);
   }
 
   async submit(id: string, user: AuthUser): Promise<NeedView> {

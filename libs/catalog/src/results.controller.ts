@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, BureauOnly, CurrentUser, IdParamDto, OptionalAuth, PageQueryDto, RequireAccess, VerifiedOrgOnly } from '@app/core';
-import { CreateResultDto, UpdateResultDto } from './dto/result.dto';
+import { CorrectResultDto, CreateResultDto, UpdateResultDto } from './dto/result.dto';
 import { ItemListQueryDto } from './dto/item-query.dto';
 import { CloseItemDto, RejectItemDto } from './dto/workflow.dto';
 import { ResultsService } from './results.service';
@@ -74,6 +74,14 @@ export class ResultsController {
   @ApiOperation({ summary: '科技局审核通过并发布' })
   approve(@Param() p: IdParamDto, @CurrentUser() user: AuthUser) {
     return this.results.approve(p.id, user);
+  }
+
+  @Post(':id/correct')
+  @HttpCode(200)
+  @BureauOnly()
+  @ApiOperation({ summary: '科技局更正已发布的成果（须写明原因；仍为已发布，搜索与匹配随之更新，发布单位收到通知）' })
+  correct(@Param() p: IdParamDto, @Body() dto: CorrectResultDto, @CurrentUser() user: AuthUser) {
+    return this.results.correct(p.id, dto, user);
   }
 
   @Post(':id/reject')

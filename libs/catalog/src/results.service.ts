@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AccessRegistry, AuditEntry, AuthUser, NotFoundError, Page, PageQueryDto, toPage, ValidationFailedError } from '@app/core';
-import type { CreateResultDto, UpdateResultDto } from './dto/result.dto';
+import type { CorrectResultDto, CreateResultDto, UpdateResultDto } from './dto/result.dto';
 import type { ItemListQueryDto } from './dto/item-query.dto';
 import { fenToYuan, yuanToFen } from './money.util';
 import { OrganizationDirectory } from './organization-directory';
@@ -38,6 +38,8 @@ export const RESULT_KIND: ItemKind<Result> = {
     rejected: (o, e, reason) =>
       o.emit('result.rejected', { organizationId: e.organizationId, actorUserId: e.actorUserId, resultId: e.id, reason }),
     closed: (o, e) => o.emit('result.closed', { organizationId: e.organizationId, actorUserId: e.actorUserId, resultId: e.id }),
+    corrected: (o, e, reason) =>
+      o.emit('result.corrected', { organizationId: e.organizationId, actorUserId: e.actorUserId, resultId: e.id, reason }),
   },
 };
 
@@ -61,6 +63,13 @@ export class ResultsService implements OnModuleInit {
   async update(id: string, dto: UpdateResultDto, user: AuthUser): Promise<ResultView> {
     requireNonNull(dto, ['title', 'summary', 'keywords', 'cooperationModes', 'region', 'patentNumbers', 'priceNegotiable']);
     return this.view(await this.workflow.update(RESULT_KIND, id, user, toValues(dto)), user);
+  }
+
+  /** The bureau corrects a published result: it stays published, the owner is told why. */
+  async correct(id: string, dto: CorrectResultDto, user: AuthUser): Promise<ResultView> {
+    const { reason, ...changes } = dto;
+    requireNonNull(changes, ['title', 'summary', 'keywords', 'cooperationModes', 'region', 'patentNumbers', 'priceNegotiable']);
+    return this.view(await this.workflow.correct(RESULT_KIND, id, user, toValues(changes), reason), user);
   }
 
   async submit(id: string, user: AuthUser): Promise<ResultView> {

@@ -80,6 +80,18 @@ export function renderMessage(ctx: TemplateContext): RenderedMessage {
         body: `您提交的科技成果${quote(s)}未通过科技局审核。${reasonText(p)}可修改后重新提交。`,
         link: link(`/results/${id('resultId')}`),
       };
+    case 'need.corrected':
+      return {
+        title: '技术需求已由科技局更正',
+        body: `科技局更正了您单位已发布的技术需求${quote(s)}。${reasonText(p)}如有疑问请联系科技局。`,
+        link: link(`/needs/${id('needId')}`),
+      };
+    case 'result.corrected':
+      return {
+        title: '科技成果已由科技局更正',
+        body: `科技局更正了您单位已发布的科技成果${quote(s)}。${reasonText(p)}如有疑问请联系科技局。`,
+        link: link(`/results/${id('resultId')}`),
+      };
     case 'adoption.confirmed':
       return {
         title: '成果转化应用已确认',

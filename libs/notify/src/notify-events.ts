@@ -26,9 +26,11 @@ type CatalogAndIdentityEvents =
   | 'need.submitted'
   | 'need.approved'
   | 'need.rejected'
+  | 'need.corrected'
   | 'result.submitted'
   | 'result.approved'
   | 'result.rejected'
+  | 'result.corrected'
   | 'adoption.confirmed'
   | 'adoption.rejected';
 
@@ -71,9 +73,11 @@ export const NOTIFY_EVENT_TYPES: NotifyEventType[] = [
   'need.submitted',
   'need.approved',
   'need.rejected',
+  'need.corrected',
   'result.submitted',
   'result.approved',
   'result.rejected',
+  'result.corrected',
   'adoption.confirmed',
   'adoption.rejected',
   MATCH_CREATED,

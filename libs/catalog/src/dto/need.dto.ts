@@ -32,3 +32,10 @@ export class CreateNeedDto extends ItemInputDto {
 
 /** Changes to a draft or rejected need; only the fields sent change. */
 export class UpdateNeedDto extends PartialType(CreateNeedDto) {}
+
+/** The bureau's correction of a published need: the fields to change, and why. */
+export class CorrectNeedDto extends UpdateNeedDto {
+  @ApiProperty({ example: '产业领域更正为“磷化工”' })
+  @RequiredText(TEXT_LIMITS.reason)
+  reason!: string;
+}

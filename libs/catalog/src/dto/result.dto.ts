@@ -35,3 +35,10 @@ export class CreateResultDto extends ItemInputDto {
 }
 
 export class UpdateResultDto extends PartialType(CreateResultDto) {}
+
+/** The bureau's correction of a published result: the fields to change, and why. */
+export class CorrectResultDto extends UpdateResultDto {
+  @ApiProperty({ example: '专利号更正' })
+  @RequiredText(TEXT_LIMITS.reason)
+  reason!: string;
+}

@@ -16,6 +16,7 @@ export interface ItemEvents {
   approved(outbox: OutboxService, e: ItemEventBase): Promise<unknown>;
   rejected(outbox: OutboxService, e: ItemEventBase, reason: string): Promise<unknown>;
   closed(outbox: OutboxService, e: ItemEventBase): Promise<unknown>;
+  corrected(outbox: OutboxService, e: ItemEventBase, reason: string): Promise<unknown>;
 }
 
 /** What the shared workflow needs to know about needs or results. */

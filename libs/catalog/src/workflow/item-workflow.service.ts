@@ -91,6 +91,23 @@ export class ItemWorkflow {
     });
   }
 
+  /**
+   * The bureau corrects a published item in place (it stays published): checked like an edit,
+   * recorded with the reason, and announced so that search, matching and the owner follow.
+   */
+  async correct<T extends CatalogItem>(kind: ItemKind<T>, id: string, user: AuthUser, patch: Partial<T>, reason: string): Promise<T> {
+    return this.tx.run(async () => {
+      const item = await this.lock(kind, id);
+      this.expect(kind, item, ['published'], '更正');
+      Object.assign(item, patch);
+      this.check(kind, item);
+      await this.tx.repo(kind.entity).save(item);
+      await this.record(kind, item, actorOf(user), 'correct', 'published', 'published', reason, { fields: Object.keys(patch) });
+      await kind.events.corrected(this.outbox, { id: item.id, organizationId: item.organizationId, actorUserId: user.userId }, reason);
+      return item;
+    });
+  }
+
   async submit<T extends CatalogItem>(kind: ItemKind<T>, id: string, user: AuthUser): Promise<T> {
     return this.tx.run(async () => {
       const item = await this.lock(kind, id);

@@ -17,10 +17,13 @@ export interface DomainEventPayloads {
   'need.approved': ItemDecision & { needId: string };
   'need.rejected': ItemDecision & { needId: string; reason: string };
   'need.closed': ItemDecision & { needId: string };
+  /** A published item corrected by the bureau: re-indexed and re-matched, the owner told why. */
+  'need.corrected': ItemDecision & { needId: string; reason: string };
   'result.submitted': ItemDecision & { resultId: string };
   'result.approved': ItemDecision & { resultId: string };
   'result.rejected': ItemDecision & { resultId: string; reason: string };
   'result.closed': ItemDecision & { resultId: string };
+  'result.corrected': ItemDecision & { resultId: string; reason: string };
   /** An adoption (application-list entry) confirmed or rejected by the bureau; both sides are told. */
   'adoption.confirmed': { adoptionId: string; organizationIds: string[]; actorUserId: string | null };
   'adoption.rejected': { adoptionId: string; organizationIds: string[]; actorUserId: string | null; reason: string };

@@ -13,8 +13,10 @@ const FLUSH_BATCH = 5_000;
 const EVENTS: Record<string, { type: IndexedType; idKey: 'needId' | 'resultId' }> = {
   'need.approved': { type: 'need', idKey: 'needId' },
   'need.closed': { type: 'need', idKey: 'needId' },
+  'need.corrected': { type: 'need', idKey: 'needId' },
   'result.approved': { type: 'result', idKey: 'resultId' },
   'result.closed': { type: 'result', idKey: 'resultId' },
+  'result.corrected': { type: 'result', idKey: 'resultId' },
 };
 
 /**
