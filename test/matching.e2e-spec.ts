@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { MatchesService, MeiliService, SearchIndexService } from '@app/matching';
+import { RemindersService } from '@app/notify';
 import { startWorker, RunningWorker } from '../apps/worker/src/bootstrap';
 import { NEED_GYPSUM, RESULT_FIXTURES } from './fixtures/matching-fixtures';
 import { waitFor } from './notify-support';
@@ -327,6 +328,41 @@ describe('search, matching and engagements (e2e, real Meilisearch)', () => {
     // Named, so the bureau can read it without looking ids up.
     expect(stats.body.responseTimes.every((r: { organizationName: unknown }) => typeof r.organizationName === 'string')).toBe(true);
     expect((await t.request('GET', '/api/stats/engagements', { token: enterprise.token })).status).toBe(403);
+  });
+
+  it('reminds a receiver who has not answered, and lets either side abandon with a reason the other hears', async () => {
+    const events = async (type: string) =>
+      (await t.get(DataSource).query(`SELECT payload FROM outbox_event WHERE type = $1`, [type])).map(
+        (r: { payload: unknown }) => r.payload,
+      );
+    const req = await t.request('POST', '/api/engagements', {
+      token: stranger.token,
+      body: { resultId: results.drone, message: '想了解植保无人机' },
+    });
+    expect(req.status).toBe(201);
+    // The reminder request() scheduled for ENGAGEMENT_REMINDER_DAYS from now, brought forward to now.
+    await t.get(RemindersService).schedule(`engagement:${req.body.id}:unanswered`, new Date(Date.now() + 200), 'engagement.unanswered', {
+      engagementId: req.body.id,
+    });
+    const reminded = await waitFor(async () => (await events('engagement.unanswered'))[0], 20_000, 'unanswered reminder');
+    expect(reminded).toEqual(expect.objectContaining({ engagementId: req.body.id, organizationIds: [uni1.organizationId] }));
+
+    expect((await t.request('POST', `/api/engagements/${req.body.id}/accept`, { token: uni1.token })).status).toBe(200);
+    expect((await t.request('POST', `/api/engagements/${req.body.id}/negotiate`, { token: stranger.token })).status).toBe(200);
+    expect((await t.request('POST', `/api/engagements/${req.body.id}/abandon`, { token: uni1.token, body: {} })).status).toBe(400);
+    const abandoned = await t.request('POST', `/api/engagements/${req.body.id}/abandon`, {
+      token: uni1.token,
+      body: { reason: '双方在知识产权归属上未能达成一致' },
+    });
+    expect(abandoned.body.status).toBe('abandoned');
+    expect(await events('engagement.abandoned')).toEqual([
+      expect.objectContaining({ engagementId: req.body.id, organizationIds: [stranger.organizationId] }),
+    ]);
+    const afterwards = await t.request('POST', `/api/engagements/${req.body.id}/deal`, {
+      token: stranger.token,
+      body: { contractKind: '技术转让', amountYuan: 100000, signedOn: '2026-11-20' },
+    });
+    expect(afterwards.status).toBe(409);
   });
 
   it('lets the bureau correct a published result, which search follows and its owner hears of', async () => {
