@@ -72,10 +72,13 @@ describe('structured match factors', () => {
     expect(regionFactor('荆门市', '北京市')).toBe('other');
   });
 
-  it('combines 80 % text and 20 % factors, and never scores without text', () => {
-    expect(combinedScore(80, [1, 1, 1])).toBe(84);
-    expect(combinedScore(80, [0, 0])).toBe(64);
+  it('scales the text score by the fit of the factors, ×0.8 to ×1.2, and never scores without text', () => {
+    expect(combinedScore(60, [1, 1, 1])).toBe(72);
+    expect(combinedScore(60, [0, 0])).toBe(48);
+    expect(combinedScore(60, [])).toBe(60);
     expect(combinedScore(0, [1, 1])).toBe(0);
-    expect(combinedScore(100, [1])).toBe(100);
+    expect(combinedScore(95, [1])).toBe(100);
+    // A record sharing little text stays low however well the rest fits (it used to gain up to 20 points).
+    expect(combinedScore(5, [1, 1, 1, 1, 1])).toBe(6);
   });
 });

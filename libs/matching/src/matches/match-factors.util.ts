@@ -59,12 +59,14 @@ export function factorValues(f: StructuredFactors, need: MatchableItem, result: 
 }
 
 /**
- * The stored 0–100 score: 80 % the text score (the matcher's calibrated, absolute score — not
- * relative to the best hit, so scores compare across queries) and 20 % the mean of the known
- * structured factors. A text score of 0 stays 0: factors alone never make a match.
+ * The stored 0–100 score: the text score (the matcher's calibrated, absolute score — not relative
+ * to the best hit, so scores compare across queries) scaled by the fit of the known structured
+ * factors, from ×0.8 when none fits to ×1.2 when all do. The factors move a match by a fifth of
+ * its own weight at most: they rank well-fitting results first among similar texts, and never
+ * lift a record that shares little text with the need (a text score of 0 stays 0).
  */
 export function combinedScore(textScore: number, factors: number[]): number {
   if (textScore <= 0) return 0;
   const f = factors.length ? factors.reduce((a, b) => a + b, 0) / factors.length : 0.5;
-  return Math.max(0, Math.min(100, Math.round(0.8 * textScore + 20 * f)));
+  return Math.max(0, Math.min(100, Math.round(textScore * (0.8 + 0.4 * f))));
 }

@@ -21,4 +21,15 @@ describe('match reasons', () => {
     expect(reasons).toContainEqual({ term: '氢氧化钙', via: '消石灰' });
     expect(reasons.map((r) => r.term)).toContain('粉体');
   });
+
+  it('leaves out key terms the caller calls generic', () => {
+    const stats = new CorpusStats();
+    stats.addDocument(analyzeDocument({ title: '磷石膏净化处理工艺', body: '处理' }));
+    const q = buildWeightedQuery({ title: '磷石膏净化处理' }, stats, null);
+    const text = { title: '磷石膏净化处理新工艺', keywords: '', body: '' };
+    expect(matchReasons(q, text).map((r) => r.term)).toContain('处理');
+    const reasons = matchReasons(q, text, 8, (t) => t === '处理').map((r) => r.term);
+    expect(reasons).not.toContain('处理');
+    expect(reasons).toContain('净化');
+  });
 });

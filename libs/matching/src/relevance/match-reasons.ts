@@ -31,9 +31,15 @@ export function longestPresentPart(term: string, text: string): string {
 
 /**
  * Matched terms of a record, most important first, at most `limit`.
- * A key term counts when at least half of it (and two characters) is in the record.
+ * A key term counts when at least half of it (and two characters) is in the record; a `generic`
+ * one (处理, 达到 in a large corpus) explains nothing to a reader and is left out.
  */
-export function matchReasons(query: WeightedQuery, text: Record<Field, string>, limit = 8): MatchedTerm[] {
+export function matchReasons(
+  query: WeightedQuery,
+  text: Record<Field, string>,
+  limit = 8,
+  generic: (term: string) => boolean = () => false,
+): MatchedTerm[] {
   const all = `${text.title}\n${text.keywords}\n${text.body}`;
   const out: MatchedTerm[] = [];
   const seen = new Set<string>();
@@ -43,6 +49,7 @@ export function matchReasons(query: WeightedQuery, text: Record<Field, string>, 
     out.push(m);
   };
   for (const k of query.keyTerms) {
+    if (generic(k.term)) continue;
     if (containsTerm(all, k.term)) push({ term: k.term });
     else {
       const part = longestPresentPart(k.term, all);

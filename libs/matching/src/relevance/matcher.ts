@@ -139,7 +139,10 @@ export class RelevanceMatcher {
     const filter = this.params.coverageWeight > 0 ? undefined : new BigramFilter(weighted.bigram.keys());
     const candidates = hits.map((h) => candidateFromHit(h, filter));
     const byId = new Map(candidates.map((c) => [c.id, c]));
-    return rescore(weighted, candidates, this.stats, this.params)
+    const stats = this.stats;
+    // In a corpus large enough to tell, a word in more than 5 % of the records is no reason to show.
+    const generic = (term: string): boolean => stats.docCount >= 200 && stats.docFreq('word', term) > 0.05 * stats.docCount;
+    return rescore(weighted, candidates, stats, this.params)
       .slice(0, limit)
       .map((r) => {
         const c = byId.get(r.id);
@@ -147,7 +150,7 @@ export class RelevanceMatcher {
           id: r.id,
           score0to100: toScore0to100(r),
           rawScore: r.score,
-          matchedTerms: c ? matchReasons(weighted, c.text) : [],
+          matchedTerms: c ? matchReasons(weighted, c.text, 8, generic) : [],
         };
       });
   }
