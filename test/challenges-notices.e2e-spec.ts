@@ -98,4 +98,39 @@ describe('揭榜挂帅 notices: invitations by matching, reminders before closin
     );
     expect((await events('challenge.invited')).filter((e: { challengeId: string }) => e.challengeId === c.body.id)).toEqual([]);
   });
+
+  it('waits for the search index before inviting, so results approved just before are found', async () => {
+    const ds = t.get(DataSource);
+    // A result still on its way to the index (as right after the demo seeds its results).
+    const [stray] = await ds.query(
+      `INSERT INTO search_sync_pending (index_type, item_id) VALUES ('result', gen_random_uuid()) RETURNING item_id`,
+    );
+    const c = await t.request('POST', '/api/challenges', {
+      token: bureau.token,
+      body: {
+        title: '磷石膏高值化利用技术攻关',
+        background: '磷化工副产磷石膏净化，制备建筑石膏粉。',
+        field: '磷化工',
+        objectives: [{ indicator: '白度', target: '≥85', unit: '%' }],
+        budgetCapYuan: 2_000_000,
+        opensAt: new Date(Date.now() - 3600_000).toISOString(),
+        closesAt: new Date(Date.now() + 10 * 86_400_000).toISOString(),
+        durationMonths: 12,
+        eligibleKinds: ['enterprise', 'university', 'institute'],
+        deliverables: '中试线',
+        criteria: [{ key: 'tech', name: '技术', weight: 100 }],
+      },
+    });
+    expect((await t.request('POST', `/api/challenges/${c.body.id}/publish`, { token: bureau.token })).status).toBe(200);
+    const invitedAt = async () => (await ds.query(`SELECT invited_at FROM challenge WHERE id = $1`, [c.body.id]))[0].invited_at;
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await invitedAt()).toBeNull();
+    await ds.query(`DELETE FROM search_sync_pending WHERE item_id = $1`, [stray.item_id]);
+    const invited = await waitFor(
+      async () => (await events('challenge.invited')).find((e: { challengeId: string }) => e.challengeId === c.body.id),
+      30_000,
+      'invitation after the index is current',
+    );
+    expect(invited.organizationIds).toEqual([uni.organizationId]);
+  }, 60_000);
 });

@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { Clock, JobHandlerRegistry, OutboxService, QueueName, RelayedEvent, TransactionHost, updateReturning } from '@app/core';
 import { OrganizationsService } from '@app/identity';
-import { MatcherFactory } from '@app/matching';
+import { MatcherFactory, SearchIndexService } from '@app/matching';
 import { NotifySubjects, RemindersService } from '@app/notify';
 import { CLOSING_REMINDER_DAYS } from './challenge.constants';
 import { Challenge } from './entities/challenge.entity';
@@ -32,6 +32,7 @@ export class ChallengeNoticesService implements OnModuleInit {
     private readonly clock: Clock,
     private readonly subjects: NotifySubjects,
     private readonly organizations: OrganizationsService,
+    private readonly searchIndex: SearchIndexService,
   ) {}
 
   onModuleInit(): void {
@@ -68,6 +69,10 @@ export class ChallengeNoticesService implements OnModuleInit {
   async invite(challengeId: string): Promise<void> {
     const c = await this.tx.repo(Challenge).findOne({ where: { id: challengeId } });
     if (!c || c.status !== 'published' || c.invitedAt) return;
+    // Results approved just before (the demo publishes the call right after seeding them) must be
+    // searchable first: until the index is current the job fails and BullMQ retries it with backoff.
+    const pending = await this.searchIndex.pendingSyncs('result');
+    if (pending > 0) throw new Error(`search index not current yet (${pending} results pending); invitation retried`);
     const description = [c.background, ...c.objectives.map((o) => `${o.indicator}${o.target}${o.unit}`), c.deliverables].join('。');
     const hits = await this.matcher.rankItems('result', { title: c.title, description, field: c.field }, INVITE_FROM_RESULTS);
     // Only organizations that may answer it: its kinds, regions and verification.

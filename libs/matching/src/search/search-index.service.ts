@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { TransactionHost } from '@app/core';
 import { CatalogReader, cityOf, MatchableItem } from '@app/catalog';
 import { bigramFields, buildSearchDocument, CorpusStats, searchIndexSettings, splitTokens, type AnalyzedDocument } from '../relevance';
 import { IndexedType, MeiliService } from './meili.service';
@@ -60,7 +61,16 @@ export class SearchIndexService implements OnApplicationBootstrap {
     private readonly meili: MeiliService,
     private readonly catalog: CatalogReader,
     private readonly stats: SearchStatsService,
+    private readonly tx: TransactionHost,
   ) {}
+
+  /** How many approved, corrected or closed items of a type still wait to reach the index. */
+  async pendingSyncs(type: IndexedType): Promise<number> {
+    const [row]: { n: number }[] = await this.tx.manager.query(`SELECT count(*)::int AS n FROM search_sync_pending WHERE index_type = $1`, [
+      type,
+    ]);
+    return row.n;
+  }
 
   /**
    * Brings the settings of existing indexes up to date at start-up (idempotent; creates nothing),
