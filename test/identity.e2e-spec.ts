@@ -297,5 +297,7 @@ describe('identity and access (e2e, real PostgreSQL/Redis/Meilisearch)', () => {
     const res = await t.request('GET', '/api/health');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-frame-options']).toBeDefined();
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
   });
 });

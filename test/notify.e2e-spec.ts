@@ -180,6 +180,23 @@ describe('notifications: inbox, e-mail, preferences, digest, reminders, dashboar
     });
     expect(badChannel.status).toBe(400);
     expect(badChannel.body.details[0].message).toContain('接收渠道');
+    const twice = await t.request('PUT', '/api/notifications/preferences', {
+      token: org.token,
+      body: {
+        items: [
+          { eventType: 'need.approved', channel: 'email', mode: 'off' },
+          { eventType: 'need.approved', channel: 'email', mode: 'instant' },
+        ],
+      },
+    });
+    expect(twice.status).toBe(400);
+    expect(twice.body.details[0].field).toBe('items');
+    const inboxDigest = await t.request('PUT', '/api/notifications/preferences', {
+      token: org.token,
+      body: { items: [{ eventType: 'match.created', channel: 'inbox', mode: 'digest' }] },
+    });
+    expect(inboxDigest.status).toBe(400);
+    expect(inboxDigest.body.message).toContain('站内信');
 
     await t.request('POST', `/api/organizations/${org.organizationId}/verify`, { token: bureau.token });
     await waitFor(async () => (await inboxCount('organization.verified', org.organizationId)) === 1, 15_000, 'inbox entry');

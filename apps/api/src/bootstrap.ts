@@ -78,6 +78,9 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
         styleSrc: [`'self'`, `'unsafe-inline'`],
         imgSrc: [`'self'`, 'data:'],
         scriptSrc: [`'self'`, `'unsafe-inline'`],
+        // Not helmet's default `upgrade-insecure-requests`: on a plain-HTTP host (docker compose on
+        // a server) it turns /docs' own scripts into https requests, and the page stays blank.
+        upgradeInsecureRequests: null,
       },
     },
   });

@@ -14,9 +14,21 @@ export class WebhookLimitError extends DomainError {
 }
 
 export class DigestNotAllowedError extends ValidationFailedError {
-  constructor(eventType: string) {
-    super(`“${eventType}”不支持每日汇总，仅供需匹配通知的邮件可以选择每日汇总`, [
-      { field: 'items.mode', message: '仅供需匹配通知的邮件可以选择每日汇总' },
+  constructor(eventType: string, channel: string) {
+    super(
+      channel === 'email'
+        ? `该类通知（${eventType}）不支持每日汇总，仅供需匹配通知的邮件可以选择每日汇总`
+        : '站内信不支持每日汇总，每日汇总仅用于邮件',
+      [{ field: 'items.mode', message: '仅供需匹配通知的邮件可以选择每日汇总' }],
+    );
+  }
+}
+
+/** The same (event type, channel) twice in one request: which one should win is unclear. */
+export class DuplicatePreferenceError extends ValidationFailedError {
+  constructor(eventType: string, channel: string) {
+    super(`同一通知类型和渠道只能设置一次（重复：${eventType} / ${channel === 'email' ? '邮件' : '站内信'}）`, [
+      { field: 'items', message: `重复：${eventType} / ${channel}` },
     ]);
   }
 }

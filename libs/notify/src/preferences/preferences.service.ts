@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser, TransactionHost } from '@app/core';
-import { DigestNotAllowedError } from '../notify.errors';
+import { DigestNotAllowedError, DuplicatePreferenceError } from '../notify.errors';
 import { NotificationPreference, PreferenceChannel, PreferenceMode } from '../notify.entities';
 import { DIGESTIBLE_EVENT_TYPES, NOTIFY_EVENT_TYPES } from '../notify-events';
 
@@ -63,9 +63,13 @@ export class PreferencesService {
   }
 
   async update(user: AuthUser, items: PreferenceItem[]): Promise<{ items: (PreferenceItem & { digestAllowed: boolean })[] }> {
+    const seen = new Set<string>();
     for (const i of items) {
       if (i.mode === 'digest' && (i.channel !== 'email' || !DIGESTIBLE_EVENT_TYPES.includes(i.eventType)))
-        throw new DigestNotAllowedError(i.eventType);
+        throw new DigestNotAllowedError(i.eventType, i.channel);
+      const key = `${i.eventType}\u0001${i.channel}`;
+      if (seen.has(key)) throw new DuplicatePreferenceError(i.eventType, i.channel);
+      seen.add(key);
     }
     await this.tx.run(async () => {
       if (items.length === 0) return;
