@@ -23,6 +23,11 @@ export interface AppConfig {
   smtpUrl: string;
   mailFrom: string;
   publicBaseUrl: string;
+  /**
+   * Where links in notifications point: a web front end's address (WEB_APP_URL; its routes are the
+   * API's paths without /api), or else the API itself under PUBLIC_BASE_URL, so a link always opens.
+   */
+  linkBaseUrl: string;
   uploadDir: string;
   logLevel: string;
   allowPrivateWebhooks: boolean;
@@ -76,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       SMTP_URL: str({ default: 'smtp://127.0.0.1:1025' }),
       MAIL_FROM: str({ default: '科技成果转化平台 <noreply@techtransfer.local>' }),
       PUBLIC_BASE_URL: url({ default: 'http://localhost:3000' }),
+      WEB_APP_URL: url({ default: undefined }),
       UPLOAD_DIR: str({ default: './var/uploads' }),
       LOG_LEVEL: str({ default: 'info', choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }),
       ALLOW_PRIVATE_WEBHOOKS: bool({ default: false }),
@@ -132,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/$/, ''),
+    linkBaseUrl: e.WEB_APP_URL ? e.WEB_APP_URL.replace(/\/$/, '') : `${e.PUBLIC_BASE_URL.replace(/\/$/, '')}/api`,
     uploadDir: e.UPLOAD_DIR,
     logLevel: e.LOG_LEVEL,
     allowPrivateWebhooks: e.ALLOW_PRIVATE_WEBHOOKS,

@@ -46,7 +46,7 @@ export class EmailProcessor implements OnModuleInit {
     if (claimed.length === 0) return 'empty';
     const digest = renderDigest(
       claimed.map((c) => c.message as unknown as RenderedMessage),
-      this.config.publicBaseUrl,
+      this.config.linkBaseUrl,
     );
     await this.sendOrRelease(
       claimed.map((c) => c.id),

@@ -92,7 +92,7 @@ export class FanoutService implements OnModuleInit {
           payload,
           recipientOrganizationId: organizationId,
           subjectTitle,
-          publicBaseUrl: this.config.publicBaseUrl,
+          publicBaseUrl: this.config.linkBaseUrl,
         });
         messages.set(organizationId, m);
       }

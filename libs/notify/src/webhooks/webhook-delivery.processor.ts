@@ -133,7 +133,7 @@ export class WebhookDeliveryProcessor implements OnModuleInit {
       payload: { url: r.url, failures: limit },
       recipientOrganizationId: r.organization_id,
       subjectTitle: null,
-      publicBaseUrl: this.config.publicBaseUrl,
+      publicBaseUrl: this.config.linkBaseUrl,
     });
     await this.inbox.insertMany(
       admins.map((u) => ({
