@@ -213,6 +213,13 @@ describe('search, matching and engagements (e2e, real Meilisearch)', () => {
     expect(req.body.counterpartContact).toBeNull();
     const dup = await t.request('POST', '/api/engagements', { token: enterprise.token, body: { matchId: top.id, message: '再来一次' } });
     expect(dup.status).toBe(409);
+    // The same result from its page, while the match's engagement is open: the same conversation.
+    const fromPage = await t.request('POST', '/api/engagements', {
+      token: enterprise.token,
+      body: { resultId: top.resultId, message: '从成果页再发' },
+    });
+    expect(fromPage.status).toBe(409);
+    expect(fromPage.body.error).toBe('ENGAGEMENT_OPEN');
     const id = req.body.id;
     const beforeUni = await t.request('GET', `/api/engagements/${id}`, { token: uni1.token });
     expect(beforeUni.body.counterpartContact).toBeNull();

@@ -34,6 +34,14 @@ const CONTACT_VISIBLE: EngagementStatus[] = ['accepted', 'negotiating', 'deal'];
  * each step; contact details are shown only once the request is accepted; a deal creates an
  * adoption awaiting the bureau's confirmation.
  */
+/** Who a request goes to, and the counterpart's item it is about. */
+interface EngagementTarget {
+  needId: string | null;
+  resultId: string | null;
+  receiver: string;
+  about: { type: ItemType; id: string };
+}
+
 @Injectable()
 export class EngagementsService implements OnModuleInit {
   constructor(
@@ -80,6 +88,7 @@ export class EngagementsService implements OnModuleInit {
     if (actor.organizationStatus !== 'verified') throw new ForbiddenError('单位尚未通过科技局认证，暂不能发起对接');
     return this.tx.run(async () => {
       const target = await this.target(dto, actor);
+      await this.assertNoOpenEngagementOn(actor.organizationId, target.about);
       const repo = this.tx.repo(Engagement);
       let e: Engagement;
       try {
@@ -111,6 +120,29 @@ export class EngagementsService implements OnModuleInit {
       await this.reminders.schedule(`engagement:${e.id}:unanswered`, at, UNANSWERED, { engagementId: e.id });
       return this.view(e, actor);
     });
+  }
+
+  /**
+   * One open engagement per organization and counterpart item: a request about a result (or a
+   * need) while the same organization has one open about it — from a match or from the item's
+   * page — is refused. Requests of one organization are taken one at a time (a transaction-scoped
+   * advisory lock), so two at once cannot both pass.
+   */
+  private async assertNoOpenEngagementOn(requester: string, about: EngagementTarget['about']): Promise<void> {
+    const m = this.tx.manager;
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext('engagement:' || $1))`, [requester]);
+    const column = about.type === 'result' ? 'result_id' : 'need_id';
+    const [open]: { id: string }[] = await m.query(
+      `SELECT id FROM engagement
+        WHERE requester_organization_id = $1 AND ${column} = $2 AND status IN ('requested', 'accepted', 'negotiating')
+        LIMIT 1`,
+      [requester, about.id],
+    );
+    if (open) {
+      throw new ConflictError('ENGAGEMENT_OPEN', '本单位就该项目的对接仍在进行中，请在原对接中继续沟通', [
+        { field: 'engagementId', message: open.id },
+      ]);
+    }
   }
 
   async accept(id: string, actor: AuthUser) {
@@ -227,16 +259,18 @@ export class EngagementsService implements OnModuleInit {
     };
   }
 
-  private async target(
-    dto: CreateEngagementDto,
-    actor: AuthUser,
-  ): Promise<{ needId: string | null; resultId: string | null; receiver: string }> {
+  private async target(dto: CreateEngagementDto, actor: AuthUser): Promise<EngagementTarget> {
     if (dto.matchId) {
       const m = await this.tx.repo(Match).findOne({ where: { id: dto.matchId } });
       if (!m || m.status !== 'active' || (m.needOrganizationId !== actor.organizationId && m.resultOrganizationId !== actor.organizationId))
         throw new NotFoundError('匹配');
-      const receiver = m.needOrganizationId === actor.organizationId ? m.resultOrganizationId : m.needOrganizationId;
-      return { needId: m.needId, resultId: m.resultId, receiver };
+      const requesterHasNeed = m.needOrganizationId === actor.organizationId;
+      return {
+        needId: m.needId,
+        resultId: m.resultId,
+        receiver: requesterHasNeed ? m.resultOrganizationId : m.needOrganizationId,
+        about: requesterHasNeed ? { type: 'result', id: m.resultId } : { type: 'need', id: m.needId },
+      };
     }
     const type: ItemType = dto.needId ? 'need' : 'result';
     const item = await this.catalog.item(type, (dto.needId ?? dto.resultId) as string);
@@ -245,7 +279,7 @@ export class EngagementsService implements OnModuleInit {
       throw new ValidationFailedError('不能与本单位发起对接', [
         { field: type === 'need' ? 'needId' : 'resultId', message: '是本单位发布的' },
       ]);
-    return { needId: dto.needId ?? null, resultId: dto.resultId ?? null, receiver: item.organizationId };
+    return { needId: dto.needId ?? null, resultId: dto.resultId ?? null, receiver: item.organizationId, about: { type, id: item.id } };
   }
 
   private async move(
