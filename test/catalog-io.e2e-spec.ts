@@ -218,4 +218,21 @@ describe('catalog import and export (e2e, real PostgreSQL)', () => {
     const enterprise = await t.verifiedOrg('enterprise', '想导出的企业');
     expect((await download(t, '/api/needs/export', enterprise.token)).status).toBe(403);
   });
+
+  it('refuses to import an export again (it would duplicate every row), and a CSV that is not UTF-8', async () => {
+    const exported = await download(t, `/api/needs/export?format=csv&status=draft`, world.bureau.token);
+    const before = await count(t, 'need');
+    const dry = await upload(t, world.bureau.token, '/api/needs/import?dryRun=true', 'needs.csv', exported.raw);
+    expect(dry.status).toBe(200);
+    expect(dry.body.validRows).toBe(0);
+    expect(dry.body.problems).toEqual([expect.objectContaining({ row: 2, column: '编号', message: expect.stringContaining('重复') })]);
+    const real = await upload(t, world.bureau.token, '/api/needs/import', 'needs.csv', exported.raw);
+    expect(real.status).toBe(400);
+    expect(await count(t, 'need')).toBe(before);
+    // What Excel on Chinese Windows saves by default: GBK. 需求名称 in GBK bytes.
+    const gbk = Buffer.concat([Buffer.from([0xd0, 0xe8, 0xc7, 0xf3, 0xc3, 0xfb, 0xb3, 0xc6]), Buffer.from(',x\r\n1,2\r\n')]);
+    const wrongEncoding = await upload(t, world.bureau.token, '/api/needs/import?dryRun=true', 'needs.csv', gbk);
+    expect(wrongEncoding.status).toBe(400);
+    expect(wrongEncoding.body.message).toContain('UTF-8');
+  });
 });

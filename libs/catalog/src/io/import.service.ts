@@ -57,7 +57,13 @@ export class ImportService {
       const lookups = await def.lookups(this.tx, this.orgs);
       const actor = { userId: user.userId, organizationId: user.organizationId, importId };
       const writer = dryRun ? null : (rows: unknown[][]) => bulkInsert(manager, def.bulk, rows, actor);
-      await new ImportRun(def, report, lookups, writer, maxRows).read(readSheet(upload.file, format));
+      const existingIds = async (ids: string[]): Promise<Set<string>> =>
+        new Set(
+          ((await manager.query(`SELECT id FROM ${def.bulk.table} WHERE id = ANY($1::uuid[])`, [ids])) as { id: string }[]).map(
+            (r) => r.id,
+          ),
+        );
+      await new ImportRun(def, report, lookups, writer, maxRows, existingIds).read(readSheet(upload.file, format));
       if (dryRun) return report;
       if (report.problemCount) {
         throw new ValidationFailedError(
