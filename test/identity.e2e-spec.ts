@@ -40,6 +40,14 @@ describe('identity and access (e2e, real PostgreSQL/Redis/Meilisearch)', () => {
     expect(res.status).toBe(200);
     const op = res.body.paths['/api/auth/register'].post;
     expect(op.responses['400'].content['application/json'].schema.$ref).toContain('ErrorResponseDto');
+    // Page parameters are integers, and an import offers its file field.
+    const list = res.body.paths['/api/needs'].get.parameters as { name: string; schema: { type: string } }[];
+    expect(list.find((p) => p.name === 'pageSize')?.schema.type).toBe('integer');
+    const upload = res.body.paths['/api/needs/import'].post.requestBody.content['multipart/form-data'].schema;
+    expect(upload.properties.file).toEqual(expect.objectContaining({ type: 'string', format: 'binary' }));
+    // Every operation has a Chinese summary.
+    const ops = Object.values(res.body.paths as Record<string, Record<string, { summary?: string }>>).flatMap((p) => Object.values(p));
+    expect(ops.filter((o) => !/[\u4e00-\u9fff]/.test(o.summary ?? ''))).toEqual([]);
     const ui = await t.request('GET', '/docs');
     expect([200, 301, 302]).toContain(ui.status);
   });

@@ -1,11 +1,20 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, BureauOnly, CurrentUser, Public } from '@app/core';
 import { AdoptionExportQueryDto, ImportQueryDto, ItemExportQueryDto, SheetFormatQueryDto } from './dto/workflow.dto';
 import { ExportService } from './io/export.service';
 import { ImportService } from './io/import.service';
 import { SheetUpload, UploadedSheet } from './io/uploaded-sheet.decorator';
 import { CatalogReference, catalogReference } from './catalog.reference';
+
+/** The upload of an import, as Swagger UI should offer it: one file field. */
+const SHEET_UPLOAD = {
+  schema: {
+    type: 'object',
+    required: ['file'],
+    properties: { file: { type: 'string', format: 'binary', description: '.xlsx，或 UTF-8 编码的 .csv（列名同模板）' } },
+  },
+};
 
 const IMPORT_DOC =
   '科技局导入清单（multipart 上传 .xlsx/.csv，字段名 file）：dryRun=true 返回每行问题（行号、列名、原因）不写入；正式导入全部写入或全部不写入';
@@ -48,21 +57,21 @@ export class CatalogIoController {
 
   @Get('needs/export')
   @BureauOnly()
-  @ApiOperation({ summary: '按当前筛选条件导出技术需求（XLSX/CSV，中文列名）' })
+  @ApiOperation({ summary: '按当前筛选条件导出技术需求（XLSX/CSV，中文列名；仅科技局）' })
   exportNeeds(@Query() q: ItemExportQueryDto, @CurrentUser() user: AuthUser) {
     return this.exporter.exportNeeds(q, q.format, user);
   }
 
   @Get('results/export')
   @BureauOnly()
-  @ApiOperation({ summary: '按当前筛选条件导出科技成果（XLSX/CSV，中文列名）' })
+  @ApiOperation({ summary: '按当前筛选条件导出科技成果（XLSX/CSV，中文列名；仅科技局）' })
   exportResults(@Query() q: ItemExportQueryDto, @CurrentUser() user: AuthUser) {
     return this.exporter.exportResults(q, q.format, user);
   }
 
   @Get('adoptions/export')
   @BureauOnly()
-  @ApiOperation({ summary: '按当前筛选条件导出成果转化应用（XLSX/CSV，中文列名）' })
+  @ApiOperation({ summary: '按当前筛选条件导出成果转化应用（XLSX/CSV，中文列名；仅科技局）' })
   exportAdoptions(@Query() q: AdoptionExportQueryDto, @CurrentUser() user: AuthUser) {
     return this.exporter.exportAdoptions(q, q.format, user);
   }
@@ -71,6 +80,7 @@ export class CatalogIoController {
   @HttpCode(200)
   @BureauOnly()
   @ApiConsumes('multipart/form-data')
+  @ApiBody(SHEET_UPLOAD)
   @ApiOperation({ summary: `技术需求：${IMPORT_DOC}` })
   importNeeds(@Query() q: ImportQueryDto, @UploadedSheet() file: SheetUpload | undefined, @CurrentUser() user: AuthUser) {
     return this.importer.importSheet('needs', file, q.dryRun, user);
@@ -80,6 +90,7 @@ export class CatalogIoController {
   @HttpCode(200)
   @BureauOnly()
   @ApiConsumes('multipart/form-data')
+  @ApiBody(SHEET_UPLOAD)
   @ApiOperation({ summary: `科技成果：${IMPORT_DOC}` })
   importResults(@Query() q: ImportQueryDto, @UploadedSheet() file: SheetUpload | undefined, @CurrentUser() user: AuthUser) {
     return this.importer.importSheet('results', file, q.dryRun, user);
@@ -89,6 +100,7 @@ export class CatalogIoController {
   @HttpCode(200)
   @BureauOnly()
   @ApiConsumes('multipart/form-data')
+  @ApiBody(SHEET_UPLOAD)
   @ApiOperation({ summary: `成果转化应用：${IMPORT_DOC}` })
   importAdoptions(@Query() q: ImportQueryDto, @UploadedSheet() file: SheetUpload | undefined, @CurrentUser() user: AuthUser) {
     return this.importer.importSheet('adoptions', file, q.dryRun, user);

@@ -29,13 +29,13 @@ export class SheetFormatQueryDto {
 }
 
 export class ImportQueryDto {
-  @ApiPropertyOptional({ description: '试导入：只检查、不写入', default: false })
+  @ApiPropertyOptional({ type: Boolean, description: '试导入：只检查、不写入', default: false })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) =>
     value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value,
   )
   @IsIn([true, false], { context: { message: '必须是 true 或 false' } })
-  dryRun = false;
+  dryRun: boolean = false;
 }
 
 export class ItemExportQueryDto extends IntersectionType(ItemFilterDto, SheetFormatQueryDto) {}
