@@ -79,7 +79,7 @@ describe('notifications: inbox, e-mail, preferences, digest, reminders, dashboar
         link: `https://kjcg.example.cn/api/organizations/${org.organizationId}`,
       }),
     );
-    expect(list.body.items[0].body).toContain('《荆门宏图化工有限公司》');
+    expect(list.body.items[0].body).toContain('“荆门宏图化工有限公司”');
 
     const mail = smtp.mails.find((m) => m.to.includes(org.email))!;
     expect(mail.subject).toBe('【科技成果转化平台】单位认证已通过');

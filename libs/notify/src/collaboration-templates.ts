@@ -1,8 +1,6 @@
 import type { RenderedMessage } from './notification-templates';
+import { quote, reasonText } from './template-text.util';
 import type { CollaborationEventType } from './notify-events';
-
-const quote = (t: string | null): string => (t ? `《${t}》` : '');
-const reasonText = (p: Record<string, unknown>): string => (typeof p.reason === 'string' && p.reason ? `原因：${p.reason}。` : '');
 
 /** 2026-12-01T16:00:00Z → 2026年12月2日 (Beijing time). */
 export function chineseDate(iso: unknown): string {
@@ -23,19 +21,31 @@ export function renderCollaboration(
   const challenge = `/challenges/${String(p.challengeId)}`;
   switch (type) {
     case 'engagement.requested':
-      return { title: '收到新的对接请求', body: '有单位希望与您就技术需求或科技成果开展对接，请及时答复。', path: engagement };
+      return { title: '收到新的对接请求', body: `有单位希望与您就${s || '技术需求或科技成果'}开展对接，请及时答复。`, path: engagement };
     case 'engagement.accepted':
-      return { title: '对接请求已被接受', body: '对方已接受您的对接请求，现在可以查看对方联系方式并开展洽谈。', path: engagement };
+      return {
+        title: '对接请求已被接受',
+        body: `对方已接受您关于${s || '该项目'}的对接请求，现在可以查看对方联系方式并开展洽谈。`,
+        path: engagement,
+      };
     case 'engagement.declined':
-      return { title: '对接请求未被接受', body: `对方婉拒了您的对接请求。${reasonText(p)}`, path: engagement };
+      return { title: '对接请求未被接受', body: `对方婉拒了您关于${s || '该项目'}的对接请求。${reasonText(p)}`, path: engagement };
     case 'engagement.negotiating':
-      return { title: '对接进入洽谈阶段', body: '您参与的对接已进入洽谈阶段。', path: engagement };
+      return { title: '对接进入洽谈阶段', body: `您参与的关于${s || '该项目'}的对接已进入洽谈阶段。`, path: engagement };
     case 'engagement.deal':
-      return { title: '对接已达成合作', body: '对接已达成合作，成果转化应用已登记，等待科技局确认。', path: engagement };
+      return {
+        title: '对接已达成合作',
+        body: `关于${s || '该项目'}的对接已达成合作，成果转化应用已登记，等待科技局确认。`,
+        path: engagement,
+      };
     case 'engagement.abandoned':
-      return { title: '对接已终止', body: `您参与的对接已终止。${reasonText(p)}`, path: engagement };
+      return { title: '对接已终止', body: `您参与的关于${s || '该项目'}的对接已终止。${reasonText(p)}`, path: engagement };
     case 'engagement.unanswered':
-      return { title: '对接请求等待您的答复', body: `有一条对接请求已 ${String(p.days ?? '')} 天未答复，请及时处理。`, path: engagement };
+      return {
+        title: '对接请求等待您的答复',
+        body: `关于${s || '该项目'}的对接请求已 ${String(p.days ?? '')} 天未答复，请及时处理。`,
+        path: engagement,
+      };
     case 'challenge.invited':
       return {
         title: '新榜单与您的成果相关',

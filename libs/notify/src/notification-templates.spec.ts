@@ -65,11 +65,19 @@ describe('notification templates', () => {
   });
 
   it('words engagements and open calls', () => {
-    expect(renderMessage(base({ type: 'engagement.declined', payload: { engagementId: 'e1', reason: '方向不符' } }))).toEqual({
+    expect(
+      renderMessage(
+        base({ type: 'engagement.declined', payload: { engagementId: 'e1', reason: '方向不符' }, subjectTitle: '磷石膏净化技术' }),
+      ),
+    ).toEqual({
       title: '对接请求未被接受',
-      body: '对方婉拒了您的对接请求。原因：方向不符。',
+      body: '对方婉拒了您关于《磷石膏净化技术》的对接请求。原因：方向不符。',
       link: 'https://kjcg.example.cn/engagements/e1',
     });
+    // Without a known subject the text still reads.
+    expect(renderMessage(base({ type: 'engagement.requested', payload: { engagementId: 'e1' } })).body).toBe(
+      '有单位希望与您就技术需求或科技成果开展对接，请及时答复。',
+    );
     const awarded = renderMessage(
       base({
         type: 'challenge.awarded',

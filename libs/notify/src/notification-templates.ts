@@ -1,4 +1,5 @@
 import { renderCollaboration } from './collaboration-templates';
+import { quote, quoteName, reasonText } from './template-text.util';
 import {
   COLLABORATION_EVENT_TYPES,
   CollaborationEventType,
@@ -26,9 +27,6 @@ export interface TemplateContext {
   publicBaseUrl: string;
 }
 
-const quote = (t: string | null): string => (t ? `《${t}》` : '');
-const reasonText = (p: Record<string, unknown>): string => (typeof p.reason === 'string' && p.reason ? `原因：${p.reason}。` : '');
-
 /** Chinese text per event type; pure, so it is unit-tested without services. */
 export function renderMessage(ctx: TemplateContext): RenderedMessage {
   const p = ctx.payload;
@@ -43,13 +41,13 @@ export function renderMessage(ctx: TemplateContext): RenderedMessage {
     case 'organization.verified':
       return {
         title: '单位认证已通过',
-        body: `您的单位${quote(s)}已通过科技局认证，现在可以发布技术需求和科技成果。`,
+        body: `您的单位${quoteName(s)}已通过科技局认证，现在可以发布技术需求和科技成果。`,
         link: link(`/organizations/${id('organizationId')}`),
       };
     case 'organization.rejected':
       return {
         title: '单位认证未通过',
-        body: `您的单位${quote(s)}未通过科技局认证。${reasonText(p)}请修改信息后重新提交。`,
+        body: `您的单位${quoteName(s)}未通过科技局认证。${reasonText(p)}请修改信息后重新提交。`,
         link: link(`/organizations/${id('organizationId')}`),
       };
     case 'need.submitted':
