@@ -207,6 +207,9 @@ describe('catalog: results and adoptions (e2e, real PostgreSQL)', () => {
       expect(after.adoptions.contractAmountYuan).toBe(before.adoptions.contractAmountYuan + 660000);
       expect(kind(after, '技术许可')).toBe(kind(before, '技术许可') + 660000);
       expect((await t.request('GET', '/api/stats/catalog', { token: enterprise.token })).status).toBe(403);
+      const upsideDown = await t.request('GET', '/api/adoptions?signedFrom=2026-12-01&signedTo=2026-01-01');
+      expect(upsideDown.status).toBe(400);
+      expect(upsideDown.body.details[0].field).toBe('signedFrom');
       expect((await t.request('GET', '/api/stats/catalog')).status).toBe(401);
     });
   });

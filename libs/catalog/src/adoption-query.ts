@@ -1,5 +1,5 @@
 import { Brackets, SelectQueryBuilder } from 'typeorm';
-import { AuthUser, isBureau } from '@app/core';
+import { AuthUser, isBureau, refuseUpsideDownRanges } from '@app/core';
 import type { Adoption } from './adoption.entity';
 import type { AdoptionFilterDto } from './dto/adoption.dto';
 
@@ -11,6 +11,7 @@ export function applyAdoptionFilters(
   q: AdoptionFilterDto,
   viewer: AuthUser | undefined,
 ): SelectQueryBuilder<Adoption> {
+  refuseUpsideDownRanges([{ label: '签订日期', from: 'signedFrom', to: 'signedTo', min: q.signedFrom, max: q.signedTo }]);
   if (!isBureau(viewer)) {
     qb.andWhere(
       new Brackets((b) => {

@@ -1,4 +1,5 @@
 import { TEXT_LIMITS } from '../catalog.constants';
+import { chinaDateTime } from './china-time.util';
 import type { Need } from '../need.entity';
 import { NEED_KIND } from '../needs.service';
 import { fenToYuan } from '../money.util';
@@ -104,6 +105,6 @@ export function needExportRow(n: Need, org: OrgRef | undefined): CellValue[] {
     ...tail,
     n.id,
     n.qualityScore,
-    n.publishedAt ? n.publishedAt.toISOString() : null,
+    n.publishedAt ? chinaDateTime(n.publishedAt) : null,
   ];
 }

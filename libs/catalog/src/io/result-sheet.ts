@@ -1,4 +1,5 @@
 import { TEXT_LIMITS } from '../catalog.constants';
+import { chinaDateTime } from './china-time.util';
 import { fenToYuan } from '../money.util';
 import type { OrgRef } from '../organization-directory';
 import { checkPatentNumber, Patent } from '../patent-number.util';
@@ -125,6 +126,6 @@ export function resultExportRow(r: Result, org: OrgRef | undefined): CellValue[]
     ...itemExportTail(r, org),
     r.id,
     r.qualityScore,
-    r.publishedAt ? r.publishedAt.toISOString() : null,
+    r.publishedAt ? chinaDateTime(r.publishedAt) : null,
   ];
 }
