@@ -79,7 +79,15 @@ describe('catalog: needs, the workflow, visibility and lists (e2e, real PostgreS
         'need.close',
       ]);
       expect(history.body[2]).toEqual(
-        expect.objectContaining({ fromState: 'submitted', toState: 'rejected', reason: '请补充现有工艺参数', actorUserId: bureau.userId }),
+        expect.objectContaining({
+          fromState: 'submitted',
+          toState: 'rejected',
+          fromLabel: '待审核',
+          toLabel: '已驳回',
+          actionLabel: '驳回',
+          reason: '请补充现有工艺参数',
+          actorUserId: bureau.userId,
+        }),
       );
       const events = await db(t).query(`SELECT type, payload FROM outbox_event WHERE payload->>'needId' = $1 ORDER BY created_at`, [
         need.id,

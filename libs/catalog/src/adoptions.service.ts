@@ -1,8 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { toHistoryView } from './workflow/history.view';
 import {
   AccessRegistry,
   actorOf,
-  AuditEntry,
   AuditService,
   AuthUser,
   ConflictError,
@@ -146,8 +146,8 @@ export class AdoptionsService implements OnModuleInit {
     return this.view(a, viewer);
   }
 
-  history(id: string): Promise<AuditEntry[]> {
-    return this.audit.history('adoption', id);
+  async history(id: string) {
+    return (await this.audit.history('adoption', id)).map(toHistoryView);
   }
 
   async list(q: AdoptionListQueryDto, viewer: AuthUser | undefined): Promise<Page<AdoptionView>> {

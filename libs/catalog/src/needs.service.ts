@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { AccessRegistry, AuditEntry, AuthUser, NotFoundError, Page, PageQueryDto, toPage } from '@app/core';
+import { AccessRegistry, AuthUser, NotFoundError, Page, PageQueryDto, toPage } from '@app/core';
 import type { CorrectNeedDto, CreateNeedDto, UpdateNeedDto } from './dto/need.dto';
 import type { ItemListQueryDto } from './dto/item-query.dto';
 import { fenToYuan, yuanToFen } from './money.util';
@@ -107,7 +107,7 @@ export class NeedsService implements OnModuleInit {
     return NEED_KIND.assess(need);
   }
 
-  history(id: string): Promise<AuditEntry[]> {
+  history(id: string) {
     return this.workflow.history(NEED_KIND, id);
   }
 

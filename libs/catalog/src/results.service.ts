@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { AccessRegistry, AuditEntry, AuthUser, NotFoundError, Page, PageQueryDto, toPage, ValidationFailedError } from '@app/core';
+import { AccessRegistry, AuthUser, NotFoundError, Page, PageQueryDto, toPage, ValidationFailedError } from '@app/core';
 import type { CorrectResultDto, CreateResultDto, UpdateResultDto } from './dto/result.dto';
 import type { ItemListQueryDto } from './dto/item-query.dto';
 import { fenToYuan, yuanToFen } from './money.util';
@@ -98,7 +98,7 @@ export class ResultsService implements OnModuleInit {
     return RESULT_KIND.assess(result);
   }
 
-  history(id: string): Promise<AuditEntry[]> {
+  history(id: string) {
     return this.workflow.history(RESULT_KIND, id);
   }
 

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { toHistoryView } from './history.view';
 import { DeepPartial } from 'typeorm';
 import {
   AccessRegistry,
   Actor,
   actorOf,
-  AuditEntry,
   AuditService,
   AuthUser,
   ErrorDetail,
@@ -184,8 +184,8 @@ export class ItemWorkflow {
       .getManyAndCount();
   }
 
-  history<T extends CatalogItem>(kind: ItemKind<T>, id: string): Promise<AuditEntry[]> {
-    return this.audit.history(kind.type, id);
+  async history<T extends CatalogItem>(kind: ItemKind<T>, id: string) {
+    return (await this.audit.history(kind.type, id)).map(toHistoryView);
   }
 
   /** Contact details without access checks: for the caller that has decided they may be revealed. */
