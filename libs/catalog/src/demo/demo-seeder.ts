@@ -191,15 +191,18 @@ export class DemoSeeder {
       const fitting = DEMO_ENTERPRISES.filter((e) => (e.fields as string[]).includes(result.field));
       const enterprise = fitting.length ? fitting[i % fitting.length] : DEMO_ENTERPRISES[i % DEMO_ENTERPRISES.length];
       const amount = this.dice.int(8, 600) * 10_000;
+      const realized = i % 3 === 0;
+      const benefitWan = realized ? this.dice.int(500, 8000) : this.dice.int(1000, 20000);
       const dto: CreateAdoptionDto = {
         resultId: result.id,
         contractKind: CONTRACT_KINDS[i % CONTRACT_KINDS.length],
         amountYuan: amount,
         signedOn: daysFromToday(-this.dice.int(10, 400)),
         contractRegistrationNo: `2026420800${String(100 + i).padStart(6, '0')}`,
-        benefitKind: i % 3 === 0 ? 'realized' : 'expected',
-        benefit:
-          i % 3 === 0 ? `已实现新增产值 ${this.dice.int(500, 8000)} 万元` : `预计投产后年新增产值 ${this.dice.int(1000, 20000)} 万元`,
+        benefitKind: realized ? 'realized' : 'expected',
+        benefit: realized ? `已实现新增产值 ${benefitWan} 万元` : `预计投产后年新增产值 ${benefitWan} 万元`,
+        // The amount too, so the bureau's figures add up the benefit, not only its text.
+        benefitAmountYuan: benefitWan * 10_000,
       };
       const adoption = await this.adoptions.create(dto, this.user(enterprise.key));
       if (i >= 18) continue;
