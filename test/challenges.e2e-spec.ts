@@ -174,7 +174,12 @@ describe('揭榜挂帅: one challenge from publication to final acceptance (e2e)
     expect(twice.body.message).toContain('已撤回');
     expect(twice.body.message).not.toContain('withdrawn');
     const mine = await t.request('GET', `/api/challenges/${challengeId}/proposals`, { token: b.token });
-    expect(mine.body.map((p: { id: string }) => p.id)).toEqual([proposal.b]);
+    expect(mine.body.items.map((p: { id: string }) => p.id)).toEqual([proposal.b]);
+    expect(mine.body.total).toBe(1);
+    const paged = await t.request('GET', `/api/challenges/${challengeId}/proposals?pageSize=2&page=2`, { token: bureau.token });
+    // The bureau sees every proposal but drafts: a, b, d submitted and c withdrawn.
+    expect(paged.body).toEqual(expect.objectContaining({ page: 2, pageSize: 2, total: 4 }));
+    expect(paged.body.items).toHaveLength(2);
   });
 
   it('accepts PDF attachments only, within the size limit, shown only to those with access', async () => {

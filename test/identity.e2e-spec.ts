@@ -251,6 +251,9 @@ describe('identity and access (e2e, real PostgreSQL/Redis/Meilisearch)', () => {
     // An id that is not a UUID on a guarded route answers like a missing one, not with a 500.
     const notUuid = await t.request('PATCH', '/api/organizations/abc', { token: a.token, body: { contactPhone: '000000' } });
     expect(notUuid.status).toBe(404);
+    const own = await t.request('GET', `/api/organizations/${a.organizationId}/members?pageSize=10`, { token: a.token });
+    expect(own.body).toEqual(expect.objectContaining({ total: 1, page: 1, pageSize: 10 }));
+    expect(own.body.items[0]).not.toHaveProperty('passwordHash');
     const members = await t.request('GET', `/api/organizations/${a.organizationId}/members`, { token: b.token });
     expect(members.status).toBe(404);
     // Forbidden and missing answer alike.

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthUser, BureauOnly, CurrentUser, IdParamDto, RequireAccess, VerifiedOrgOnly } from '@app/core';
+import { AuthUser, BureauOnly, CurrentUser, IdParamDto, PageQueryDto, RequireAccess, VerifiedOrgOnly } from '@app/core';
 import { AttachmentsService } from './attachments.service';
 import { AttachmentParamsDto, AttachmentQueryDto, CreateProposalDto, EligibilityDto, UpdateProposalDto } from './dto/proposal.dto';
 import { ProposalsService } from './proposals.service';
@@ -23,8 +23,8 @@ export class ProposalsController {
 
   @Get('challenges/:id/proposals')
   @ApiOperation({ summary: '榜单的申请（科技局可见全部已提交的；申报单位只见自己的）' })
-  list(@Param() p: IdParamDto, @CurrentUser() user: AuthUser) {
-    return this.proposals.listForChallenge(p.id, user);
+  list(@Param() p: IdParamDto, @Query() q: PageQueryDto, @CurrentUser() user: AuthUser) {
+    return this.proposals.listForChallenge(p.id, q, user);
   }
 
   @Get('proposals/:id')

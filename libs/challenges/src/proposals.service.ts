@@ -8,6 +8,9 @@ import {
   isBureau,
   NotFoundError,
   OutboxService,
+  PageQueryDto,
+  pageOffset,
+  toPage,
   TransactionHost,
   ValidationFailedError,
 } from '@app/core';
@@ -160,12 +163,19 @@ export class ProposalsService implements OnModuleInit {
   }
 
   /** The bureau sees every proposal of a challenge except drafts; an applicant only its own. */
-  async listForChallenge(challengeId: string, viewer: AuthUser) {
+  async listForChallenge(challengeId: string, q: PageQueryDto, viewer: AuthUser) {
     await this.challenges.visible(challengeId, viewer);
     const qb = this.tx.repo(Proposal).createQueryBuilder('p').where('p.challenge_id = :challengeId', { challengeId });
     if (isBureau(viewer)) qb.andWhere(`p.status <> 'draft'`);
     else qb.andWhere('(p.organization_id = :org OR :org = ANY(p.partner_organization_ids))', { org: viewer.organizationId });
-    return (await qb.orderBy('p.submitted_at', 'ASC', 'NULLS LAST').getMany()).map(toProposalView);
+    const { skip, take } = pageOffset(q);
+    const [rows, total] = await qb
+      .orderBy('p.submitted_at', 'ASC', 'NULLS LAST')
+      .addOrderBy('p.id')
+      .skip(skip)
+      .take(take)
+      .getManyAndCount();
+    return toPage(rows.map(toProposalView), total, q);
   }
 
   async get(id: string) {

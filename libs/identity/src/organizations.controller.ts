@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthUser, BureauOnly, CurrentUser, IdParamDto, OptionalAuth, OrgAdminOnly, RequireAccess } from '@app/core';
+import { AuthUser, BureauOnly, CurrentUser, IdParamDto, OptionalAuth, OrgAdminOnly, PageQueryDto, RequireAccess } from '@app/core';
 import { SetExpertDto } from './dto/expert.dto';
 import { AddMemberDto, OrganizationQueryDto, RejectDto, UpdateOrganizationDto } from './dto/organization.dto';
 import { OrganizationsService } from './organizations.service';
@@ -55,8 +55,8 @@ export class OrganizationsController {
   @Get('organizations/:id/members')
   @RequireAccess('organization.member')
   @ApiOperation({ summary: '单位成员（本单位和科技局可见）' })
-  members(@Param() p: IdParamDto) {
-    return this.users.memberViews(p.id);
+  members(@Param() p: IdParamDto, @Query() q: PageQueryDto) {
+    return this.users.memberViews(p.id, q);
   }
 
   @Post('organizations/:id/members')

@@ -1,5 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { actorOf, AuditService, AuthUser, AuthUserLoader, NotFoundError, TransactionHost } from '@app/core';
+import {
+  actorOf,
+  AuditService,
+  AuthUser,
+  AuthUserLoader,
+  NotFoundError,
+  Page,
+  PageQueryDto,
+  pageOffset,
+  toPage,
+  TransactionHost,
+} from '@app/core';
 import { QueryFailedError } from 'typeorm';
 import { AddMemberDto } from './dto/organization.dto';
 import { EmailTakenError } from './identity.errors';
@@ -97,8 +108,12 @@ export class UsersService implements AuthUserLoader {
     return rows.map((r) => ({ userId: r.id, organizationId: r.organization_id, email: r.email }));
   }
 
-  async memberViews(organizationId: string): Promise<UserView[]> {
-    return (await this.membersOf(organizationId)).map(toUserView);
+  async memberViews(organizationId: string, q: PageQueryDto): Promise<Page<UserView>> {
+    const { skip, take } = pageOffset(q);
+    const [rows, total] = await this.tx
+      .repo(User)
+      .findAndCount({ where: { organizationId, active: true }, order: { createdAt: 'ASC', id: 'ASC' }, skip, take });
+    return toPage(rows.map(toUserView), total, q);
   }
 
   async membersOf(organizationId: string): Promise<User[]> {
