@@ -73,6 +73,12 @@ describe('catalog: results and adoptions (e2e, real PostgreSQL)', () => {
           resultTitle: '转化应用测试成果',
         }),
       );
+      // The bureau hears that one waits for its confirmation.
+      const waiting = await db(t).query(
+        `SELECT payload FROM outbox_event WHERE type = 'adoption.submitted' AND payload->>'adoptionId' = $1`,
+        [created.body.id],
+      );
+      expect(waiting).toHaveLength(1);
       expect((await t.request('GET', `/api/adoptions/${created.body.id}`)).status).toBe(404);
       expect((await t.request('GET', `/api/adoptions/${created.body.id}`, { token: university.token })).status).toBe(200);
       expect((await t.request('GET', `/api/adoptions/${created.body.id}`, { token: otherEnterprise.token })).status).toBe(404);

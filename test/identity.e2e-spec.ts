@@ -76,8 +76,12 @@ describe('identity and access (e2e, real PostgreSQL/Redis/Meilisearch)', () => {
     expect(verified.body.status).toBe('verified');
     const outbox = await t.app
       .get(DataSourceToken)
-      .query(`SELECT type, payload FROM outbox_event WHERE payload->>'organizationId' = $1`, [res.body.organizationId]);
-    expect(outbox).toEqual([expect.objectContaining({ type: 'organization.verified' })]);
+      .query(`SELECT type, payload FROM outbox_event WHERE payload->>'organizationId' = $1 ORDER BY created_at`, [res.body.organizationId]);
+    // The bureau heard of the registration; the organization of its verification.
+    expect(outbox).toEqual([
+      expect.objectContaining({ type: 'organization.submitted', payload: { organizationId: res.body.organizationId, resubmitted: false } }),
+      expect.objectContaining({ type: 'organization.verified' }),
+    ]);
     const audit = await t.app
       .get(DataSourceToken)
       .query(`SELECT action, from_state, to_state, actor_user_id FROM audit_log WHERE entity_id = $1 ORDER BY id`, [

@@ -273,6 +273,8 @@ describe('notifications: inbox, e-mail, preferences, digest, reminders, dashboar
 
   it('delivers an e-mail once when the SMTP peer refuses, then accepts', async () => {
     const org = await pendingEnterprise('荆门邮件重试有限公司');
+    // The bureau's e-mail about the registration goes first, so the refusals below meet the right one.
+    await waitFor(async () => smtp.mails.some((m) => m.text.includes('荆门邮件重试有限公司')), 15_000, 'registration e-mail to the bureau');
     smtp.refuse(2);
     await t.request('POST', `/api/organizations/${org.organizationId}/verify`, { token: bureau.token });
     const [row] = await waitFor(

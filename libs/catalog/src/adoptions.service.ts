@@ -70,6 +70,7 @@ export class AdoptionsService implements OnModuleInit {
       });
       await this.save(a);
       await this.record(a, user, 'create', null, 'pending');
+      await this.outbox.emit('adoption.submitted', { adoptionId: a.id });
       return this.view(a, user);
     });
   }
@@ -93,6 +94,7 @@ export class AdoptionsService implements OnModuleInit {
       });
       await this.save(a);
       await this.record(a, actor, 'create', null, 'pending', null, { engagementId: input.engagementId });
+      await this.outbox.emit('adoption.submitted', { adoptionId: a.id });
       return a;
     });
   }
@@ -110,6 +112,7 @@ export class AdoptionsService implements OnModuleInit {
       await this.record(a, user, from === 'rejected' ? 'resubmit' : 'update', from, 'pending', null, {
         fields: Object.keys(definedValues(dto)),
       });
+      await this.outbox.emit('adoption.submitted', { adoptionId: a.id });
       return this.view(a, user);
     });
   }

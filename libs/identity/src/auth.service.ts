@@ -2,7 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { isUUID } from 'class-validator';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { APP_CONFIG, AppConfig, AuditService, AccessTokenClaims, RateLimiter, TooManyRequestsError, TransactionHost } from '@app/core';
+import {
+  APP_CONFIG,
+  AppConfig,
+  AuditService,
+  AccessTokenClaims,
+  OutboxService,
+  RateLimiter,
+  TooManyRequestsError,
+  TransactionHost,
+} from '@app/core';
 import { RegisterDto, TokenPairDto } from './dto/auth.dto';
 import { BadCredentialsError, CreditCodeTakenError, InvalidRefreshTokenError } from './identity.errors';
 import { Organization } from './organization.entity';
@@ -24,6 +33,7 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly audit: AuditService,
     private readonly limiter: RateLimiter,
+    private readonly outbox: OutboxService,
   ) {}
 
   /** Creates an unverified organization and its first user (its admin). */
@@ -57,6 +67,7 @@ export class AuthService {
       });
       const actor = { userId: created.id, organizationId: org.id };
       await this.audit.record({ actor, action: 'organization.register', entityType: 'organization', entityId: org.id, to: 'pending' });
+      await this.outbox.emit('organization.submitted', { organizationId: org.id, resubmitted: false });
       return { user: toUserView(created), organizationId: org.id };
     });
     const tokens = await this.issueTokens(user.id, organizationId, randomUUID(), ip);

@@ -105,6 +105,7 @@ export class OrganizationsService implements OnModuleInit {
         ...(resubmitted ? { from: 'rejected', to: 'pending' } : {}),
         data: { fields: Object.keys(dto) },
       });
+      if (resubmitted) await this.outbox.emit('organization.submitted', { organizationId: id, resubmitted: true });
       return toOrganizationDetail(o);
     });
   }

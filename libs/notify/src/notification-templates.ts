@@ -50,6 +50,18 @@ export function renderMessage(ctx: TemplateContext): RenderedMessage {
         body: `您的单位${quoteName(s)}未通过科技局认证。${reasonText(p)}请修改信息后重新提交。`,
         link: link(`/organizations/${id('organizationId')}`),
       };
+    case 'organization.submitted':
+      return {
+        title: p.resubmitted ? '单位修改信息后重新申请认证' : '新单位注册待认证',
+        body: `单位${quoteName(s)}${p.resubmitted ? '已修改信息并重新申请认证' : '已注册'}，请核实后认证或驳回。`,
+        link: link(`/organizations/${id('organizationId')}`),
+      };
+    case 'adoption.submitted':
+      return {
+        title: '成果转化应用待确认',
+        body: `成果转化应用${quote(s)}已登记，请核实后确认或驳回。`,
+        link: link(`/adoptions/${id('adoptionId')}`),
+      };
     case 'need.submitted':
       return { title: '新的技术需求待审核', body: `技术需求${quote(s)}已提交，请及时审核。`, link: link(`/needs/${id('needId')}`) };
     case 'result.submitted':

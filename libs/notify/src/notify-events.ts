@@ -23,6 +23,8 @@ export const DIGESTIBLE_EVENT_TYPES: readonly string[] = [MATCH_CREATED];
 type CatalogAndIdentityEvents =
   | 'organization.verified'
   | 'organization.rejected'
+  | 'organization.submitted'
+  | 'adoption.submitted'
   | 'need.submitted'
   | 'need.approved'
   | 'need.rejected'
@@ -70,6 +72,8 @@ export type NotifyEventType = keyof NotifyPayloads;
 export const NOTIFY_EVENT_TYPES: NotifyEventType[] = [
   'organization.verified',
   'organization.rejected',
+  'organization.submitted',
+  'adoption.submitted',
   'need.submitted',
   'need.approved',
   'need.rejected',
@@ -89,6 +93,8 @@ export type Audience = { organizationIds: string[] } | { userIds: string[] } | {
 
 export function audienceOf(type: NotifyEventType, payload: Record<string, unknown>): Audience {
   switch (type) {
+    case 'organization.submitted':
+    case 'adoption.submitted':
     case 'need.submitted':
     case 'result.submitted':
     case 'milestone.submitted':

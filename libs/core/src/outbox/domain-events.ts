@@ -11,6 +11,10 @@ interface ItemDecision {
 export interface DomainEventPayloads {
   'organization.verified': { organizationId: string; actorUserId: string | null };
   'organization.rejected': { organizationId: string; actorUserId: string | null; reason: string };
+  /** A new organization, or a rejected one corrected, waits for the bureau's verification. */
+  'organization.submitted': { organizationId: string; resubmitted: boolean };
+  /** An adoption waits for the bureau's confirmation (entered, corrected, or made from a deal). */
+  'adoption.submitted': { adoptionId: string };
   // The three lists (catalog): the owner's organization is told of the bureau's decisions;
   // search indexing and matching follow approve (published) and close.
   'need.submitted': ItemDecision & { needId: string };
