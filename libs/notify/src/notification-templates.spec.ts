@@ -62,6 +62,14 @@ describe('notification templates', () => {
     expect(uni.title).toBe('您的科技成果匹配到新的技术需求');
     expect(uni.body).toContain('（匹配度 87 分）');
     expect(uni.link).toBe('https://kjcg.example.cn/results/r1/matches');
+    // With titles, each side reads which of its items matched which of the other's.
+    const named = { ...payload, needTitle: '磷石膏制建筑石膏粉', resultTitle: '磷石膏净化技术' };
+    expect(renderMessage(base({ type: 'match.created', payload: named, recipientOrganizationId: 'uni' })).body).toContain(
+      '技术需求《磷石膏制建筑石膏粉》与您的科技成果《磷石膏净化技术》相匹配',
+    );
+    expect(renderMessage(base({ type: 'match.created', payload: named, recipientOrganizationId: 'ent' })).body).toContain(
+      '您的技术需求《磷石膏制建筑石膏粉》匹配到新的科技成果《磷石膏净化技术》',
+    );
   });
 
   it('words engagements and open calls', () => {

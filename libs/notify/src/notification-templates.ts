@@ -132,13 +132,13 @@ function renderMatch(p: MatchCreatedPayload, ctx: TemplateContext, link: (path: 
   if (ctx.recipientOrganizationId === p.resultOrganizationId && ctx.recipientOrganizationId !== p.needOrganizationId) {
     return {
       title: '您的科技成果匹配到新的技术需求',
-      body: `有企业发布的技术需求${quote(ctx.subjectTitle)}与您的科技成果相匹配${score}，欢迎查看并发起对接。`,
+      body: `有企业发布的技术需求${quote(p.needTitle ?? ctx.subjectTitle)}与您的科技成果${quote(p.resultTitle ?? null)}相匹配${score}，欢迎查看并发起对接。`,
       link: link(`/results/${p.resultId}/matches`),
     };
   }
   return {
     title: '您的技术需求有新的匹配成果',
-    body: `您的技术需求${quote(ctx.subjectTitle)}匹配到新的科技成果${score}，欢迎查看并发起对接。`,
+    body: `您的技术需求${quote(p.needTitle ?? ctx.subjectTitle)}匹配到新的科技成果${quote(p.resultTitle ?? null)}${score}，欢迎查看并发起对接。`,
     link: link(`/needs/${p.needId}/matches`),
   };
 }

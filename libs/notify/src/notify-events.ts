@@ -12,6 +12,8 @@ export interface MatchCreatedPayload {
   needOrganizationId: string;
   resultOrganizationId: string;
   score?: number;
+  needTitle?: string;
+  resultTitle?: string;
 }
 
 /** Sent by the notify library itself (not through the outbox) when an endpoint is switched off. */

@@ -39,6 +39,8 @@ export interface DomainEventPayloads {
     needOrganizationId: string;
     resultOrganizationId: string;
     score: number;
+    needTitle?: string;
+    resultTitle?: string;
   };
   // Engagements (对接): the other side is told at each step.
   'engagement.requested': { engagementId: string; organizationIds: string[] };

@@ -123,6 +123,9 @@ export class MatchesService {
           needOrganizationId: r.need.organizationId,
           resultOrganizationId: r.result.organizationId,
           score: r.score,
+          // Named, so each side's message says which of its items matched which of the other's.
+          needTitle: r.need.title,
+          resultTitle: r.result.title,
         });
       }
       const notified = toNotify.length;
