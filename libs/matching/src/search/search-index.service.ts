@@ -56,6 +56,8 @@ function analyzedFromStored(d: StoredDoc): AnalyzedDocument {
 @Injectable()
 export class SearchIndexService implements OnApplicationBootstrap {
   private readonly logger = new Logger(SearchIndexService.name);
+  /** Indexes whose settings this process has applied. */
+  private readonly settled = new Set<string>();
 
   constructor(
     private readonly meili: MeiliService,
@@ -90,9 +92,16 @@ export class SearchIndexService implements OnApplicationBootstrap {
     }
   }
 
+  /**
+   * Creates the index if needed and applies the settings, once per index and process: every sync
+   * after that skips a settings task (each one waits in Meilisearch's single task queue).
+   */
   async ensureIndex(type: IndexedType, uid = this.meili.uid(type)): Promise<void> {
-    if (!(await this.exists(uid))) await this.meili.wait(this.meili.client.createIndex(uid, { primaryKey: 'id' }));
+    const exists = await this.exists(uid);
+    if (exists && this.settled.has(uid)) return;
+    if (!exists) await this.meili.wait(this.meili.client.createIndex(uid, { primaryKey: 'id' }));
     await this.meili.wait(this.meili.client.index(uid).updateSettings(searchIndexSettings() as never));
+    this.settled.add(uid);
   }
 
   /** Brings the given items' documents in line with PostgreSQL: published ones in, the rest out. */
