@@ -77,6 +77,13 @@ export class CatalogReader {
   }
 
   /** id → updatedAt of every published item (for reconciling the search index). */
+  /** How many items of a type are published now. */
+  async publishedCount(type: ItemType): Promise<number> {
+    return type === 'need'
+      ? this.tx.repo(Need).count({ where: { status: 'published' } })
+      : this.tx.repo(Result).count({ where: { status: 'published' } });
+  }
+
   async publishedVersions(type: ItemType): Promise<Map<string, number>> {
     const table = type === 'need' ? 'need' : 'result';
     const rows: { id: string; updated_at: Date }[] = await this.tx.manager.query(

@@ -66,12 +66,18 @@ export class SearchIndexService implements OnApplicationBootstrap {
     private readonly tx: TransactionHost,
   ) {}
 
-  /** How many approved, corrected or closed items of a type still wait to reach the index. */
-  async pendingSyncs(type: IndexedType): Promise<number> {
+  /**
+   * How many items of a type the index lags behind PostgreSQL by: syncs marked but not yet done,
+   * or, when approvals have not even reached the sync queue yet (right after the demo seeds its
+   * results), published items the index statistics do not count yet.
+   */
+  async lag(type: IndexedType): Promise<number> {
     const [row]: { n: number }[] = await this.tx.manager.query(`SELECT count(*)::int AS n FROM search_sync_pending WHERE index_type = $1`, [
       type,
     ]);
-    return row.n;
+    if (row.n > 0) return row.n;
+    const [published, indexed] = await Promise.all([this.catalog.publishedCount(type), this.stats.current(type)]);
+    return Math.max(0, published - indexed.docCount);
   }
 
   /**
