@@ -14,6 +14,8 @@ echo "[demo] starting a mail catcher, the worker and the api (Ctrl-C stops them)
 if [ -z "${SMTP_URL:-}" ]; then
   node -r ts-node/register/transpile-only scripts/mail-sink.ts &
   MAIL=$!
+  # The worker sends the seed's e-mails at once: let the catcher listen first.
+  for _ in $(seq 1 50); do (exec 3<>/dev/tcp/127.0.0.1/1025) 2>/dev/null && break; sleep 0.2; done
 fi
 npm run start:worker &
 WORKER=$!
