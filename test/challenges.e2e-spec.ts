@@ -138,23 +138,6 @@ describe('揭榜挂帅: one challenge from publication to final acceptance (e2e)
     const second = await t.request('POST', `/api/challenges/${challengeId}/proposals`, { token: a.token, body: proposalBody(100) });
     expect(second.status).toBe(409);
     expect(second.body.error).toBe('DUPLICATE_PROPOSAL');
-    // A partner is an applicant too: an organization is in one proposal of a challenge, leading or joining.
-    const joinsTwice = await t.request('PATCH', `/api/proposals/${proposal.a}`, {
-      token: a.token,
-      body: { partnerOrganizationIds: [b.organizationId] },
-    });
-    expect(joinsTwice.status).toBe(409);
-    expect(joinsTwice.body.error).toBe('ALREADY_APPLYING');
-    expect(joinsTwice.body.message).toContain('荆楚理工学院');
-    const before = await t.get(DataSource).query(`SELECT count(*)::int AS n FROM proposal`);
-    const withTaken = await t.request('POST', `/api/challenges/${challengeId}/proposals`, {
-      token: outsider.token,
-      body: { ...proposalBody(100_000), partnerOrganizationIds: [d.organizationId] },
-    });
-    expect(withTaken.status).toBe(409);
-    expect(await t.get(DataSource).query(`SELECT count(*)::int AS n FROM proposal`)).toEqual(before);
-    expect((await t.request('GET', `/api/proposals/${proposal.a}`, { token: a.token })).body.partnerOrganizationIds).toEqual([]);
-
     const edit = await t.request('PATCH', `/api/proposals/${proposal.a}`, {
       token: a.token,
       body: { approach: '修订后的技术路线：共沉淀+喷雾干燥。' },
@@ -168,6 +151,20 @@ describe('揭榜挂帅: one challenge from publication to final acceptance (e2e)
       const org = { a, b, d }[key] as OrgSession;
       expect((await t.request('POST', `/api/proposals/${proposal[key]}/submit`, { token: org.token })).status).toBe(200);
     }
+    // A partner is an applicant too: a proposal naming an organization already in a submitted one is
+    // refused at submission. Naming it is not refused (it needs no consent, so it blocks nobody).
+    const before = await t.get(DataSource).query(`SELECT count(*)::int AS n FROM proposal WHERE status = 'submitted'`);
+    const withTaken = await t.request('POST', `/api/challenges/${challengeId}/proposals`, {
+      token: outsider.token,
+      body: { ...proposalBody(100_000), partnerOrganizationIds: [d.organizationId] },
+    });
+    expect(withTaken.status).toBe(201);
+    const refused = await t.request('POST', `/api/proposals/${withTaken.body.id}/submit`, { token: outsider.token });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toBe('ALREADY_APPLYING');
+    expect(refused.body.message).toContain('某大学');
+    expect(await t.get(DataSource).query(`SELECT count(*)::int AS n FROM proposal WHERE status = 'submitted'`)).toEqual(before);
+    expect((await t.request('POST', `/api/proposals/${withTaken.body.id}/withdraw`, { token: outsider.token })).status).toBe(200);
     expect((await t.request('POST', `/api/proposals/${proposal.c}/withdraw`, { token: c.token })).body.status).toBe('withdrawn');
     const twice = await t.request('POST', `/api/proposals/${proposal.c}/withdraw`, { token: c.token });
     expect(twice.status).toBe(409);
@@ -177,8 +174,8 @@ describe('揭榜挂帅: one challenge from publication to final acceptance (e2e)
     expect(mine.body.items.map((p: { id: string }) => p.id)).toEqual([proposal.b]);
     expect(mine.body.total).toBe(1);
     const paged = await t.request('GET', `/api/challenges/${challengeId}/proposals?pageSize=2&page=2`, { token: bureau.token });
-    // The bureau sees every proposal but drafts: a, b, d submitted and c withdrawn.
-    expect(paged.body).toEqual(expect.objectContaining({ page: 2, pageSize: 2, total: 4 }));
+    // The bureau sees every proposal but drafts: a, b, d submitted, c and the outsider's withdrawn.
+    expect(paged.body).toEqual(expect.objectContaining({ page: 2, pageSize: 2, total: 5 }));
     expect(paged.body.items).toHaveLength(2);
   });
 

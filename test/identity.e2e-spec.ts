@@ -110,6 +110,12 @@ describe('identity and access (e2e, real PostgreSQL/Redis/Meilisearch)', () => {
     });
     expect(corrected.status).toBe(200);
     expect(corrected.body).toEqual(expect.objectContaining({ status: 'pending', name: '荆门新材料科技股份有限公司' }));
+    const nulled = await t.request('PATCH', `/api/organizations/${orgId}`, {
+      token: res.body.accessToken,
+      body: { name: null, region: null },
+    });
+    expect(nulled.status).toBe(400);
+    expect(nulled.body.details.map((d: { field: string }) => d.field)).toEqual(['name', 'region']);
     const queue = await t.request('GET', '/api/organizations?status=pending&pageSize=100', { token: bureau.token });
     expect(queue.body.items.map((o: { id: string }) => o.id)).toContain(orgId);
     expect((await t.request('POST', `/api/organizations/${orgId}/verify`, { token: bureau.token })).status).toBe(200);

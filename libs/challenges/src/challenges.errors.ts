@@ -27,7 +27,7 @@ export class DuplicateProposalError extends ConflictError {
 /** An organization answers a challenge once: as the lead of one proposal or a partner in one. */
 export class AlreadyApplyingError extends ConflictError {
   constructor(organizationName: string) {
-    super('ALREADY_APPLYING', `“${organizationName}”已参与本榜单的另一份揭榜申请（牵头或联合），每个单位只能参与一份`, [
+    super('ALREADY_APPLYING', `联合单位“${organizationName}”已参与本榜单另一份已提交的揭榜申请（牵头或联合），每个单位只能参与一份`, [
       { field: 'partnerOrganizationIds', message: `${organizationName} 已参与另一份申请` },
     ]);
   }

@@ -79,7 +79,6 @@ export class ProposalsService implements OnModuleInit {
       this.assertBudget(c, dto.requestedBudgetYuan);
       this.assertCommitments(c, dto);
       const partners = await this.checkPartners(dto.partnerOrganizationIds ?? [], actor.organizationId);
-      await this.assertNotApplyingElsewhere(c.id, [actor.organizationId, ...partners], null);
       const repo = this.tx.repo(Proposal);
       let saved: Proposal;
       try {
@@ -118,10 +117,7 @@ export class ProposalsService implements OnModuleInit {
       this.assertWindowOpen(c);
       if (dto.requestedBudgetYuan !== undefined) this.assertBudget(c, dto.requestedBudgetYuan);
       this.assertCommitments(c, dto);
-      if (dto.partnerOrganizationIds) {
-        p.partnerOrganizationIds = await this.checkPartners(dto.partnerOrganizationIds, p.organizationId);
-        await this.assertNotApplyingElsewhere(c.id, p.partnerOrganizationIds, p.id);
-      }
+      if (dto.partnerOrganizationIds) p.partnerOrganizationIds = await this.checkPartners(dto.partnerOrganizationIds, p.organizationId);
       Object.assign(p, this.content({ ...toContentDto(p), ...dto }));
       if (dto.requestedBudgetYuan !== undefined) p.requestedBudgetFen = dto.requestedBudgetYuan * 100;
       await this.tx.repo(Proposal).save(p);
@@ -139,6 +135,7 @@ export class ProposalsService implements OnModuleInit {
   async submit(id: string, actor: AuthUser) {
     return this.move(id, actor, ['draft'], 'submitted', async (p, c) => {
       this.assertWindowOpen(c);
+      await this.assertPartnersFree(p);
       p.submittedAt = this.clock.now();
     });
   }
@@ -252,24 +249,18 @@ export class ProposalsService implements OnModuleInit {
   }
 
   /**
-   * Refuses an organization that is already in another live proposal of the challenge, as lead or
-   * partner (on creation, `organizationIds` starts with the lead). The challenge row is locked first, so two proposals naming the same partner at once
-   * are decided one after the other.
+   * At submission: a named partner may not already be in another submitted proposal of the
+   * challenge (leading or joining). Only the proposal naming it is refused, never an organization's
+   * own: naming a partner needs no consent, so it must not let one organization block another. The
+   * challenge row is locked first, so two submissions naming the same partner go one after the other.
    */
-  private async assertNotApplyingElsewhere(challengeId: string, organizationIds: string[], except: string | null): Promise<void> {
-    await this.challenges.lock(challengeId);
-    const others = (await this.tx.repo(Proposal).find({ where: { challengeId } })).filter(
-      (o) => o.id !== except && o.status !== 'withdrawn',
+  private async assertPartnersFree(p: Proposal): Promise<void> {
+    if (p.partnerOrganizationIds.length === 0) return;
+    await this.challenges.lock(p.challengeId);
+    const others = (await this.tx.repo(Proposal).find({ where: { challengeId: p.challengeId } })).filter(
+      (o) => o.id !== p.id && !['draft', 'withdrawn'].includes(o.status),
     );
-    // Leading a second proposal is the classic duplicate (also after a withdrawal: one try each).
-    if (
-      except === null &&
-      organizationIds.length &&
-      (await this.tx.repo(Proposal).count({ where: { challengeId, organizationId: organizationIds[0] } }))
-    ) {
-      throw new DuplicateProposalError();
-    }
-    const taken = organizationIds.find((id) => others.some((o) => applicantOrgs(o).includes(id)));
+    const taken = p.partnerOrganizationIds.find((id) => others.some((o) => applicantOrgs(o).includes(id)));
     if (taken === undefined) return;
     const org = await this.organizations.findById(taken);
     throw new AlreadyApplyingError(org?.name ?? taken);
