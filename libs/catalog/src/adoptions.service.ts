@@ -12,8 +12,9 @@ import {
   NotFoundError,
   OutboxService,
   Page,
-  PageQueryDto,
   pageOffset,
+  PageQueryDto,
+  requireNonNull,
   toPage,
   TransactionHost,
   ValidationFailedError,
@@ -28,7 +29,7 @@ import { Result } from './result.entity';
 import { AdoptionView, toAdoptionView } from './adoption.view';
 import { isPublic } from './workflow/item-workflow.service';
 import { pageAndCount } from './workflow/item-query';
-import { definedValues, requireNonNull } from './workflow/patch.util';
+import { definedValues } from './workflow/patch.util';
 
 /**
  * 成果转化应用 (application list): a published result put to use by an enterprise. Either side

@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { AccessRegistry, AuthUser, NotFoundError, Page, PageQueryDto, toPage } from '@app/core';
+import { AccessRegistry, AuthUser, NotFoundError, Page, PageQueryDto, requireNonNull, toPage } from '@app/core';
 import type { CorrectNeedDto, CreateNeedDto, UpdateNeedDto } from './dto/need.dto';
 import type { ItemListQueryDto } from './dto/item-query.dto';
 import { fenToYuan, yuanToFen } from './money.util';
@@ -10,7 +10,7 @@ import { todayInChina } from './dto/validators';
 import { ItemKind } from './workflow/item-kind';
 import { ItemBaseView, itemBaseView } from './workflow/item-view';
 import { canManage, ItemWorkflow } from './workflow/item-workflow.service';
-import { definedValues, requireNonNull } from './workflow/patch.util';
+import { definedValues } from './workflow/patch.util';
 
 export interface NeedView extends ItemBaseView {
   description: string;

@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { AccessRegistry, AuthUser, NotFoundError, Page, PageQueryDto, toPage, ValidationFailedError } from '@app/core';
+import { AccessRegistry, AuthUser, NotFoundError, Page, PageQueryDto, requireNonNull, toPage, ValidationFailedError } from '@app/core';
 import type { CorrectResultDto, CreateResultDto, UpdateResultDto } from './dto/result.dto';
 import type { ItemListQueryDto } from './dto/item-query.dto';
 import { fenToYuan, yuanToFen } from './money.util';
@@ -10,7 +10,7 @@ import { Result } from './result.entity';
 import { ItemKind } from './workflow/item-kind';
 import { ItemBaseView, itemBaseView } from './workflow/item-view';
 import { canManage, ItemWorkflow } from './workflow/item-workflow.service';
-import { definedValues, requireNonNull } from './workflow/patch.util';
+import { definedValues } from './workflow/patch.util';
 
 export interface ResultView extends ItemBaseView {
   summary: string;

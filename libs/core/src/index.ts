@@ -32,6 +32,7 @@ export * from './migrations';
 export * from './http/html.util';
 export * from './http/id-param.dto';
 export * from './http/nul-char.pipe';
+export * from './http/patch.util';
 export * from './http/range.util';
 export * from './http/sql.util';
 export * from './time/clock';

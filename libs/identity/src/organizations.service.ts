@@ -13,8 +13,8 @@ import {
   Page,
   pageOffset,
   toPage,
+  requireNonNull,
   TransactionHost,
-  ValidationFailedError,
 } from '@app/core';
 import { Brackets, In } from 'typeorm';
 import { OrganizationDetailDto, OrganizationPublicDto, OrganizationQueryDto, UpdateOrganizationDto } from './dto/organization.dto';
@@ -82,13 +82,7 @@ export class OrganizationsService implements OnModuleInit {
 
   async update(id: string, dto: UpdateOrganizationDto, actor: AuthUser): Promise<OrganizationDetailDto> {
     return this.tx.run(async () => {
-      const cleared = (['name', 'creditCode', 'region'] as const).filter((k) => dto[k] === null);
-      if (cleared.length) {
-        throw new ValidationFailedError(
-          `请求参数有误：${cleared.map((k) => `${k} 不能为空`).join('；')}`,
-          cleared.map((field) => ({ field, message: '不能为空' })),
-        );
-      }
+      requireNonNull(dto, ['name', 'creditCode', 'region']);
       const o = await this.requireForUpdate(id);
       const identityChanged = (['name', 'creditCode', 'region'] as const).filter((k) => dto[k] !== undefined && dto[k] !== o[k]);
       if (o.status === 'verified' && identityChanged.length && !isBureau(actor)) {

@@ -1,16 +1,3 @@
-import { ValidationFailedError } from '@app/core';
-
-/** PATCH may clear optional fields with null, never required ones. */
-export function requireNonNull(dto: object, keys: string[]): void {
-  const bad = keys.filter((k) => (dto as Record<string, unknown>)[k] === null);
-  if (bad.length) {
-    throw new ValidationFailedError(
-      `请求参数有误：${bad.map((k) => `${k} 不能为空`).join('；')}`,
-      bad.map((field) => ({ field, message: '不能为空' })),
-    );
-  }
-}
-
 /** The DTO's own values without the undefined ones (class fields exist on the instance even when not sent). */
 export function definedValues<T extends object>(dto: T): Partial<T> {
   return Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)) as Partial<T>;
