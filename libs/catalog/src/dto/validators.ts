@@ -19,6 +19,7 @@ import {
 } from 'class-validator';
 import { COOPERATION_MODES, INDUSTRY_FIELDS, MAX_YUAN, REGION_MESSAGE, REGION_PATTERN, TEXT_LIMITS } from '../catalog.constants';
 import { checkPatentNumber } from '../patent-number.util';
+import { chinaDateTime } from '../china-time.util';
 
 /** Trims strings (core's shared transform, under the name this library's DTOs use). */
 export const trim = trimString;
@@ -70,7 +71,7 @@ export const IsCooperationModes = (): PropertyDecorator =>
 
 /** Today's date in China (UTC+8), as YYYY-MM-DD. */
 export function todayInChina(): string {
-  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  return chinaDateTime(new Date()).slice(0, 10);
 }
 
 export function isIsoDate(v: unknown): v is string {

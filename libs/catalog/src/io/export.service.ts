@@ -6,6 +6,7 @@ import { applyAdoptionFilters } from '../adoption-query';
 import type { CatalogItem } from '../catalog-item.entity';
 import type { AdoptionFilterDto } from '../dto/adoption.dto';
 import type { ItemFilterDto } from '../dto/item-query.dto';
+import { todayInChina } from '../dto/validators';
 import type { SheetFormat } from '../dto/workflow.dto';
 import { NEED_KIND } from '../needs.service';
 import { OrganizationDirectory, OrgRef } from '../organization-directory';
@@ -55,7 +56,7 @@ export class ExportService {
 
   private file(list: ListName, format: SheetFormat, rows: AsyncIterable<CellValue[]>): StreamableFile {
     const def = SHEETS[list];
-    const stamp = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '');
+    const stamp = todayInChina().replaceAll('-', '');
     const stream = writeSheet(format, def.label, exportHeaders(def), rows);
     return new StreamableFile(stream, { type: SHEET_CONTENT_TYPES[format], disposition: disposition(`${def.label}-${stamp}.${format}`) });
   }

@@ -1,5 +1,5 @@
 import { TEXT_LIMITS } from '../catalog.constants';
-import { chinaDateTime } from './china-time.util';
+import { chinaDateTime } from '../china-time.util';
 import type { Need } from '../need.entity';
 import { NEED_KIND } from '../needs.service';
 import { fenToYuan } from '../money.util';

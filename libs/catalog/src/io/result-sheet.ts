@@ -1,5 +1,5 @@
 import { TEXT_LIMITS } from '../catalog.constants';
-import { chinaDateTime } from './china-time.util';
+import { chinaDateTime } from '../china-time.util';
 import { fenToYuan } from '../money.util';
 import type { OrgRef } from '../organization-directory';
 import { checkPatentNumber, Patent } from '../patent-number.util';
