@@ -78,11 +78,8 @@ export class ReviewsService {
       const repo = this.tx.repo(ChallengeExpert);
       const assigned = await repo.find({ where: { challengeId } });
       if (!assigned.some((e) => e.userId === userId)) throw new NotFoundError('该榜单的评审专家');
-      const reviews = await this.tx
-        .repo(Review)
-        .createQueryBuilder('r')
-        .innerJoin(Proposal, 'p', 'p.id = r.proposal_id')
-        .where('p.challenge_id = :challengeId AND r.expert_user_id = :userId', { challengeId, userId })
+      const reviews = await this.reviewsOn(challengeId)
+        .andWhere('r.expert_user_id = :userId', { userId })
         // Locked, so a submission racing this withdrawal waits and then finds no assignment.
         .setLock('pessimistic_write', undefined, ['r'])
         .getMany();
@@ -196,12 +193,7 @@ export class ReviewsService {
   /** The bureau's view: who has scored what. */
   async progress(challengeId: string) {
     const experts = await this.experts(challengeId);
-    const reviews = await this.tx
-      .repo(Review)
-      .createQueryBuilder('r')
-      .innerJoin(Proposal, 'p', 'p.id = r.proposal_id')
-      .where('p.challenge_id = :challengeId', { challengeId })
-      .getMany();
+    const reviews = await this.reviewsOn(challengeId).getMany();
     const users = new Map((await this.users.findByIds(experts.map((e) => e.userId))).map((u) => [u.id, u.name]));
     return experts.map((e) => ({
       userId: e.userId,
@@ -241,6 +233,15 @@ export class ReviewsService {
    * Whether the expert reviews this proposal once it is shortlisted: assigned to its challenge,
    * not of an applicant organization, no declared conflict. Others are answered 404 alike.
    */
+  /** Every review (draft or submitted) of the proposals of a challenge, as a query to narrow. */
+  private reviewsOn(challengeId: string) {
+    return this.tx
+      .repo(Review)
+      .createQueryBuilder('r')
+      .innerJoin(Proposal, 'p', 'p.id = r.proposal_id')
+      .where('p.challenge_id = :challengeId', { challengeId });
+  }
+
   private async isReviewer(p: Proposal, expert: AuthUser): Promise<boolean> {
     if (!expert.isExpert) return false;
     const assigned = await this.tx.repo(ChallengeExpert).findOne({ where: { challengeId: p.challengeId, userId: expert.userId } });
