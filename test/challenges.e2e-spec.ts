@@ -66,6 +66,17 @@ describe('揭榜挂帅: one challenge from publication to final acceptance (e2e)
     return { userId: u.id, token: login.body.accessToken as string };
   }
 
+  /** Another challenge, published, its window open by the server's clock for five more days. */
+  const publishedChallenge = async (title: string): Promise<string> => {
+    const now = t.get(Clock).now().getTime();
+    const created = await t.request('POST', '/api/challenges', {
+      token: bureau.token,
+      body: { ...challengeBody(), title, opensAt: new Date(now - 3600_000).toISOString(), closesAt: new Date(now + 5 * DAY).toISOString() },
+    });
+    expect((await t.request('POST', `/api/challenges/${created.body.id}/publish`, { token: bureau.token })).status).toBe(200);
+    return created.body.id;
+  };
+
   const events = async (type: string) =>
     (await t.get(DataSource).query(`SELECT payload FROM outbox_event WHERE type = $1 ORDER BY created_at`, [type])).map(
       (r: { payload: unknown }) => r.payload,
@@ -603,18 +614,7 @@ describe('揭榜挂帅: one challenge from publication to final acceptance (e2e)
   });
 
   it('tells an assigned expert that the review has not started yet, and hides the proposal from others', async () => {
-    const now = t.get(Clock).now().getTime();
-    const created = await t.request('POST', '/api/challenges', {
-      token: bureau.token,
-      body: {
-        ...challengeBody(),
-        title: '磷石膏综合利用关键技术攻关',
-        opensAt: new Date(now - 3600_000).toISOString(),
-        closesAt: new Date(now + 5 * DAY).toISOString(),
-      },
-    });
-    const second = created.body.id;
-    expect((await t.request('POST', `/api/challenges/${second}/publish`, { token: bureau.token })).status).toBe(200);
+    const second = await publishedChallenge('磷石膏综合利用关键技术攻关');
     const filed = await t.request('POST', `/api/challenges/${second}/proposals`, { token: a.token, body: proposalBody(1_000_000) });
     expect((await t.request('POST', `/api/proposals/${filed.body.id}/submit`, { token: a.token })).status).toBe(200);
     const assigned = await t.request('POST', `/api/challenges/${second}/experts`, {
@@ -646,18 +646,7 @@ describe('揭榜挂帅: one challenge from publication to final acceptance (e2e)
   });
 
   it('withdraws an expert who has not submitted, keeping at least three, with the reason audited', async () => {
-    const now = t.get(Clock).now().getTime();
-    const created = await t.request('POST', '/api/challenges', {
-      token: bureau.token,
-      body: {
-        ...challengeBody(),
-        title: '磷化工尾气氟资源回收技术攻关',
-        opensAt: new Date(now - 3600_000).toISOString(),
-        closesAt: new Date(now + 5 * DAY).toISOString(),
-      },
-    });
-    const third = created.body.id;
-    expect((await t.request('POST', `/api/challenges/${third}/publish`, { token: bureau.token })).status).toBe(200);
+    const third = await publishedChallenge('磷化工尾气氟资源回收技术攻关');
     const four = experts.slice(2, 6).map((e) => e.userId);
     expect((await t.request('POST', `/api/challenges/${third}/experts`, { token: bureau.token, body: { userIds: four } })).status).toBe(
       200,
