@@ -6,26 +6,15 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SMTPServer } from 'smtp-server';
+import { createMailCatcher } from './mail-catcher';
 
 const url = new URL(process.env.SMTP_URL ?? 'smtp://127.0.0.1:1025');
 const dir = join(__dirname, '..', 'var', 'mail');
 mkdirSync(dir, { recursive: true });
 let count = 0;
 
-const server = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['AUTH', 'STARTTLS'],
-  logger: false,
-  onData(stream, session, callback) {
-    const chunks: Buffer[] = [];
-    stream.on('data', (c: Buffer) => chunks.push(c));
-    stream.on('end', () => {
-      const to = session.envelope.rcptTo.map((r) => r.address).join(', ');
-      writeFileSync(join(dir, `${Date.now()}-${++count}.eml`), Buffer.concat([Buffer.from(`X-Envelope-To: ${to}\r\n`), ...chunks]));
-      callback();
-    });
-  },
+const server = createMailCatcher((raw, to) => {
+  writeFileSync(join(dir, `${Date.now()}-${++count}.eml`), Buffer.concat([Buffer.from(`X-Envelope-To: ${to.join(', ')}\r\n`), raw]));
 });
 server.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code === 'EADDRINUSE') {

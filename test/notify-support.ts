@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import net from 'node:net';
-import { SMTPServer } from 'smtp-server';
+import { createMailCatcher } from '../scripts/mail-catcher';
 import type { DataSource } from 'typeorm';
 
 /** Polls until `fn` returns a truthy value, or fails after `timeoutMs`. */
@@ -48,25 +48,15 @@ export async function startSmtpPeer(): Promise<{
 }> {
   const mails: ReceivedMail[] = [];
   let refusals = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['AUTH', 'STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        if (refusals > 0) {
-          refusals--;
-          const err = new Error('邮件服务器暂时不可用') as Error & { responseCode: number };
-          err.responseCode = 451;
-          return callback(err);
-        }
-        const raw = Buffer.concat(chunks).toString('utf8');
-        mails.push({ ...parseMail(raw), to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
-      });
-    },
+  const server = createMailCatcher((raw, to) => {
+    if (refusals > 0) {
+      refusals--;
+      const err = new Error('邮件服务器暂时不可用') as Error & { responseCode: number };
+      err.responseCode = 451;
+      return err;
+    }
+    const text = raw.toString('utf8');
+    mails.push({ ...parseMail(text), to, raw: text });
   });
   // A client killed mid-transaction (the crash test SIGKILLs the worker) resets its socket; smtp-server
   // reports that as an 'error' event, which would be an uncaught exception without a listener.
