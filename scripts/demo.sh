@@ -4,6 +4,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -d node_modules ] || npm install --no-audit --no-fund
 bash scripts/services.sh
+# Tokens are signed with a secret made once for this install (kept in var/, never committed), so
+# nobody can forge a token with a secret read from the source.
+if [ -z "${JWT_SECRET:-}" ]; then
+  mkdir -p var
+  [ -s var/jwt-secret ] || (umask 077 && node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))' > var/jwt-secret)
+  JWT_SECRET="$(cat var/jwt-secret)"
+  export JWT_SECRET
+fi
 # The demo's results are academic abstracts, so matches score lower than a real supply list's:
 # notify from a lower score so that the demo's people see match notifications.
 export MATCH_NOTIFY_THRESHOLD="${MATCH_NOTIFY_THRESHOLD:-25}"

@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { ValidationPipe } from '@nestjs/common';
@@ -84,6 +85,8 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
       },
     },
   });
+  // The portal's refresh token travels in an httpOnly cookie on the auth routes.
+  await app.register(cookie);
   // Spreadsheet imports (catalog) arrive as multipart/form-data and are read as a stream.
   await app.register(multipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1, fields: 10 } });
   app.enableCors({ origin: config.corsOrigins, credentials: true });

@@ -5,8 +5,8 @@ import { createApiApp } from './bootstrap';
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const app = await createApiApp(config);
-  await app.listen({ port: config.port, host: '0.0.0.0' });
-  process.stdout.write(`api listening on http://127.0.0.1:${config.port} (docs at /docs)\n`);
+  await app.listen({ port: config.port, host: config.host });
+  process.stdout.write(`api listening on http://${config.host}:${config.port} (docs at /docs)\n`);
 }
 
 void main();

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { ErrorResponseDto } from '@app/core';
+import { AUTH_EXTENSION, AuthMark, ErrorResponseDto } from '@app/core';
 
 const ERROR_RESPONSES: Record<string, string> = {
   '400': '请求参数有误（message 与 details 指明字段）',
@@ -12,14 +12,22 @@ const ERROR_RESPONSES: Record<string, string> = {
   '500': '服务器内部错误（附错误编号）',
 };
 
-/** Adds the standard error responses to every operation that does not declare its own. */
-function withErrorResponses(doc: OpenAPIObject): OpenAPIObject {
+/**
+ * Adds the standard error responses to every operation that does not declare its own, and states
+ * each operation's security as the global auth guard applies it: a bearer token unless the route
+ * is marked public (no token) or optional (a token widens what it answers).
+ */
+function withErrorsAndSecurity(doc: OpenAPIObject): OpenAPIObject {
   const ref = { $ref: '#/components/schemas/ErrorResponseDto' };
   for (const path of Object.values(doc.paths)) {
     for (const method of ['get', 'post', 'put', 'patch', 'delete'] as const) {
-      const op = path[method];
+      const op = path[method] as (NonNullable<(typeof path)[typeof method]> & { [AUTH_EXTENSION]?: AuthMark }) | undefined;
       if (!op) continue;
+      const mark = op[AUTH_EXTENSION];
+      delete op[AUTH_EXTENSION];
+      op.security = mark === 'public' ? [] : mark === 'optional' ? [{ bearer: [] }, {}] : [{ bearer: [] }];
       for (const [code, description] of Object.entries(ERROR_RESPONSES)) {
+        if (code === '401' && mark === 'public') continue;
         op.responses[code] ??= { description, content: { 'application/json': { schema: ref } } };
       }
     }
@@ -35,7 +43,7 @@ export function setupOpenApi(app: INestApplication): OpenAPIObject {
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();
-  const doc = withErrorResponses(SwaggerModule.createDocument(app, config, { extraModels: [ErrorResponseDto] }));
+  const doc = withErrorsAndSecurity(SwaggerModule.createDocument(app, config, { extraModels: [ErrorResponseDto] }));
   SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs-json' });
   return doc;
 }

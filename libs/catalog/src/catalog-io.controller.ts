@@ -1,11 +1,14 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthUser, BureauOnly, CurrentUser, Public } from '@app/core';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiFileResponse, AuthUser, BureauOnly, CurrentUser, Public } from '@app/core';
 import { AdoptionExportQueryDto, ImportQueryDto, ItemExportQueryDto, SheetFormatQueryDto } from './dto/workflow.dto';
 import { ExportService } from './io/export.service';
 import { ImportService } from './io/import.service';
 import { SheetUpload, UploadedSheet } from './io/uploaded-sheet.decorator';
-import { CatalogReference, catalogReference } from './catalog.reference';
+import { catalogReference } from './catalog.reference';
+import { SHEET_CONTENT_TYPES } from './io/sheet-io';
+import { CatalogReferenceDto } from './dto/catalog-reference.dto';
+import { ImportReportDto } from './dto/import-report.dto';
 
 /** The upload of an import, as Swagger UI should offer it: one file field. */
 const SHEET_UPLOAD = {
@@ -15,6 +18,9 @@ const SHEET_UPLOAD = {
     properties: { file: { type: 'string', format: 'binary', description: '.xlsx，或 UTF-8 编码的 .csv（列名同模板）' } },
   },
 };
+
+/** What a template or an export is sent as (see `SHEET_CONTENT_TYPES`): XLSX by default, CSV with `format=csv`. */
+const SHEET_MEDIA_TYPES = [SHEET_CONTENT_TYPES.xlsx, SHEET_CONTENT_TYPES.csv];
 
 const IMPORT_DOC =
   '科技局导入清单（multipart 上传 .xlsx/.csv，字段名 file）：dryRun=true 返回每行问题（行号、列名、原因）不写入；正式导入全部写入或全部不写入';
@@ -29,13 +35,15 @@ export class CatalogIoController {
 
   @Get('catalog/reference')
   @Public()
+  @ApiOkResponse({ type: CatalogReferenceDto })
   @ApiOperation({ summary: '维护的参考数据：产业领域、合作方式、合同类型、状态' })
-  reference(): CatalogReference {
+  reference(): CatalogReferenceDto {
     return catalogReference();
   }
 
   @Get('needs/template')
   @Public()
+  @ApiFileResponse('技术需求导入模板', ...SHEET_MEDIA_TYPES)
   @ApiOperation({ summary: '技术需求导入模板（含填写说明）' })
   needsTemplate(@Query() q: SheetFormatQueryDto) {
     return this.exporter.template('needs', q.format);
@@ -43,6 +51,7 @@ export class CatalogIoController {
 
   @Get('results/template')
   @Public()
+  @ApiFileResponse('科技成果导入模板', ...SHEET_MEDIA_TYPES)
   @ApiOperation({ summary: '科技成果导入模板（含填写说明）' })
   resultsTemplate(@Query() q: SheetFormatQueryDto) {
     return this.exporter.template('results', q.format);
@@ -50,6 +59,7 @@ export class CatalogIoController {
 
   @Get('adoptions/template')
   @Public()
+  @ApiFileResponse('成果转化应用导入模板', ...SHEET_MEDIA_TYPES)
   @ApiOperation({ summary: '成果转化应用导入模板（含填写说明）' })
   adoptionsTemplate(@Query() q: SheetFormatQueryDto) {
     return this.exporter.template('adoptions', q.format);
@@ -57,6 +67,7 @@ export class CatalogIoController {
 
   @Get('needs/export')
   @BureauOnly()
+  @ApiFileResponse('技术需求导出文件', ...SHEET_MEDIA_TYPES)
   @ApiOperation({ summary: '按当前筛选条件导出技术需求（XLSX/CSV，中文列名；仅科技局）' })
   exportNeeds(@Query() q: ItemExportQueryDto, @CurrentUser() user: AuthUser) {
     return this.exporter.exportNeeds(q, q.format, user);
@@ -64,6 +75,7 @@ export class CatalogIoController {
 
   @Get('results/export')
   @BureauOnly()
+  @ApiFileResponse('科技成果导出文件', ...SHEET_MEDIA_TYPES)
   @ApiOperation({ summary: '按当前筛选条件导出科技成果（XLSX/CSV，中文列名；仅科技局）' })
   exportResults(@Query() q: ItemExportQueryDto, @CurrentUser() user: AuthUser) {
     return this.exporter.exportResults(q, q.format, user);
@@ -71,6 +83,7 @@ export class CatalogIoController {
 
   @Get('adoptions/export')
   @BureauOnly()
+  @ApiFileResponse('成果转化应用导出文件', ...SHEET_MEDIA_TYPES)
   @ApiOperation({ summary: '按当前筛选条件导出成果转化应用（XLSX/CSV，中文列名；仅科技局）' })
   exportAdoptions(@Query() q: AdoptionExportQueryDto, @CurrentUser() user: AuthUser) {
     return this.exporter.exportAdoptions(q, q.format, user);
@@ -81,6 +94,7 @@ export class CatalogIoController {
   @BureauOnly()
   @ApiConsumes('multipart/form-data')
   @ApiBody(SHEET_UPLOAD)
+  @ApiOkResponse({ type: ImportReportDto, description: '导入（或试导入）结果' })
   @ApiOperation({ summary: `技术需求：${IMPORT_DOC}` })
   importNeeds(@Query() q: ImportQueryDto, @UploadedSheet() file: SheetUpload | undefined, @CurrentUser() user: AuthUser) {
     return this.importer.importSheet('needs', file, q.dryRun, user);
@@ -91,6 +105,7 @@ export class CatalogIoController {
   @BureauOnly()
   @ApiConsumes('multipart/form-data')
   @ApiBody(SHEET_UPLOAD)
+  @ApiOkResponse({ type: ImportReportDto, description: '导入（或试导入）结果' })
   @ApiOperation({ summary: `科技成果：${IMPORT_DOC}` })
   importResults(@Query() q: ImportQueryDto, @UploadedSheet() file: SheetUpload | undefined, @CurrentUser() user: AuthUser) {
     return this.importer.importSheet('results', file, q.dryRun, user);
@@ -101,6 +116,7 @@ export class CatalogIoController {
   @BureauOnly()
   @ApiConsumes('multipart/form-data')
   @ApiBody(SHEET_UPLOAD)
+  @ApiOkResponse({ type: ImportReportDto, description: '导入（或试导入）结果' })
   @ApiOperation({ summary: `成果转化应用：${IMPORT_DOC}` })
   importAdoptions(@Query() q: ImportQueryDto, @UploadedSheet() file: SheetUpload | undefined, @CurrentUser() user: AuthUser) {
     return this.importer.importSheet('adoptions', file, q.dryRun, user);

@@ -1,10 +1,24 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthUser, BureauOnly, CurrentUser, IdParamDto, OptionalAuth, PageQueryDto, RequireAccess, VerifiedOrgOnly } from '@app/core';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiPageResponse,
+  AuthUser,
+  BureauOnly,
+  CurrentUser,
+  IdParamDto,
+  OptionalAuth,
+  Page,
+  PageQueryDto,
+  RequireAccess,
+  VerifiedOrgOnly,
+} from '@app/core';
 import { CorrectResultDto, CreateResultDto, UpdateResultDto } from './dto/result.dto';
 import { ItemListQueryDto } from './dto/item-query.dto';
 import { CloseItemDto, RejectItemDto } from './dto/workflow.dto';
 import { ResultsService } from './results.service';
+import { ResultViewDto } from './dto/result-view.dto';
+import { QualityReportDto } from './dto/quality-report.dto';
+import { CatalogHistoryEntryDto } from './dto/history-entry.dto';
 
 @ApiTags('results')
 @Controller('results')
@@ -13,49 +27,56 @@ export class ResultsController {
 
   @Get()
   @OptionalAuth()
+  @ApiPageResponse(ResultViewDto)
   @ApiOperation({ summary: '成果列表（公众看已发布；本单位和科技局看全部）：筛选、排序、分页' })
-  list(@Query() q: ItemListQueryDto, @CurrentUser() user?: AuthUser) {
+  list(@Query() q: ItemListQueryDto, @CurrentUser() user?: AuthUser): Promise<Page<ResultViewDto>> {
     return this.results.list(q, user);
   }
 
   @Get('review-queue')
   @BureauOnly()
+  @ApiPageResponse(ResultViewDto)
   @ApiOperation({ summary: '科技局审核队列：待审核成果，先提交的在前，附质量评分' })
-  reviewQueue(@Query() q: PageQueryDto, @CurrentUser() user: AuthUser) {
+  reviewQueue(@Query() q: PageQueryDto, @CurrentUser() user: AuthUser): Promise<Page<ResultViewDto>> {
     return this.results.reviewQueue(q, user);
   }
 
   @Post()
+  @ApiCreatedResponse({ type: ResultViewDto })
   @ApiOperation({ summary: '新建成果草稿' })
-  create(@Body() dto: CreateResultDto, @CurrentUser() user: AuthUser) {
+  create(@Body() dto: CreateResultDto, @CurrentUser() user: AuthUser): Promise<ResultViewDto> {
     return this.results.create(dto, user);
   }
 
   @Get(':id')
   @OptionalAuth()
+  @ApiOkResponse({ type: ResultViewDto })
   @ApiOperation({ summary: '成果详情（联系人仅本单位和科技局可见）' })
-  get(@Param() p: IdParamDto, @CurrentUser() user?: AuthUser) {
+  get(@Param() p: IdParamDto, @CurrentUser() user?: AuthUser): Promise<ResultViewDto> {
     return this.results.get(p.id, user);
   }
 
   @Patch(':id')
   @RequireAccess('result.owner')
+  @ApiOkResponse({ type: ResultViewDto })
   @ApiOperation({ summary: '修改草稿或被驳回的成果' })
-  update(@Param() p: IdParamDto, @Body() dto: UpdateResultDto, @CurrentUser() user: AuthUser) {
+  update(@Param() p: IdParamDto, @Body() dto: UpdateResultDto, @CurrentUser() user: AuthUser): Promise<ResultViewDto> {
     return this.results.update(p.id, dto, user);
   }
 
   @Get(':id/quality')
   @RequireAccess('result.manager')
+  @ApiOkResponse({ type: QualityReportDto })
   @ApiOperation({ summary: '质量检查：评分（0–100）和修改建议' })
-  quality(@Param() p: IdParamDto) {
+  quality(@Param() p: IdParamDto): Promise<QualityReportDto> {
     return this.results.quality(p.id);
   }
 
   @Get(':id/history')
   @RequireAccess('result.manager')
+  @ApiOkResponse({ type: [CatalogHistoryEntryDto] })
   @ApiOperation({ summary: '状态变更记录（谁、何时、为何）' })
-  history(@Param() p: IdParamDto) {
+  history(@Param() p: IdParamDto): Promise<CatalogHistoryEntryDto[]> {
     return this.results.history(p.id);
   }
 
@@ -63,40 +84,45 @@ export class ResultsController {
   @HttpCode(200)
   @VerifiedOrgOnly()
   @RequireAccess('result.owner')
+  @ApiOkResponse({ type: ResultViewDto })
   @ApiOperation({ summary: '提交审核（仅已认证单位；存在必须修改的问题时拒绝）' })
-  submit(@Param() p: IdParamDto, @CurrentUser() user: AuthUser) {
+  submit(@Param() p: IdParamDto, @CurrentUser() user: AuthUser): Promise<ResultViewDto> {
     return this.results.submit(p.id, user);
   }
 
   @Post(':id/approve')
   @HttpCode(200)
   @BureauOnly()
+  @ApiOkResponse({ type: ResultViewDto })
   @ApiOperation({ summary: '科技局审核通过并发布' })
-  approve(@Param() p: IdParamDto, @CurrentUser() user: AuthUser) {
+  approve(@Param() p: IdParamDto, @CurrentUser() user: AuthUser): Promise<ResultViewDto> {
     return this.results.approve(p.id, user);
   }
 
   @Post(':id/correct')
   @HttpCode(200)
   @BureauOnly()
+  @ApiOkResponse({ type: ResultViewDto })
   @ApiOperation({ summary: '科技局更正已发布的成果（须写明原因；仍为已发布，搜索与匹配随之更新，发布单位收到通知）' })
-  correct(@Param() p: IdParamDto, @Body() dto: CorrectResultDto, @CurrentUser() user: AuthUser) {
+  correct(@Param() p: IdParamDto, @Body() dto: CorrectResultDto, @CurrentUser() user: AuthUser): Promise<ResultViewDto> {
     return this.results.correct(p.id, dto, user);
   }
 
   @Post(':id/reject')
   @HttpCode(200)
   @BureauOnly()
+  @ApiOkResponse({ type: ResultViewDto })
   @ApiOperation({ summary: '科技局驳回（须写明原因）' })
-  reject(@Param() p: IdParamDto, @Body() dto: RejectItemDto, @CurrentUser() user: AuthUser) {
+  reject(@Param() p: IdParamDto, @Body() dto: RejectItemDto, @CurrentUser() user: AuthUser): Promise<ResultViewDto> {
     return this.results.reject(p.id, dto.reason, user);
   }
 
   @Post(':id/close')
   @HttpCode(200)
   @RequireAccess('result.manager')
+  @ApiOkResponse({ type: ResultViewDto })
   @ApiOperation({ summary: '关闭（本单位任意状态；科技局关闭已发布的）' })
-  close(@Param() p: IdParamDto, @Body() dto: CloseItemDto, @CurrentUser() user: AuthUser) {
+  close(@Param() p: IdParamDto, @Body() dto: CloseItemDto, @CurrentUser() user: AuthUser): Promise<ResultViewDto> {
     return this.results.close(p.id, dto.reason ?? null, user);
   }
 }

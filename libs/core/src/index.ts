@@ -39,3 +39,4 @@ export * from './time/clock';
 export * from './database/bigint.transformer';
 export * from './http/transforms';
 export * from './database/update-returning.util';
+export * from './http/api-responses';

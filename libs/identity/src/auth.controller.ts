@@ -1,42 +1,79 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ClientAddress, Public } from '@app/core';
+import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { APP_CONFIG, AppConfig, ClientAddress, Public } from '@app/core';
 import { AuthService } from './auth.service';
-import { LoginDto, RefreshDto, RegisterDto, TokenPairDto } from './dto/auth.dto';
+import { LoginDto, RefreshDto, RegisterDto, SessionDto } from './dto/auth.dto';
+import { MemberViewDto } from './dto/member.dto';
+import { InvalidRefreshTokenError } from './identity.errors';
+import { clearRefreshCookie, deliverSession, refreshCookieOf } from './refresh-cookie';
+
+class RegisteredDto extends SessionDto {
+  @ApiProperty({ type: MemberViewDto }) user!: MemberViewDto;
+  @ApiProperty({ format: 'uuid' }) organizationId!: string;
+}
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Post('register')
   @Public()
   @ApiOperation({ summary: '注册单位及其管理员账号（单位需经科技局认证后才能提交清单）' })
-  register(@Body() dto: RegisterDto, @ClientAddress() ip: string) {
-    return this.auth.register(dto, ip);
+  @ApiCreatedResponse({ type: RegisteredDto })
+  async register(
+    @Body() dto: RegisterDto,
+    @ClientAddress() ip: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RegisteredDto> {
+    return deliverSession(await this.auth.register(dto, ip), dto.useCookie, reply, this.config);
   }
 
   @Post('login')
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: '登录，返回访问令牌和刷新令牌；失败过多时返回 429' })
-  login(@Body() dto: LoginDto, @ClientAddress() ip: string): Promise<TokenPairDto> {
-    return this.auth.login(dto.email, dto.password, ip);
+  @ApiOkResponse({ type: SessionDto })
+  async login(@Body() dto: LoginDto, @ClientAddress() ip: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionDto> {
+    return deliverSession(await this.auth.login(dto.email, dto.password, ip), dto.useCookie, reply, this.config);
   }
 
   @Post('refresh')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: '用刷新令牌换取新的令牌对（旧刷新令牌随即失效；重复使用会注销该登录的全部令牌）' })
-  refresh(@Body() dto: RefreshDto, @ClientAddress() ip: string): Promise<TokenPairDto> {
-    return this.auth.refresh(dto.refreshToken, ip);
+  @ApiOperation({
+    summary: '用刷新令牌换取新的令牌对（旧刷新令牌随即失效；重复使用会注销该登录的全部令牌）；省略令牌时使用网页端的 Cookie',
+  })
+  @ApiOkResponse({ type: SessionDto })
+  async refresh(
+    @Body() dto: RefreshDto,
+    @ClientAddress() ip: string,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionDto> {
+    const fromCookie = !dto.refreshToken;
+    const presented = dto.refreshToken ?? refreshCookieOf(req);
+    try {
+      if (!presented) throw new InvalidRefreshTokenError();
+      return deliverSession(await this.auth.refresh(presented, ip), fromCookie, reply, this.config);
+    } catch (err) {
+      if (fromCookie) clearRefreshCookie(reply, this.config);
+      throw err;
+    }
   }
 
   @Post('logout')
   @Public()
   @HttpCode(204)
-  @ApiOperation({ summary: '退出登录：注销该刷新令牌及其同一登录下的全部令牌' })
-  async logout(@Body() dto: RefreshDto): Promise<void> {
-    await this.auth.logout(dto.refreshToken);
+  @ApiOperation({ summary: '退出登录：注销该刷新令牌（或网页端 Cookie 中的令牌）及其同一登录下的全部令牌' })
+  @ApiNoContentResponse({ description: '已退出' })
+  async logout(@Body() dto: RefreshDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    const presented = dto.refreshToken ?? refreshCookieOf(req);
+    clearRefreshCookie(reply, this.config);
+    if (presented) await this.auth.logout(presented);
   }
 }

@@ -111,7 +111,9 @@ export class AuthService {
     const outcome = await this.tx.run(async () => {
       const token = await this.tx.repo(RefreshToken).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!token || !this.secretMatches(token.secretHash, secret)) return { kind: 'invalid' as const };
-      if (token.revokedAt || token.replacedById) {
+      // Revoked by logout or by disabling the account: simply over. Rotated already: a reuse.
+      if (token.revokedAt && !token.replacedById) return { kind: 'invalid' as const };
+      if (token.replacedById) {
         await this.revokeFamily(token.familyId);
         await this.audit.record({
           actor: { userId: token.userId, organizationId: null },

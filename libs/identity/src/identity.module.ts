@@ -5,6 +5,7 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { MeController } from './me.controller';
 import { MeService } from './me.service';
+import { MembersService } from './members.service';
 import { Organization } from './organization.entity';
 import { OrganizationsController } from './organizations.controller';
 import { OrganizationsService } from './organizations.service';
@@ -22,6 +23,7 @@ import { UsersService } from './users.service';
     OrganizationsService,
     ProvisioningService,
     MeService,
+    MembersService,
     { provide: AUTH_USER_LOADER, useExisting: UsersService },
   ],
   exports: [UsersService, OrganizationsService, ProvisioningService, AUTH_USER_LOADER],

@@ -35,6 +35,8 @@ export class OrganizationsService implements OnModuleInit {
   onModuleInit(): void {
     // "Only the organization itself (or the bureau)" on routes with an organization id.
     this.access.register('organization.member', async (user, id) => user.organizationId === id || isBureau(user));
+    // "Only the organization itself": managing its own accounts is never the bureau's to do.
+    this.access.register('organization.own', async (user, id) => user.organizationId === id);
   }
 
   async list(q: OrganizationQueryDto, viewer: AuthUser | undefined): Promise<Page<OrganizationPublicDto | OrganizationDetailDto>> {

@@ -27,6 +27,7 @@ export interface UserView {
   isExpert: boolean;
   expertFields: string[];
   organizationId: string;
+  active: boolean;
 }
 
 export function toUserView(u: User): UserView {
@@ -39,6 +40,7 @@ export function toUserView(u: User): UserView {
     isExpert: u.isExpert,
     expertFields: u.expertFields,
     organizationId: u.organizationId,
+    active: u.active,
   };
 }
 
@@ -112,7 +114,7 @@ export class UsersService implements AuthUserLoader {
     const { skip, take } = pageOffset(q);
     const [rows, total] = await this.tx
       .repo(User)
-      .findAndCount({ where: { organizationId, active: true }, order: { createdAt: 'ASC', id: 'ASC' }, skip, take });
+      .findAndCount({ where: { organizationId }, order: { active: 'DESC', createdAt: 'ASC', id: 'ASC' }, skip, take });
     return toPage(rows.map(toUserView), total, q);
   }
 

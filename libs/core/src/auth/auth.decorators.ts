@@ -1,5 +1,6 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth } from '@nestjs/swagger';
+import { ApiAuthMark } from '../http/api-responses';
 import type { AuthUser } from './auth-user';
 
 export const PUBLIC_KEY = 'auth:public';
@@ -15,10 +16,11 @@ export interface AccessRequirement {
 }
 
 /** No token needed. */
-export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_KEY, true);
+export const Public = (): MethodDecorator & ClassDecorator => applyDecorators(SetMetadata(PUBLIC_KEY, true), ApiAuthMark('public'));
 
 /** A token is read when present (e.g. to show drafts to their owner) but not required. */
-export const OptionalAuth = (): MethodDecorator & ClassDecorator => applyDecorators(SetMetadata(OPTIONAL_AUTH_KEY, true), ApiBearerAuth());
+export const OptionalAuth = (): MethodDecorator & ClassDecorator =>
+  applyDecorators(SetMetadata(OPTIONAL_AUTH_KEY, true), ApiAuthMark('optional'));
 
 /** Only staff of the (verified) bureau. */
 export const BureauOnly = (): MethodDecorator & ClassDecorator =>

@@ -16,7 +16,23 @@ describe('loadConfig', () => {
   it('requires JWT_SECRET in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: is required/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: '' })).toThrow(/JWT_SECRET: is required/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(/JWT_SECRET: at least 32/);
     expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 's'.repeat(40) }).jwtSecret).toHaveLength(40);
+  });
+
+  it('signs with a random secret per start when none is given, never one written in the source', () => {
+    const a = loadConfig({ NODE_ENV: 'development' }).jwtSecret;
+    const b = loadConfig({ NODE_ENV: 'development' }).jwtSecret;
+    expect(a).toMatch(/^[0-9a-f]{64}$/);
+    expect(a).not.toBe(b);
+    expect(loadConfig({ NODE_ENV: 'test' }).jwtSecret).not.toBe(loadConfig({ NODE_ENV: 'test' }).jwtSecret);
+  });
+
+  it('listens on loopback unless HOST says otherwise', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).host).toBe('127.0.0.1');
+    expect(loadConfig({ NODE_ENV: 'test', HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(() => loadConfig({ NODE_ENV: 'test', HOST: 'not a host!' })).toThrow(/HOST/);
   });
 
   it('rejects a schema name that could inject SQL', () => {

@@ -1,9 +1,12 @@
-import { bool, cleanEnv, num, port, str, url } from 'envalid';
+import { randomBytes } from 'node:crypto';
+import { bool, cleanEnv, host, num, port, str, url } from 'envalid';
 
 /** Typed, validated configuration. Built once at boot from the environment. */
 export interface AppConfig {
   nodeEnv: 'development' | 'test' | 'production';
   port: number;
+  /** Interface the api listens on: loopback unless HOST says otherwise (the compose file sets 0.0.0.0). */
+  host: string;
   databaseUrl: string;
   /** PostgreSQL schema that holds every table (tests use one schema per run). */
   dbSchema: string;
@@ -49,8 +52,6 @@ export interface AppConfig {
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
-const DEV_JWT_SECRET = 'dev-only-jwt-secret-not-for-production-use';
-
 /** Thrown when the environment does not validate; the message names the variable. */
 export class ConfigError extends Error {}
 
@@ -64,12 +65,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     {
       NODE_ENV: str({ choices: ['development', 'test', 'production'], default: 'development' }),
       PORT: port({ default: 3000 }),
+      HOST: host({ default: '127.0.0.1' }),
       DATABASE_URL: url({ default: 'postgresql://postgres@127.0.0.1:5432/test' }),
       DB_SCHEMA: str({ default: 'public' }),
       REDIS_URL: url({ default: 'redis://127.0.0.1:6379' }),
       MEILI_HOST: url({ default: 'http://127.0.0.1:7700' }),
       MEILI_MASTER_KEY: str({ default: 'dev-master-key-change-me-0123456789' }),
-      JWT_SECRET: str({ devDefault: DEV_JWT_SECRET }),
+      JWT_SECRET: str({ devDefault: '' }),
       JWT_ACCESS_TTL_SECONDS: num({ default: 900 }),
       REFRESH_TTL_DAYS: num({ default: 30 }),
       RESOURCE_PREFIX: str({ default: 'tt' }),
@@ -107,8 +109,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       },
     },
   );
-  if (e.NODE_ENV === 'production' && e.JWT_SECRET === DEV_JWT_SECRET) {
-    throw new ConfigError('invalid environment variable JWT_SECRET: required outside development and test');
+  if (e.NODE_ENV === 'production' && e.JWT_SECRET === '') {
+    throw new ConfigError('invalid environment variable JWT_SECRET: is required');
+  }
+  if (e.JWT_SECRET !== '' && e.JWT_SECRET.length < 32) {
+    throw new ConfigError('invalid environment variable JWT_SECRET: at least 32 characters');
   }
   if (!/^[a-z][a-z0-9_]{0,40}$/.test(e.DB_SCHEMA)) {
     throw new ConfigError('invalid environment variable DB_SCHEMA: lower-case letters, digits and _ only');
@@ -119,12 +124,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     nodeEnv: e.NODE_ENV as AppConfig['nodeEnv'],
     port: e.PORT,
+    host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dbSchema: e.DB_SCHEMA,
     redisUrl: e.REDIS_URL,
     meiliHost: e.MEILI_HOST.replace(/\/$/, ''),
     meiliMasterKey: e.MEILI_MASTER_KEY,
-    jwtSecret: e.JWT_SECRET,
+    // Without JWT_SECRET (development and test only; production requires it), a random secret per
+    // start: tokens then last as long as the process, and no secret written anywhere can forge one.
+    jwtSecret: e.JWT_SECRET || randomBytes(32).toString('hex'),
     jwtAccessTtlSeconds: e.JWT_ACCESS_TTL_SECONDS,
     refreshTtlDays: e.REFRESH_TTL_DAYS,
     resourcePrefix: e.RESOURCE_PREFIX,

@@ -1,10 +1,12 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorResult, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { request } from 'node:http';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Public } from '../auth/auth.decorators';
 import { RedisService } from '../redis/redis.service';
+import { ErrorResponseDto } from '../errors/error-response.dto';
+import { HealthCheckResultDto } from './health-check-result.dto';
 
 function meiliHealthy(host: string): Promise<boolean> {
   return new Promise((resolve) => {
@@ -31,7 +33,10 @@ export class HealthController {
 
   @Get()
   @Public()
-  @HealthCheck()
+  // Documented below: terminus's generic schema would describe the 503 in its own shape, not ours.
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
+  @ApiOkResponse({ type: HealthCheckResultDto, description: '全部依赖服务可用' })
+  @ApiServiceUnavailableResponse({ type: ErrorResponseDto, description: '部分依赖服务不可用（details 逐项列出 up / down）' })
   @ApiOperation({ summary: '服务健康状况：PostgreSQL、Redis、Meilisearch 分别报告；任一不可用时返回 503' })
   check() {
     return this.health.check([() => this.db.pingCheck('postgres', { timeout: 1500 }), () => this.redisCheck(), () => this.meiliCheck()]);

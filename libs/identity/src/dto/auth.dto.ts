@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import type { OrganizationKind } from '@app/core';
 import { IsCreditCode } from './is-credit-code.validator';
 import { trimString, lowerTrimString } from '@app/core';
@@ -59,6 +59,11 @@ export class RegisterDto {
   @Transform(trimString)
   @Matches(/^[0-9+\- ]{5,20}$/, { context: { message: '不是有效的电话号码' } })
   phone?: string;
+
+  @ApiPropertyOptional({ description: '网页端使用：刷新令牌放在 httpOnly Cookie 中，不在响应体中返回' })
+  @IsOptional()
+  @IsBoolean()
+  useCookie?: boolean;
 }
 
 export class LoginDto {
@@ -74,18 +79,31 @@ export class LoginDto {
   @IsNotEmpty()
   @MaxLength(128)
   password!: string;
+
+  @ApiPropertyOptional({ description: '网页端使用：刷新令牌放在 httpOnly Cookie 中，不在响应体中返回' })
+  @IsOptional()
+  @IsBoolean()
+  useCookie?: boolean;
 }
 
 export class RefreshDto {
-  @ApiProperty()
+  @ApiPropertyOptional({ description: '刷新令牌；省略时使用网页端的 Cookie' })
+  @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
-  refreshToken!: string;
+  refreshToken?: string;
 }
 
 export class TokenPairDto {
   @ApiProperty() accessToken!: string;
-  @ApiProperty() refreshToken!: string;
+  @ApiProperty({ description: '刷新令牌（网页端放在 Cookie 中时不返回）' }) refreshToken!: string;
   @ApiProperty({ description: '访问令牌有效期（秒）' }) expiresIn!: number;
+}
+
+/** What a sign-in answers: the refresh token is left out when it went into the portal's cookie. */
+export class SessionDto {
+  @ApiProperty({ description: '访问令牌（Bearer）' }) accessToken!: string;
+  @ApiPropertyOptional({ description: '刷新令牌（网页端放在 Cookie 中时不返回）' }) refreshToken?: string;
+  @ApiProperty({ type: 'integer', description: '访问令牌有效期（秒）' }) expiresIn!: number;
 }
