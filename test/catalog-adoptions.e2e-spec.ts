@@ -45,7 +45,12 @@ describe('catalog: results and adoptions (e2e, real PostgreSQL)', () => {
       expect(closedByBureau.body.status).toBe('closed');
       const history = await t.request('GET', `/api/results/${r.id}/history`, { token: university.token });
       expect(history.body.at(-1)).toEqual(
-        expect.objectContaining({ action: 'result.close', reason: '成果已过期', actorUserId: bureau.userId }),
+        expect.objectContaining({
+          action: 'result.close',
+          reason: '成果已过期',
+          actorUserId: null,
+          actorOrganizationId: bureau.organizationId,
+        }),
       );
     });
   });

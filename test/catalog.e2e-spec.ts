@@ -86,9 +86,16 @@ describe('catalog: needs, the workflow, visibility and lists (e2e, real PostgreS
           toLabel: '已驳回',
           actionLabel: '驳回',
           reason: '请补充现有工艺参数',
-          actorUserId: bureau.userId,
+          // The enterprise sees who at the bureau acted by name, never the bureau user's id.
+          actorUserId: null,
+          actorName: '荆门市科学技术局管理员',
+          actorOrganizationId: bureau.organizationId,
+          actorOrganizationName: '荆门市科学技术局',
         }),
       );
+      expect(history.body[0]).toEqual(expect.objectContaining({ actorUserId: enterprise.userId, actorName: expect.any(String) }));
+      const asBureau = await t.request('GET', `/api/needs/${need.id}/history`, { token: bureau.token });
+      expect(asBureau.body[2].actorUserId).toBe(bureau.userId);
       const events = await db(t).query(`SELECT type, payload FROM outbox_event WHERE payload->>'needId' = $1 ORDER BY created_at`, [
         need.id,
       ]);

@@ -67,8 +67,8 @@ export class AdoptionsController {
   @RequireAccess('adoption.party')
   @ApiOkResponse({ type: [CatalogHistoryEntryDto] })
   @ApiOperation({ summary: '状态变更记录' })
-  history(@Param() p: IdParamDto): Promise<CatalogHistoryEntryDto[]> {
-    return this.adoptions.history(p.id);
+  history(@Param() p: IdParamDto, @CurrentUser() user: AuthUser): Promise<CatalogHistoryEntryDto[]> {
+    return this.adoptions.history(p.id, user);
   }
 
   @Post(':id/confirm')

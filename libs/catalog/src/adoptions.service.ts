@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { toHistoryView } from './workflow/history.view';
+import { CatalogHistory } from './workflow/catalog-history.service';
 import {
   AccessRegistry,
   actorOf,
@@ -44,6 +44,7 @@ export class AdoptionsService implements OnModuleInit {
     private readonly outbox: OutboxService,
     private readonly access: AccessRegistry,
     private readonly orgs: OrganizationDirectory,
+    private readonly histories: CatalogHistory,
   ) {}
 
   onModuleInit(): void {
@@ -150,8 +151,8 @@ export class AdoptionsService implements OnModuleInit {
     return this.view(a, viewer);
   }
 
-  async history(id: string) {
-    return (await this.audit.history('adoption', id)).map(toHistoryView);
+  history(id: string, viewer: AuthUser) {
+    return this.histories.of('adoption', id, viewer);
   }
 
   async list(q: AdoptionListQueryDto, viewer: AuthUser | undefined): Promise<Page<AdoptionView>> {

@@ -19,6 +19,7 @@ import { OrganizationDirectory } from './organization-directory';
 import { Result } from './result.entity';
 import { ResultsController } from './results.controller';
 import { ResultsService } from './results.service';
+import { CatalogHistory } from './workflow/catalog-history.service';
 import { ItemWorkflow } from './workflow/item-workflow.service';
 
 /** The three lists (needs, results, adoptions), their review workflow, quality check, import and export. */
@@ -28,6 +29,7 @@ import { ItemWorkflow } from './workflow/item-workflow.service';
   controllers: [CatalogIoController, NeedsController, ResultsController, AdoptionsController, CatalogStatsController],
   providers: [
     ItemWorkflow,
+    CatalogHistory,
     OrganizationDirectory,
     NeedsService,
     ResultsService,

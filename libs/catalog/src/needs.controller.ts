@@ -76,8 +76,8 @@ export class NeedsController {
   @RequireAccess('need.manager')
   @ApiOkResponse({ type: [CatalogHistoryEntryDto] })
   @ApiOperation({ summary: '状态变更记录（谁、何时、为何）' })
-  history(@Param() p: IdParamDto): Promise<CatalogHistoryEntryDto[]> {
-    return this.needs.history(p.id);
+  history(@Param() p: IdParamDto, @CurrentUser() user: AuthUser): Promise<CatalogHistoryEntryDto[]> {
+    return this.needs.history(p.id, user);
   }
 
   @Post(':id/submit')

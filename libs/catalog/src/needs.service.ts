@@ -107,8 +107,8 @@ export class NeedsService implements OnModuleInit {
     return NEED_KIND.assess(need);
   }
 
-  history(id: string) {
-    return this.workflow.history(NEED_KIND, id);
+  history(id: string, viewer: AuthUser) {
+    return this.workflow.history(NEED_KIND, id, viewer);
   }
 
   async list(q: ItemListQueryDto, viewer: AuthUser | undefined): Promise<Page<NeedView>> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { OrganizationKind, OrganizationStatus } from '@app/core';
-import { Organization, OrganizationsService } from '@app/identity';
+import { Organization, OrganizationsService, UsersService } from '@app/identity';
 
 export interface OrgRef {
   id: string;
@@ -17,7 +17,15 @@ export interface OrgRef {
  */
 @Injectable()
 export class OrganizationDirectory {
-  constructor(private readonly organizations: OrganizationsService) {}
+  constructor(
+    private readonly organizations: OrganizationsService,
+    private readonly users: UsersService,
+  ) {}
+
+  /** People's names by user id (for histories: who acted, without their ids). */
+  async userNames(ids: string[]): Promise<Map<string, string>> {
+    return new Map((await this.users.findByIds(ids)).map((u) => [u.id, u.name]));
+  }
 
   async byIds(ids: string[]): Promise<Map<string, OrgRef>> {
     const rows = await this.organizations.findByIds(ids);

@@ -98,8 +98,8 @@ export class ResultsService implements OnModuleInit {
     return RESULT_KIND.assess(result);
   }
 
-  history(id: string) {
-    return this.workflow.history(RESULT_KIND, id);
+  history(id: string, viewer: AuthUser) {
+    return this.workflow.history(RESULT_KIND, id, viewer);
   }
 
   async list(q: ItemListQueryDto, viewer: AuthUser | undefined): Promise<Page<ResultView>> {

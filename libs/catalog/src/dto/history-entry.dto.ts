@@ -33,11 +33,17 @@ export class CatalogHistoryEntryDto implements HistoryView {
   @ApiProperty({ type: String, nullable: true, description: '原因（驳回、关闭、更正时填写）' })
   reason!: string | null;
 
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: '操作人（系统操作时为空）' })
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: '操作人编号（仅其本单位和科技局可见；系统操作时为空）' })
   actorUserId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: '操作人姓名（系统操作时为空）' })
+  actorName!: string | null;
 
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: '操作人所属单位' })
   actorOrganizationId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: '操作人所属单位名称' })
+  actorOrganizationName!: string | null;
 
   @ApiProperty({
     type: 'object',

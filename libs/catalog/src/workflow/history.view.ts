@@ -1,4 +1,4 @@
-import type { AuditEntry } from '@app/core';
+import { type AuditEntry, type AuthUser, isBureau } from '@app/core';
 import { ADOPTION_STATUS_LABELS, STATUS_LABELS } from '../catalog.constants';
 
 /** What each recorded step of a need, result or adoption is called on its history. */
@@ -17,8 +17,18 @@ const ACTION_LABELS: Record<string, string> = {
 
 const STATE_LABELS: Record<string, string> = { ...STATUS_LABELS, ...ADOPTION_STATUS_LABELS };
 
-/** One step of an item's visible history, with Chinese names beside the codes. */
-export function toHistoryView(e: AuditEntry) {
+/** Names of the people and organizations that acted on an item. */
+export interface HistoryNames {
+  users: Map<string, string>;
+  organizations: Map<string, string>;
+}
+
+/**
+ * One step of an item's visible history, with Chinese names beside the codes. Who acted is named;
+ * a user's id is shown only to that user's own organization and to the bureau.
+ */
+export function toHistoryView(e: AuditEntry, names: HistoryNames, viewer: AuthUser) {
+  const ownSide = isBureau(viewer) || viewer.organizationId === e.actorOrganizationId;
   const step = e.action.slice(e.action.indexOf('.') + 1);
   return {
     at: e.at,
@@ -29,8 +39,10 @@ export function toHistoryView(e: AuditEntry) {
     toState: e.toState,
     toLabel: e.toState ? (STATE_LABELS[e.toState] ?? e.toState) : null,
     reason: e.reason,
-    actorUserId: e.actorUserId,
+    actorUserId: ownSide ? e.actorUserId : null,
+    actorName: e.actorUserId ? (names.users.get(e.actorUserId) ?? null) : null,
     actorOrganizationId: e.actorOrganizationId,
+    actorOrganizationName: e.actorOrganizationId ? (names.organizations.get(e.actorOrganizationId) ?? null) : null,
     data: e.data,
   };
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { toHistoryView } from './history.view';
+import { CatalogHistory } from './catalog-history.service';
 import { DeepPartial } from 'typeorm';
 import {
   AccessRegistry,
@@ -37,6 +37,7 @@ export class ItemWorkflow {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly orgs: OrganizationDirectory,
+    private readonly histories: CatalogHistory,
   ) {}
 
   /** `<type>.owner`: only the owning organization; `<type>.manager`: the owner or the bureau. */
@@ -184,8 +185,8 @@ export class ItemWorkflow {
       .getManyAndCount();
   }
 
-  async history<T extends CatalogItem>(kind: ItemKind<T>, id: string) {
-    return (await this.audit.history(kind.type, id)).map(toHistoryView);
+  history<T extends CatalogItem>(kind: ItemKind<T>, id: string, viewer: AuthUser) {
+    return this.histories.of(kind.type, id, viewer);
   }
 
   /** Contact details without access checks: for the caller that has decided they may be revealed. */
