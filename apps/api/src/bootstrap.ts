@@ -6,11 +6,13 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { AllExceptionsFilter, AppConfig, NulCharPipe, validationErrorFromClassValidator } from '@app/core';
 import { AppModule } from './app.module';
 import { setupOpenApi } from './openapi';
+import { servePortal } from './web-portal';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -92,5 +94,6 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   app.enableCors({ origin: config.corsOrigins, credentials: true });
   app.enableShutdownHooks();
   setupOpenApi(app);
+  await servePortal(app, resolve(config.webDist));
   return app;
 }

@@ -3,7 +3,17 @@ import type { Milestone } from './entities/milestone.entity';
 import type { Proposal } from './entities/proposal.entity';
 import { CHALLENGE_STATUS_LABELS } from './challenge.constants';
 
-const yuan = (fen: number | null): number | null => (fen === null ? null : fen / 100);
+/** Fen to yuan; null stays null (the overloads keep a non-null amount typed as non-null). */
+function yuan(fen: number): number;
+function yuan(fen: number | null): number | null;
+function yuan(fen: number | null): number | null {
+  return fen === null ? null : fen / 100;
+}
+
+/** What the API answers for a challenge, a proposal, a milestone (documented by the `dto/*-view.dto.ts` classes). */
+export type ChallengeView = ReturnType<typeof toChallengeView>;
+export type ProposalView = ReturnType<typeof toProposalView>;
+export type MilestoneView = ReturnType<typeof toMilestoneView>;
 
 export function toChallengeView(c: Challenge) {
   return {

@@ -39,8 +39,8 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'test', DB_SCHEMA: 'x; drop table y' })).toThrow(/DB_SCHEMA/);
   });
 
-  it('points notification links at the web front end when there is one, else at the API', () => {
-    expect(loadConfig({ NODE_ENV: 'test', PUBLIC_BASE_URL: 'https://kj.example.cn/' }).linkBaseUrl).toBe('https://kj.example.cn/api');
+  it('points notification links at the web portal: served by the api, or at WEB_APP_URL', () => {
+    expect(loadConfig({ NODE_ENV: 'test', PUBLIC_BASE_URL: 'https://kj.example.cn/' }).linkBaseUrl).toBe('https://kj.example.cn');
     expect(loadConfig({ NODE_ENV: 'test', WEB_APP_URL: 'https://app.kj.example.cn/' }).linkBaseUrl).toBe('https://app.kj.example.cn');
     expect(() => loadConfig({ NODE_ENV: 'test', WEB_APP_URL: 'nope' })).toThrow('WEB_APP_URL');
   });

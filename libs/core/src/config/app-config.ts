@@ -27,11 +27,13 @@ export interface AppConfig {
   mailFrom: string;
   publicBaseUrl: string;
   /**
-   * Where links in notifications point: a web front end's address (WEB_APP_URL; its routes are the
-   * API's paths without /api), or else the API itself under PUBLIC_BASE_URL, so a link always opens.
+   * Where links in notifications point: the web portal (its routes are the API's paths without
+   * /api), at WEB_APP_URL when it runs apart, else at PUBLIC_BASE_URL where the api serves it.
    */
   linkBaseUrl: string;
   uploadDir: string;
+  /** The built web portal the api serves at `/` (when it exists). */
+  webDist: string;
   logLevel: string;
   allowPrivateWebhooks: boolean;
   /** A new match at or above this score (0–100) is notified to both sides. */
@@ -85,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       PUBLIC_BASE_URL: url({ default: 'http://localhost:3000' }),
       WEB_APP_URL: url({ default: undefined }),
       UPLOAD_DIR: str({ default: './var/uploads' }),
+      WEB_DIST: str({ default: './dist/web' }),
       LOG_LEVEL: str({ default: 'info', choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }),
       ALLOW_PRIVATE_WEBHOOKS: bool({ default: false }),
       MATCH_NOTIFY_THRESHOLD: num({ default: 50 }),
@@ -146,8 +149,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/$/, ''),
-    linkBaseUrl: e.WEB_APP_URL ? e.WEB_APP_URL.replace(/\/$/, '') : `${e.PUBLIC_BASE_URL.replace(/\/$/, '')}/api`,
+    linkBaseUrl: (e.WEB_APP_URL ?? e.PUBLIC_BASE_URL).replace(/\/$/, ''),
     uploadDir: e.UPLOAD_DIR,
+    webDist: e.WEB_DIST,
     logLevel: e.LOG_LEVEL,
     allowPrivateWebhooks: e.ALLOW_PRIVATE_WEBHOOKS,
     matchNotifyThreshold: e.MATCH_NOTIFY_THRESHOLD,

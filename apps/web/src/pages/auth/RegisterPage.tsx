@@ -1,0 +1,131 @@
+import { Alert, Button, Card, Form, Input, Radio, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { api, unwrap } from '../../api/client';
+import type { components } from '../../api/schema';
+import { useSession } from '../../auth/session';
+import { applyApiErrors } from '../../components/api-errors';
+import { RegionCascader } from '../../components/reference';
+
+type RegisterBody = components['schemas']['RegisterDto'];
+
+// GB 32100-2015: the same check the API applies, so a typing slip shows before sending.
+const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+function creditCodeMessage(raw: string): string | null {
+  const code = raw.trim().toUpperCase();
+  if (code.length !== 18) return '统一社会信用代码应为 18 位';
+  if ([...code].some((ch) => !ALPHABET.includes(ch)))
+    return '统一社会信用代码含有不允许的字符（只能是数字和除 I、O、Z、S、V 以外的大写字母）';
+  const sum = [...code.slice(0, 17)].reduce((s, ch, i) => s + ALPHABET.indexOf(ch) * WEIGHTS[i], 0);
+  return ALPHABET[(31 - (sum % 31)) % 31] === code[17] ? null : '统一社会信用代码校验位不正确，请核对后重新输入';
+}
+
+export default function RegisterPage() {
+  const [form] = Form.useForm<RegisterBody>();
+  const kind = Form.useWatch('kind', form);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const { adopt } = useSession();
+  const navigate = useNavigate();
+
+  const submit = async (v: RegisterBody) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const res = unwrap(await api.POST('/api/auth/register', { body: { ...v, creditCode: v.creditCode || undefined, useCookie: true } }));
+      await adopt(res.accessToken);
+      navigate('/my/organization', { replace: true });
+    } catch (err) {
+      setError(applyApiErrors(form, err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card style={{ maxWidth: 560, margin: '24px auto' }}>
+      <Typography.Title level={2} style={{ fontSize: 22 }}>
+        注册单位
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">
+        企业、高校和科研院所均可注册。注册后由科技局认证，认证通过即可发布需求或成果、发起对接和揭榜。
+      </Typography.Paragraph>
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ kind: 'enterprise' }} validateTrigger={['onChange', 'onBlur']}>
+        <Form.Item name="kind" label="单位类型" rules={[{ required: true, message: '请选择单位类型' }]}>
+          <Radio.Group
+            options={[
+              { value: 'enterprise', label: '企业' },
+              { value: 'university', label: '高校' },
+              { value: 'institute', label: '科研院所' },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item
+          name="organizationName"
+          label="单位名称"
+          rules={[{ required: true, whitespace: true, message: '请输入单位名称' }, { max: 100 }]}
+        >
+          <Input placeholder="与营业执照或法人证书一致" />
+        </Form.Item>
+        <Form.Item
+          name="creditCode"
+          label="统一社会信用代码"
+          extra={kind === 'enterprise' ? '企业必填，18 位' : '选填'}
+          rules={[
+            { required: kind === 'enterprise', message: '企业须填写统一社会信用代码' },
+            {
+              validator: async (_r, value?: string) => {
+                if (!value) return;
+                const message = creditCodeMessage(value);
+                if (message) throw new Error(message);
+              },
+            },
+          ]}
+          normalize={(v?: string) => v?.toUpperCase()}
+        >
+          <Input maxLength={18} />
+        </Form.Item>
+        <Form.Item name="region" label="所在地" rules={[{ required: true, message: '请选择所在地' }]}>
+          <RegionCascader />
+        </Form.Item>
+        <Form.Item name="name" label="联系人姓名" rules={[{ required: true, whitespace: true, message: '请输入联系人姓名' }]}>
+          <Input autoComplete="name" />
+        </Form.Item>
+        <Form.Item
+          name="email"
+          label="邮箱（登录用）"
+          rules={[
+            { required: true, message: '请输入邮箱' },
+            { type: 'email', message: '邮箱格式不正确' },
+          ]}
+        >
+          <Input autoComplete="email" />
+        </Form.Item>
+        <Form.Item
+          name="password"
+          label="密码"
+          extra="至少 8 位，包含字母和数字"
+          rules={[
+            { required: true, message: '请设置密码' },
+            { min: 8, message: '密码至少 8 位' },
+            { pattern: /[A-Za-z]/, message: '密码须包含字母' },
+            { pattern: /\d/, message: '密码须包含数字' },
+          ]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item name="phone" label="联系电话">
+          <Input autoComplete="tel" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={busy}>
+          注册
+        </Button>
+      </Form>
+      <Typography.Paragraph style={{ marginTop: 16 }}>
+        已有账号？<Link to="/login">登录</Link>
+      </Typography.Paragraph>
+    </Card>
+  );
+}

@@ -1,0 +1,65 @@
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate, useLocation } from 'react-router-dom';
+import { Spin } from 'antd';
+import { useSession } from './auth/session';
+import AppLayout from './layout/AppLayout';
+
+/** Each page is its own chunk: the home page does not load the editor, the search page not the charts. */
+const page = (load: () => Promise<{ default: ComponentType }>) => {
+  const Page = lazy(load);
+  return (
+    <Suspense fallback={<Spin style={{ display: 'block', margin: '80px auto' }} />}>
+      <Page />
+    </Suspense>
+  );
+};
+
+/** Pages for signed-in people: others go to the sign-in page and come back after. */
+function SignedIn({ children }: { children: ReactNode }) {
+  const { ready, me } = useSession();
+  const location = useLocation();
+  if (!ready) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
+  if (!me) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  return <>{children}</>;
+}
+
+const signedIn = (load: () => Promise<{ default: ComponentType }>) => <SignedIn>{page(load)}</SignedIn>;
+
+// Paths match the links in notifications and e-mails (the API's paths without /api).
+export const router = createBrowserRouter([
+  {
+    element: <AppLayout />,
+    children: [
+      { path: '/', element: page(() => import('./pages/home/HomePage')) },
+      { path: '/search', element: page(() => import('./pages/search/SearchPage')) },
+      { path: '/login', element: page(() => import('./pages/auth/LoginPage')) },
+      { path: '/register', element: page(() => import('./pages/auth/RegisterPage')) },
+      { path: '/needs/:id', element: page(() => import('./pages/catalog/NeedPage')) },
+      { path: '/results/:id', element: page(() => import('./pages/catalog/ResultPage')) },
+      { path: '/needs/:id/edit', element: signedIn(() => import('./pages/catalog/NeedEditPage')) },
+      { path: '/results/:id/edit', element: signedIn(() => import('./pages/catalog/ResultEditPage')) },
+      { path: '/my/needs/new', element: signedIn(() => import('./pages/catalog/NeedEditPage')) },
+      { path: '/my/results/new', element: signedIn(() => import('./pages/catalog/ResultEditPage')) },
+      { path: '/my/needs', element: signedIn(() => import('./pages/catalog/MyNeedsPage')) },
+      { path: '/my/results', element: signedIn(() => import('./pages/catalog/MyResultsPage')) },
+      { path: '/needs/:id/matches', element: signedIn(() => import('./pages/matching/NeedMatchesPage')) },
+      { path: '/results/:id/matches', element: signedIn(() => import('./pages/matching/ResultMatchesPage')) },
+      { path: '/engagements', element: signedIn(() => import('./pages/matching/EngagementsPage')) },
+      { path: '/engagements/:id', element: signedIn(() => import('./pages/matching/EngagementPage')) },
+      { path: '/my/adoptions', element: signedIn(() => import('./pages/catalog/MyAdoptionsPage')) },
+      { path: '/adoptions/:id', element: signedIn(() => import('./pages/catalog/AdoptionPage')) },
+      { path: '/my/organization', element: signedIn(() => import('./pages/org/MyOrganizationPage')) },
+      { path: '/organizations/:id', element: page(() => import('./pages/org/OrganizationPage')) },
+      { path: '/notifications', element: signedIn(() => import('./pages/notify/InboxPage')) },
+      { path: '/notifications/preferences', element: signedIn(() => import('./pages/notify/PreferencesPage')) },
+      { path: '/webhooks', element: signedIn(() => import('./pages/notify/WebhooksPage')) },
+      { path: '/challenges', element: page(() => import('./pages/challenges/ChallengeListPage')) },
+      { path: '/challenges/:id', element: page(() => import('./pages/challenges/ChallengePage')) },
+      { path: '/challenges/:id/milestones', element: page(() => import('./pages/challenges/ChallengePage')) },
+      { path: '/challenges/:id/objections', element: page(() => import('./pages/challenges/ChallengePage')) },
+      { path: '/challenges/:id/proposal', element: signedIn(() => import('./pages/challenges/ProposalPage')) },
+      { path: '/proposals/:id', element: signedIn(() => import('./pages/challenges/ProposalPage')) },
+      { path: '*', element: page(() => import('./pages/NotFoundPage')) },
+    ],
+  },
+]);
