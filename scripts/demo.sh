@@ -3,6 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -d node_modules ] || npm install --no-audit --no-fund
+# The web portal, which the api serves at /.
+npm run build:web
 bash scripts/services.sh
 # Tokens are signed with a secret made once for this install (kept in var/, never committed), so
 # nobody can forge a token with a secret read from the source.

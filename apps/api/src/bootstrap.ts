@@ -91,7 +91,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   await app.register(cookie);
   // Spreadsheet imports (catalog) arrive as multipart/form-data and are read as a stream.
   await app.register(multipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1, fields: 10 } });
-  app.enableCors({ origin: config.corsOrigins, credentials: true });
+  app.enableCors({ origin: config.corsOrigins, credentials: true, methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] });
   app.enableShutdownHooks();
   setupOpenApi(app);
   await servePortal(app, resolve(config.webDist));

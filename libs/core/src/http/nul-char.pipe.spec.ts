@@ -1,5 +1,5 @@
 import { ValidationFailedError } from '../errors/domain-error';
-import { findNulChar, NulCharPipe } from './nul-char.pipe';
+import { findNulChar, findTextProblem, NulCharPipe } from './nul-char.pipe';
 
 describe('NUL characters in requests', () => {
   it('finds the path of the first string holding one', () => {
@@ -19,5 +19,35 @@ describe('NUL characters in requests', () => {
     }
     expect(pipe.transform({ title: '正常' }, { type: 'body' })).toEqual({ title: '正常' });
     expect(() => pipe.transform('x\u0000', { type: 'query', data: 'q' })).toThrow('q 含有不允许的控制字符');
+  });
+});
+
+describe('malformed and hostile text in requests', () => {
+  const pipe = new NulCharPipe();
+  const detailsOf = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      return (e as ValidationFailedError).details;
+    }
+    return null;
+  };
+
+  it('refuses a lone surrogate naming the field, and keeps well-formed astral characters', () => {
+    expect(detailsOf(() => pipe.transform({ email: 'a\ud800@x.cn' }, { type: 'body' }))).toEqual([
+      { field: 'email', message: '含有无效的 Unicode 字符' },
+    ]);
+    expect(detailsOf(() => pipe.transform({ list: ['ok', '\udc00'] }, { type: 'body' }))).toEqual([
+      { field: 'list[1]', message: '含有无效的 Unicode 字符' },
+    ]);
+    expect(pipe.transform({ title: '𠀀 emoji 😀' }, { type: 'body' })).toEqual({ title: '𠀀 emoji 😀' });
+  });
+
+  it('refuses JSON nested thousands of levels deep with a 400, without exhausting the stack', () => {
+    const deep = JSON.parse('['.repeat(5000) + ']'.repeat(5000));
+    const details = detailsOf(() => pipe.transform({ keywords: deep }, { type: 'body' }));
+    expect(details?.[0].message).toBe('嵌套层次过深');
+    expect(details?.[0].field).toMatch(/^keywords(\[0\])+$/);
+    expect(findTextProblem({ a: { b: { c: 'x' } } }, '')).toBeNull();
   });
 });

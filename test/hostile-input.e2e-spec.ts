@@ -1,0 +1,36 @@
+import { TestApp } from './support/test-app';
+
+/** Findings of the probe of the running demo: each answered with a 4xx naming the field, never a 500. */
+describe('hostile input (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await TestApp.start();
+  });
+  afterAll(async () => t.stop());
+
+  it('answers JSON nested 5,000 levels deep with a 400', async () => {
+    const res = await t.request('POST', '/api/auth/login', { rawBody: `{"email":${'['.repeat(5000)}${']'.repeat(5000)},"password":"x"}` });
+    expect(res.status).toBe(400);
+    expect(res.body.details[0]).toEqual({ field: expect.stringMatching(/^email/), message: '嵌套层次过深' });
+  });
+
+  it('answers a lone surrogate in any field with a 400 naming it', async () => {
+    const res = await t.request('POST', '/api/auth/register', {
+      rawBody:
+        '{"organizationName":"某公司","kind":"university","region":"荆门市","name":"张三","email":"a\\ud800@x.cn","password":"Abcdef123"}',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.details).toEqual([{ field: 'email', message: '含有无效的 Unicode 字符' }]);
+    const query = await t.request('GET', `/api/needs?q=${encodeURIComponent('锂')}%ED%A0%80`);
+    expect(query.status).toBeLessThan(500);
+  });
+
+  it('lets a front end on an allowed origin PATCH, PUT and DELETE (CORS preflight)', async () => {
+    const res = await t.request('OPTIONS' as 'GET', '/api/needs/00000000-0000-0000-0000-000000000000', {
+      headers: { origin: 'http://127.0.0.1:3000', 'access-control-request-method': 'PATCH' },
+    });
+    expect(res.status).toBeLessThan(300);
+    const allowed = String(res.headers['access-control-allow-methods']);
+    for (const m of ['PATCH', 'PUT', 'DELETE']) expect(allowed).toContain(m);
+  });
+});
