@@ -76,7 +76,7 @@ describe('notifications: inbox, e-mail, preferences, digest, reminders, dashboar
         eventType: 'organization.verified',
         title: '单位认证已通过',
         read: false,
-        link: `https://kjcg.example.cn/api/organizations/${org.organizationId}`,
+        link: `https://kjcg.example.cn/organizations/${org.organizationId}`,
       }),
     );
     expect(list.body.items[0].body).toContain('“荆门宏图化工有限公司”');
@@ -84,7 +84,7 @@ describe('notifications: inbox, e-mail, preferences, digest, reminders, dashboar
     const mail = smtp.mails.find((m) => m.to.includes(org.email))!;
     expect(mail.subject).toBe('【科技成果转化平台】单位认证已通过');
     expect(mail.text).toContain('已通过科技局认证');
-    expect(mail.text).toContain(`https://kjcg.example.cn/api/organizations/${org.organizationId}`);
+    expect(mail.text).toContain(`https://kjcg.example.cn/organizations/${org.organizationId}`);
     expect(mail.html).toContain('<h2');
     expect(mail.html).toContain('查看详情');
 

@@ -1,5 +1,5 @@
 import { Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { BureauOnly } from '@app/core';
 import { DASHBOARD_COOKIE, DASHBOARD_PATH } from './queue-dashboard.service';
@@ -11,6 +11,15 @@ export class QueueDashboardController {
   @HttpCode(204)
   @BureauOnly()
   @ApiOperation({ summary: '为浏览器打开任务队列看板（仅科技局）：以 HttpOnly Cookie 保存当前访问令牌' })
+  @ApiNoContentResponse({
+    description: `已设置 Cookie；之后在同一浏览器中打开 ${DASHBOARD_PATH}（看板页面不在本文档中）`,
+    headers: {
+      'Set-Cookie': {
+        description: `${DASHBOARD_COOKIE}=<访问令牌>; Path=${DASHBOARD_PATH}; HttpOnly; SameSite=Strict; Max-Age=900`,
+        schema: { type: 'string' },
+      },
+    },
+  })
   session(@Headers('authorization') authorization: string, @Res({ passthrough: true }) reply: FastifyReply): void {
     const token = authorization.replace(/^Bearer\s+/i, '').trim();
     void reply.header(
