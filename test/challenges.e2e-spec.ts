@@ -232,6 +232,16 @@ describe('揭榜挂帅: one challenge from publication to final acceptance (e2e)
     expect(foreign.statusCode).toBe(404);
     const anon = await t.app.inject({ method: 'GET', url: `/api/proposals/${proposal.a}/attachments/${attachmentId}` });
     expect(anon.statusCode).toBe(401);
+
+    // A sent name keeps only its base name, without control characters or quotes; the type's case does not matter.
+    const odd = await t.app.inject({
+      method: 'POST',
+      url: `/api/proposals/${proposal.a}/attachments?filename=${encodeURIComponent('../..\\etc/"pass\r\nwd".pdf')}`,
+      headers: { authorization: `Bearer ${a.token}`, 'content-type': 'Application/PDF' },
+      payload: pdf,
+    });
+    expect(odd.statusCode).toBe(201);
+    expect(JSON.parse(odd.body).filename).toBe('passwd.pdf');
   });
 
   it('refuses late submissions and edits by the server clock', async () => {

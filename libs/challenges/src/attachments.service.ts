@@ -7,6 +7,21 @@ import { Challenge } from './entities/challenge.entity';
 import { ProposalAttachment } from './entities/proposal-attachment.entity';
 import { ProposalsService } from './proposals.service';
 
+/**
+ * The name to keep for an uploaded file: its base name only (no directories, whichever slash),
+ * without control characters or quotes, at most 200 characters.
+ */
+export function safeFilename(sent: string): string {
+  const base = sent.split(/[\\/]/).pop() ?? '';
+  return (
+    base
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001f\u007f"'`<>]/g, '')
+      .trim()
+      .slice(-200)
+  );
+}
+
 /** PDF attachments of proposals: type and size checked, stored in PostgreSQL, served only with access. */
 @Injectable()
 export class AttachmentsService {
@@ -16,7 +31,9 @@ export class AttachmentsService {
     private readonly proposals: ProposalsService,
   ) {}
 
-  async add(proposalId: string, filename: string, contentType: string | undefined, content: Buffer, actor: AuthUser) {
+  async add(proposalId: string, sentName: string, contentType: string | undefined, content: Buffer, actor: AuthUser) {
+    const filename = safeFilename(sentName);
+    if (!filename) throw new BadAttachmentError('附件文件名无效');
     if (!content || content.length === 0) throw new BadAttachmentError('附件内容为空');
     if (content.length > ATTACHMENT_MAX_BYTES) throw new BadAttachmentError(`附件不能超过 ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB`);
     // The content decides, not the name or the header: a PDF starts with %PDF-.

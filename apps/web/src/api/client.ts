@@ -108,7 +108,8 @@ export function uploadWithProgress(url: string, file: File, onProgress: (percent
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
-    xhr.setRequestHeader('content-type', file.type || 'application/octet-stream');
+    // The API decides by the content; anything not declared a PDF goes as plain bytes.
+    xhr.setRequestHeader('content-type', file.type === 'application/pdf' ? 'application/pdf' : 'application/octet-stream');
     if (accessToken) xhr.setRequestHeader('authorization', `Bearer ${accessToken}`);
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100));
     xhr.onload = () => {
