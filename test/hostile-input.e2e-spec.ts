@@ -1,3 +1,4 @@
+import net, { type AddressInfo } from 'node:net';
 import { TestApp } from './support/test-app';
 
 /** Findings of the probe of the running demo: each answered with a 4xx naming the field, never a 500. */
@@ -32,5 +33,44 @@ describe('hostile input (e2e)', () => {
     expect(res.status).toBeLessThan(300);
     const allowed = String(res.headers['access-control-allow-methods']);
     for (const m of ['PATCH', 'PUT', 'DELETE']) expect(allowed).toContain(m);
+  });
+});
+
+describe('uploads from strangers (e2e)', () => {
+  let t: TestApp;
+  let port: number;
+  beforeAll(async () => {
+    t = await TestApp.start();
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    port = (t.app.getHttpServer().address() as AddressInfo).port;
+  });
+  afterAll(async () => t.stop());
+
+  /** Sends the headers of an 11 MB upload and only its first bytes; resolves with what the server answers. */
+  const partialUpload = (headers: string) =>
+    new Promise<string>((resolve, reject) => {
+      const socket = net.connect(port, '127.0.0.1', () => {
+        socket.write(
+          `POST /api/proposals/00000000-0000-4000-8000-000000000000/attachments?filename=a.pdf HTTP/1.1\r\nHost: x\r\n${headers}Content-Type: application/pdf\r\nContent-Length: ${11 * 1024 * 1024}\r\n\r\n%PDF-1.4\n`,
+        );
+      });
+      let answer = '';
+      socket.on('data', (d) => {
+        answer += d.toString();
+        if (answer.includes('\r\n\r\n')) {
+          socket.destroy();
+          resolve(answer);
+        }
+      });
+      socket.on('error', reject);
+      setTimeout(() => {
+        socket.destroy();
+        resolve(answer || 'no answer while the body was still arriving');
+      }, 3000);
+    });
+
+  it('refuses a file upload without a valid token before reading its body', async () => {
+    expect(await partialUpload('')).toMatch(/^HTTP\/1\.1 401/);
+    expect(await partialUpload('Authorization: Bearer forged.token.value\r\n')).toMatch(/^HTTP\/1\.1 401/);
   });
 });

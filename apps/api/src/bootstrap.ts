@@ -3,7 +3,9 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
@@ -37,6 +39,32 @@ function clientErrorHandler(err: NodeJS.ErrnoException, socket: Duplex): void {
     );
   }
   socket.destroy(err);
+}
+
+/** Bodies that are files (attachments, spreadsheet imports): megabytes a stranger should not make us read. */
+const UPLOAD_TYPES = /^\s*(application\/pdf|application\/octet-stream|multipart\/form-data)/i;
+
+/**
+ * A file upload without a valid access token is refused before its body is read (the route's
+ * guard, which runs after parsing, still decides who may upload where).
+ */
+function refuseAnonymousUploads(fastify: FastifyInstance, jwt: JwtService): void {
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (!UPLOAD_TYPES.test(String(request.headers['content-type'] ?? ''))) return;
+    const token = /^Bearer\s+(.+)$/i.exec(String(request.headers.authorization ?? ''))?.[1];
+    const valid = token
+      ? await jwt.verifyAsync(token.trim()).then(
+          () => true,
+          () => false,
+        )
+      : false;
+    if (!valid) {
+      await reply
+        .code(401)
+        .header('connection', 'close')
+        .send({ statusCode: 401, error: 'UNAUTHORIZED', message: token ? '登录已过期或无效，请重新登录' : '请先登录' });
+    }
+  });
 }
 
 /** Builds the API application (used by main.ts and by the end-to-end tests). */
@@ -74,6 +102,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     }),
   );
   app.useGlobalFilters(new AllExceptionsFilter());
+  refuseAnonymousUploads(fastify, app.get(JwtService));
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
