@@ -1,0 +1,97 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './stack';
+
+export const BASE = process.env.WEB_BASE_URL ?? 'http://127.0.0.1:3199';
+export const BUREAU = { email: 'bureau@demo.jingmen.local', password: 'Demo-Bureau-2026' };
+export const DEMO_PASSWORD = 'Demo-Org-2026';
+export const UNIVERSITY = { email: 'u1@demo.jingmen.local', password: DEMO_PASSWORD };
+
+/** Calls the API directly (for the steps the bureau takes outside these journeys, and for checks). */
+export async function apiCall<T = any>(
+  method: string,
+  path: string,
+  opts: { token?: string; body?: unknown } = {},
+): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${BASE}${path}`, {
+    method,
+    headers: {
+      ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+    },
+    body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text) as T };
+}
+
+export async function apiLogin(email: string, password: string): Promise<string> {
+  const res = await apiCall<{ accessToken: string }>('POST', '/api/auth/login', { body: { email, password } });
+  if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.accessToken;
+}
+
+/** Polls until `probe` answers something truthy. */
+export async function eventually<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 60_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => null);
+    if (value) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+const SHOTS = join(ROOT, 'var', 'screenshots');
+mkdirSync(SHOTS, { recursive: true });
+
+/** Saves a screenshot of the page under var/screenshots/ (not committed). */
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** No serious or critical accessibility violation (axe-core, WCAG 2 A/AA rules). */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const bad = result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${name}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(' | ')}`,
+    );
+  expect(bad).toEqual([]);
+}
+
+/** Signs in through the portal's own page. */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('邮箱').fill(email);
+  await page.getByLabel('密码').fill(password);
+  await page
+    .getByRole('button', { name: '登 录' })
+    .or(page.getByRole('button', { name: '登录' }))
+    .last()
+    .click();
+  await expect(page.getByTestId('user-menu')).toBeVisible();
+}
+
+const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+/** A fresh 统一社会信用代码 with a correct check character (never a real company's). */
+export function creditCode(): string {
+  let body = '91420800';
+  while (body.length < 17) body += ALPHABET[Math.floor(Math.random() * 31)];
+  const sum = [...body].reduce((s, ch, i) => s + ALPHABET.indexOf(ch) * WEIGHTS[i], 0);
+  return body + ALPHABET[(31 - (sum % 31)) % 31];
+}
+
+/** A minimal valid PDF. */
+export const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
