@@ -1,4 +1,8 @@
-// Being written: replaced by the page itself.
-export default function Page() {
-  return null;
+import { useParams } from 'react-router-dom';
+import MatchListPage from './MatchListPage';
+
+/** /results/:id/matches: the needs matched to one of the organization's results. */
+export default function ResultMatchesPage() {
+  const { id = '' } = useParams();
+  return <MatchListPage key={id} kind="result" id={id} />;
 }
