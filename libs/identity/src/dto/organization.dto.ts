@@ -82,21 +82,21 @@ export class AddMemberDto {
 
 /** What anyone may see of an organization. */
 export class OrganizationPublicDto {
-  @ApiProperty() id!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ enum: ORGANIZATION_KINDS }) kind!: OrganizationKind;
   @ApiProperty() region!: string;
   @ApiProperty({ enum: ['pending', 'verified', 'rejected'] }) status!: OrganizationStatus;
-  @ApiPropertyOptional({ nullable: true }) creditCode!: string | null;
-  @ApiPropertyOptional({ nullable: true }) description!: string | null;
-  @ApiPropertyOptional({ nullable: true }) verifiedAt!: Date | null;
+  @ApiProperty({ type: String, nullable: true, description: '统一社会信用代码' }) creditCode!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '单位简介' }) description!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: '认证时间' }) verifiedAt!: Date | null;
 }
 
 /** What the organization itself and the bureau see in addition. */
 export class OrganizationDetailDto extends OrganizationPublicDto {
-  @ApiPropertyOptional({ nullable: true }) rejectReason!: string | null;
-  @ApiPropertyOptional({ nullable: true }) contactName!: string | null;
-  @ApiPropertyOptional({ nullable: true }) contactPhone!: string | null;
-  @ApiPropertyOptional({ nullable: true }) contactEmail!: string | null;
-  @ApiProperty() createdAt!: Date;
+  @ApiProperty({ type: String, nullable: true, description: '认证未通过的原因' }) rejectReason!: string | null;
+  @ApiProperty({ type: String, nullable: true }) contactName!: string | null;
+  @ApiProperty({ type: String, nullable: true }) contactPhone!: string | null;
+  @ApiProperty({ type: String, nullable: true }) contactEmail!: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
 }

@@ -64,8 +64,9 @@ export default function OrganizationPage() {
   }
 
   const status = ORG_STATUS[org.status];
-  const detail = 'contactName' in org || 'contactPhone' in org || 'contactEmail' in org ? org : null;
-  const contact = detail ? { name: text(detail.contactName), phone: text(detail.contactPhone), email: text(detail.contactEmail) } : null;
+  // The API answers the detailed view (with contacts) only to the organization itself and the bureau.
+  const contact =
+    'contactName' in org ? { name: text(org.contactName), phone: text(org.contactPhone), email: text(org.contactEmail) } : null;
   const description = text(org.description);
   const own = me?.organization.id === org.id;
 
