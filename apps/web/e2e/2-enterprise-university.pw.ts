@@ -116,7 +116,7 @@ test.describe.serial('an enterprise and a university meet through a match', () =
     await expect(item).toBeVisible();
     await shot(page, '21-inbox');
     await expectAccessible(page, 'inbox');
-    await item.getByRole('link').first().click();
+    await item.getByRole('button', { name: /^查看/ }).click();
     await expect(page).toHaveURL(new RegExp(`/engagements/${engagementId}$`));
     await page.getByTestId('engagement-accept').click();
     await expect(page.getByTestId('engagement-status')).toContainText('已接受');
@@ -138,10 +138,7 @@ test.describe.serial('an enterprise and a university meet through a match', () =
     await shot(ent, '23-deal');
     await ent.getByTestId('deal-submit').click();
     await expect(ent.getByTestId('engagement-status')).toContainText('已成交');
-    await ent
-      .getByRole('link', { name: /成果转化应用|查看转化应用/ })
-      .first()
-      .click();
+    await ent.getByTestId('deal-adoption-link').click();
     await expect(ent).toHaveURL(/\/adoptions\/[0-9a-f-]{36}$/);
     await shot(ent, '24-adoption');
     await expectAccessible(ent, 'adoption');

@@ -8,6 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router-dom';
 import { ApiRequestError } from './api/client';
 import { SessionProvider } from './auth/session';
+import './global.css';
 import { router } from './routes';
 
 dayjs.locale('zh-cn');
@@ -33,6 +34,7 @@ const THEME: ThemeConfig = {
     colorTextSecondary: 'rgba(0, 0, 0, 0.68)',
     colorTextDescription: 'rgba(0, 0, 0, 0.68)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.56)',
     borderRadius: 4,
   },
 };
