@@ -1,4 +1,4 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, type ThemeConfig } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
@@ -6,7 +6,7 @@ import 'dayjs/locale/zh-cn';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router-dom';
-import { ApiRequestError } from './api/client';
+import { queryClient } from './query-client';
 import { SessionProvider } from './auth/session';
 import './global.css';
 import { router } from './routes';
@@ -38,16 +38,6 @@ const THEME: ThemeConfig = {
     borderRadius: 4,
   },
 };
-
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      // A 4xx will not change by asking again.
-      retry: (count, err) => !(err instanceof ApiRequestError && err.body.statusCode < 500) && count < 2,
-      refetchOnWindowFocus: false,
-    },
-  },
-});
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -3,6 +3,9 @@ import { createBrowserRouter, Navigate, useLocation } from 'react-router-dom';
 import { Spin } from 'antd';
 import { useSession } from './auth/session';
 import AppLayout from './layout/AppLayout';
+import { referenceQueryOptions } from './components/reference-query';
+import { searchQueryOptionsFromUrl } from './pages/search/search-query';
+import { queryClient } from './query-client';
 
 /** Each page is its own chunk: the home page does not load the editor, the search page not the charts. */
 const page = (load: () => Promise<{ default: ComponentType }>) => {
@@ -31,7 +34,16 @@ export const router = createBrowserRouter([
     element: <AppLayout />,
     children: [
       { path: '/', element: page(() => import('./pages/home/HomePage')) },
-      { path: '/search', element: page(() => import('./pages/search/SearchPage')) },
+      {
+        path: '/search',
+        element: page(() => import('./pages/search/SearchPage')),
+        // Ask for the hits and the filters' reference while the page's code is still loading.
+        loader: ({ request }) => {
+          void queryClient.prefetchQuery(searchQueryOptionsFromUrl(new URL(request.url).searchParams));
+          void queryClient.prefetchQuery(referenceQueryOptions);
+          return null;
+        },
+      },
       { path: '/login', element: page(() => import('./pages/auth/LoginPage')) },
       { path: '/register', element: page(() => import('./pages/auth/RegisterPage')) },
       { path: '/needs/:id', element: page(() => import('./pages/catalog/NeedPage')) },

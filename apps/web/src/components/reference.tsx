@@ -1,14 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Cascader } from 'antd';
-import { api, unwrap } from '../api/client';
+import { referenceQueryOptions } from './reference-query';
 
 /** The lists' reference data (fields, cooperation modes, regions…): fetched once per visit. */
 export function useReference() {
-  return useQuery({
-    queryKey: ['catalog-reference'],
-    queryFn: async () => unwrap(await api.GET('/api/catalog/reference')),
-    staleTime: Infinity,
-  });
+  return useQuery(referenceQueryOptions);
 }
 
 interface RegionCascaderProps {

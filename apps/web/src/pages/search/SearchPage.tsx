@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Empty, Flex, Pagination, Row, Segmented, Skeleton, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api, unwrap } from '../../api/client';
+import { searchQueryOptions } from './search-query';
 import { errorMessage } from '../../components/api-errors';
 import { ORG_KIND } from '../../components/labels';
 import PublicTheme from '../catalog/PublicTheme';
@@ -107,8 +107,7 @@ export default function SearchPage() {
     isPending,
     isFetching,
   } = useQuery({
-    queryKey: ['search', query],
-    queryFn: async () => unwrap(await api.GET('/api/search', { params: { query } })),
+    ...searchQueryOptions(query),
     placeholderData: keepPreviousData,
   });
   // A refused search (e.g. a price range upside down) shows the API's reason, not the previous hits.
