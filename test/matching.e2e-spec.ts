@@ -119,6 +119,21 @@ describe('search, matching and engagements (e2e, real Meilisearch)', () => {
     await waitFor(async () => !(await searchIds('type=result&pageSize=50')).includes(county), 20_000, 'county result removed');
   });
 
+  it('orders by maturity, by publication or by price when asked, and refuses an unknown order', async () => {
+    const byTrl = await search('type=result&pageSize=50&sort=trl');
+    expect(byTrl.status).toBe(200);
+    expect(byTrl.body.items.length).toBeGreaterThan(1);
+    const trls = byTrl.body.items.map((i: { trl: number | null }) => i.trl ?? 0);
+    expect(trls).toEqual([...trls].sort((a: number, b: number) => b - a));
+    const cheapest = await search('type=result&pageSize=50&sort=price-asc');
+    const prices = cheapest.body.items.map((i: { priceYuan: number | null }) => i.priceYuan).filter((p: number | null) => p !== null);
+    expect(prices).toEqual([...prices].sort((a: number, b: number) => a - b));
+    expect((await search(`type=result&sort=newest&q=${encodeURIComponent('无人机')}`)).status).toBe(200);
+    const bad = await search('type=result&sort=random');
+    expect(bad.status).toBe(400);
+    expect(bad.body.details[0].field).toBe('sort');
+  });
+
   it('answers bad search input with a 4xx naming the field, never a filter escape', async () => {
     const injection = await search(`type=result&region=${encodeURIComponent('荆门市" OR status = "draft')}`);
     expect(injection.status).toBe(400);

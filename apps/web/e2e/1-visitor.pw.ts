@@ -31,6 +31,12 @@ test('a visitor searches, filters by a region and opens a result without seeing 
   for (let i = 0; i < count; i++) await expect(hits.nth(i)).toContainText('沙市区');
   await shot(page, '03-search-region');
 
+  // Ordered by publication instead of relevance; the order is part of the shared URL too.
+  await page.getByLabel('排序方式').click();
+  await page.getByTitle('最新发布', { exact: true }).click();
+  await expect(page).toHaveURL(/sort=newest/);
+  await expect(hits.first()).toContainText('沙市区');
+
   // The URL holds the search: reloading it gives the same page.
   await page.reload();
   await expect(hits.first()).toContainText('沙市区');

@@ -13348,6 +13348,8 @@ export interface operations {
         /** @description 合作方式（逗号分隔，任一即可） */
         modes?: ('技术转让' | '技术许可' | '合作开发' | '委托开发' | '技术服务' | '作价入股')[];
         orgKind?: 'enterprise' | 'university' | 'institute';
+        /** @description 排序：relevance 相关度（默认）、newest 最新发布、trl 技术成熟度从高到低、price-asc / price-desc 价格（需求按预算上限）从低到高 / 从高到低 */
+        sort?: 'relevance' | 'newest' | 'trl' | 'price-asc' | 'price-desc';
         /** @description 需要统计的分面（逗号分隔） */
         facets?: ('field' | 'region' | 'trl' | 'cooperationModes' | 'orgKind')[];
       };

@@ -8,6 +8,8 @@ const toArray = ({ value }: { value: unknown }): unknown =>
   value === undefined ? undefined : Array.isArray(value) ? value : String(value).split(',');
 export const FACETS = ['field', 'region', 'trl', 'cooperationModes', 'orgKind'] as const;
 export type Facet = (typeof FACETS)[number];
+export const SEARCH_SORTS = ['relevance', 'newest', 'trl', 'price-asc', 'price-desc'] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
 
 /** Every filter is a typed, validated value; none is ever pasted into a filter expression as text. */
 export class SearchQueryDto extends PageQueryDto {
@@ -62,6 +64,16 @@ export class SearchQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(['enterprise', 'university', 'institute'])
   orgKind?: string;
+
+  @ApiPropertyOptional({
+    enum: SEARCH_SORTS,
+    default: 'relevance',
+    description:
+      '排序：relevance 相关度（默认）、newest 最新发布、trl 技术成熟度从高到低、price-asc / price-desc 价格（需求按预算上限）从低到高 / 从高到低',
+  })
+  @IsOptional()
+  @IsIn(SEARCH_SORTS, { context: { message: '只能是 relevance、newest、trl、price-asc 或 price-desc' } })
+  sort?: SearchSort;
 
   @ApiPropertyOptional({ enum: FACETS, isArray: true, description: '需要统计的分面（逗号分隔）' })
   @IsOptional()

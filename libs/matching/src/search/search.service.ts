@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FederatedMultiSearchParams, MultiSearchFederation, MultiSearchQueryWithFederation, SearchParams } from 'meilisearch';
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE, highlightedHtml, refuseUpsideDownRanges } from '@app/core';
-import { FACETS, SearchQueryDto } from '../dto/search.dto';
+import { FACETS, SearchQueryDto, SearchSort } from '../dto/search.dto';
 import { anyOf, eq, eqAny, range } from './filter.util';
 import { SynonymDictionary } from '../relevance';
 import { MeiliService } from './meili.service';
@@ -101,13 +101,15 @@ export class SearchService {
       highlightPostTag: HIGHLIGHT_POST,
       matchingStrategy: 'last' as const,
     };
-    const variants = queryVariants(this.synonyms, text);
+    const sort = sortOf(q.sort, money);
+    // Synonym variants are merged by relevance; a search sorted otherwise is one plain query.
+    const variants = sort ? [] : queryVariants(this.synonyms, text);
     if (variants.length === 0) {
       return {
         federated: false,
         uid,
         path: `/indexes/${uid}/search`,
-        body: { q: text, ...display, page: q.page, hitsPerPage: q.pageSize, facets },
+        body: { q: text, ...display, ...(sort ? { sort } : {}), page: q.page, hitsPerPage: q.pageSize, facets },
       };
     }
     return {
@@ -173,5 +175,21 @@ export class SearchService {
       total: res.estimatedTotalHits ?? res.hits.length,
       facets: res.facetsByIndex?.[req.uid]?.distribution ?? {},
     };
+  }
+}
+
+/** Meilisearch's sort for a search's order (none: by relevance). Missing values sort last. */
+function sortOf(order: SearchSort | undefined, money: 'priceFen' | 'budgetMaxFen'): string[] | undefined {
+  switch (order) {
+    case 'newest':
+      return ['publishedAt:desc'];
+    case 'trl':
+      return ['trl:desc', 'publishedAt:desc'];
+    case 'price-asc':
+      return [`${money}:asc`];
+    case 'price-desc':
+      return [`${money}:desc`];
+    default:
+      return undefined;
   }
 }

@@ -1,6 +1,6 @@
 import { CloseOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Empty, Flex, Pagination, Row, Segmented, Skeleton, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Flex, Pagination, Row, Segmented, Select, Skeleton, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { searchQueryOptions } from './search-query';
@@ -10,7 +10,17 @@ import PublicTheme from '../catalog/PublicTheme';
 import SearchBox from './SearchBox';
 import SearchFilters from './SearchFilters';
 import SearchHit from './SearchHit';
-import { activeFilterCount, PAGE_SIZES, readSearch, toApiQuery, writeSearch, type SearchState, type SearchType } from './searchState';
+import {
+  activeFilterCount,
+  PAGE_SIZES,
+  readSearch,
+  SORT_OPTIONS,
+  toApiQuery,
+  writeSearch,
+  type SearchSort,
+  type SearchState,
+  type SearchType,
+} from './searchState';
 
 const TYPE_TEXT: Record<SearchType, string> = { result: '科技成果', need: '技术需求' };
 
@@ -169,7 +179,14 @@ export default function SearchPage() {
                   '正在搜索…'
                 )}
               </Typography.Text>
-              {state.q && <Typography.Text style={{ color: 'rgba(0,0,0,0.65)' }}>按与关键词的相关度排序</Typography.Text>}
+              <Select<SearchSort>
+                aria-label="排序方式"
+                data-testid="search-sort"
+                value={state.sort}
+                onChange={(sort) => change({ sort })}
+                options={SORT_OPTIONS}
+                style={{ width: 180 }}
+              />
             </Flex>
             <ActiveFilters state={state} onChange={change} />
             {error && <Alert type="error" showIcon title={`搜索失败：${errorMessage(error)}`} style={{ marginBottom: 12 }} />}

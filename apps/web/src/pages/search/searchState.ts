@@ -5,6 +5,7 @@ export type SearchType = SearchQuery['type'];
 export type SearchField = NonNullable<SearchQuery['field']>;
 export type SearchMode = NonNullable<SearchQuery['modes']>[number];
 export type SearchOrgKind = NonNullable<SearchQuery['orgKind']>;
+export type SearchSort = NonNullable<SearchQuery['sort']>;
 
 /**
  * The whole search as it lives in the address bar: shareable, and the back button walks it.
@@ -23,9 +24,19 @@ export interface SearchState {
   priceMax?: number;
   modes: SearchMode[];
   orgKind?: SearchOrgKind;
+  sort: SearchSort;
   page: number;
   pageSize: number;
 }
+
+/** The orders the API offers, in Chinese (needs are priced by their budget's upper end). */
+export const SORT_OPTIONS: { value: SearchSort; label: string }[] = [
+  { value: 'relevance', label: '相关度' },
+  { value: 'newest', label: '最新发布' },
+  { value: 'trl', label: '技术成熟度从高到低' },
+  { value: 'price-asc', label: '价格从低到高' },
+  { value: 'price-desc', label: '价格从高到低' },
+];
 
 export const PAGE_SIZES = [10, 20, 50];
 export const DEFAULT_PAGE_SIZE = 10;
@@ -51,6 +62,7 @@ export function readSearch(params: URLSearchParams): SearchState {
     priceMax: num(params.get('priceMax'), 0, 1_000_000),
     modes: (params.get('modes') ?? '').split(',').filter(Boolean) as SearchMode[],
     orgKind: orgKind && ORG_KINDS.includes(orgKind) ? orgKind : undefined,
+    sort: SORT_OPTIONS.find((o) => o.value === params.get('sort'))?.value ?? 'relevance',
     page: Math.floor(num(params.get('page'), 1, 100_000) ?? 1),
     pageSize: pageSize && PAGE_SIZES.includes(pageSize) ? pageSize : DEFAULT_PAGE_SIZE,
   };
@@ -69,6 +81,7 @@ export function writeSearch(s: SearchState): URLSearchParams {
   if (s.priceMax !== undefined) p.set('priceMax', String(s.priceMax));
   if (s.modes.length) p.set('modes', s.modes.join(','));
   if (s.orgKind) p.set('orgKind', s.orgKind);
+  if (s.sort !== 'relevance') p.set('sort', s.sort);
   if (s.page > 1) p.set('page', String(s.page));
   if (s.pageSize !== DEFAULT_PAGE_SIZE) p.set('pageSize', String(s.pageSize));
   return p;
@@ -89,6 +102,7 @@ export function toApiQuery(s: SearchState): SearchQuery {
     priceMaxYuan: toYuan(s.priceMax),
     modes: s.modes.length ? s.modes : undefined,
     orgKind: s.orgKind,
+    sort: s.sort === 'relevance' ? undefined : s.sort,
     page: s.page,
     pageSize: s.pageSize,
   };
