@@ -74,3 +74,27 @@ describe('uploads from strangers (e2e)', () => {
     expect(await partialUpload('Authorization: Bearer forged.token.value\r\n')).toMatch(/^HTTP\/1\.1 401/);
   });
 });
+
+describe('null lists (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await TestApp.start();
+  });
+  afterAll(async () => t.stop());
+
+  it('takes null keywords or cooperation modes as empty lists, on create as on PATCH', async () => {
+    const org = await t.verifiedOrg('enterprise', '荆门空列表测试有限公司');
+    const created = await t.request('POST', '/api/needs', {
+      token: org.token,
+      body: { title: '磷石膏综合利用技术需求', description: '需要磷石膏综合利用技术。', keywords: null, cooperationModes: null },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toEqual(expect.objectContaining({ keywords: [], cooperationModes: [] }));
+    const patched = await t.request('PATCH', `/api/needs/${created.body.id}`, {
+      token: org.token,
+      body: { keywords: ['磷石膏'], cooperationModes: null },
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toEqual(expect.objectContaining({ keywords: ['磷石膏'], cooperationModes: [] }));
+  });
+});

@@ -4,9 +4,13 @@ import { Transform } from 'class-transformer';
 import { COOPERATION_MODES, INDUSTRY_FIELDS, TEXT_LIMITS } from '../catalog.constants';
 import { CONTACT_PHONE, IsCooperationModes, IsIndustryField, IsKeywords, IsRegion, IsTrl, OptionalText, trim } from './validators';
 
+/** A list sent as null is an empty list, alike on create and on PATCH (the columns hold lists, never null). */
+const nullAsEmptyList = ({ value }: { value: unknown }): unknown => (value === null ? [] : value);
+
 /** Fields a need and a result share on input. */
 export class ItemInputDto {
-  @ApiPropertyOptional({ type: [String], maxItems: TEXT_LIMITS.keywords, example: ['磷石膏', '综合利用'] })
+  @ApiPropertyOptional({ type: [String], maxItems: TEXT_LIMITS.keywords, example: ['磷石膏', '综合利用'], description: 'null 视为空列表' })
+  @Transform(nullAsEmptyList)
   @IsOptional()
   @IsKeywords()
   keywords?: string[];
@@ -21,7 +25,8 @@ export class ItemInputDto {
   @IsTrl()
   trl?: number;
 
-  @ApiPropertyOptional({ enum: COOPERATION_MODES, isArray: true })
+  @ApiPropertyOptional({ enum: COOPERATION_MODES, isArray: true, description: 'null 视为空列表' })
+  @Transform(nullAsEmptyList)
   @IsOptional()
   @IsCooperationModes()
   cooperationModes?: string[];
