@@ -54,6 +54,12 @@ export async function shot(page: Page, name: string): Promise<void> {
 
 /** No serious or critical accessibility violation (axe-core, WCAG 2 A/AA rules). */
 export async function expectAccessible(page: Page, name: string): Promise<void> {
+  // Judge the page at rest: no hover, no focus ring, no colour halfway through a transition.
+  await page.mouse.move(0, 0);
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' });
+  await expect(page.locator('.ant-btn-loading, .ant-spin-spinning')).toHaveCount(0);
+  await page.waitForTimeout(50);
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const bad = result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
