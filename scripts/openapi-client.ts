@@ -16,6 +16,8 @@ async function main(): Promise<void> {
     const out = join(__dirname, '../apps/web/src/api');
     writeFileSync(join(out, 'openapi.json'), `${JSON.stringify(JSON.parse(res.body), null, 2)}\n`);
     execFileSync('npx', ['openapi-typescript', join(out, 'openapi.json'), '-o', join(out, 'schema.d.ts')], { stdio: 'inherit' });
+    // Formatted like the rest of the code, so the format check passes on a regenerated client.
+    execFileSync('npx', ['prettier', '--write', join(out, 'schema.d.ts')], { stdio: 'inherit' });
   } finally {
     await app.close();
     await env.cleanup();

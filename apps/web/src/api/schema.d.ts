@@ -4,14875 +4,15582 @@
  */
 
 export interface paths {
-    "/api/health": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 服务健康状况：PostgreSQL、Redis、Meilisearch 分别报告；任一不可用时返回 503 */
-        get: operations["HealthController_check"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/register": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 注册单位及其管理员账号（单位需经科技局认证后才能提交清单） */
-        post: operations["AuthController_register"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/login": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 登录，返回访问令牌和刷新令牌；失败过多时返回 429 */
-        post: operations["AuthController_login"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/refresh": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 用刷新令牌换取新的令牌对（旧刷新令牌随即失效；重复使用会注销该登录的全部令牌）；省略令牌时使用网页端的 Cookie */
-        post: operations["AuthController_refresh"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/logout": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 退出登录：注销该刷新令牌（或网页端 Cookie 中的令牌）及其同一登录下的全部令牌 */
-        post: operations["AuthController_logout"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 当前用户及其单位 */
-        get: operations["MeController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/organizations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 单位列表（公众只看到已认证单位；科技局可按状态筛选，待认证队列按时间先后） */
-        get: operations["OrganizationsController_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/organizations/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 单位详情（联系方式仅本单位和科技局可见） */
-        get: operations["OrganizationsController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** 修改本单位联系信息（仅本单位管理员） */
-        patch: operations["OrganizationsController_update"];
-        trace?: never;
-    };
-    "/api/organizations/{id}/verify": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 科技局认证单位 */
-        post: operations["OrganizationsController_verify"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/organizations/{id}/reject": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 科技局驳回单位认证（须写明原因） */
-        post: operations["OrganizationsController_reject"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/organizations/{id}/members": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 单位成员（本单位和科技局可见；已停用的排在后面） */
-        get: operations["OrganizationsController_listMembers"];
-        put?: never;
-        /** 为本单位添加成员账号（仅本单位管理员；科技局不能为其他单位添加账号） */
-        post: operations["OrganizationsController_addMember"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/organizations/{id}/members/{userId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** 修改本单位成员的角色（仅本单位管理员；至少保留一位管理员） */
-        patch: operations["OrganizationsController_changeRole"];
-        trace?: never;
-    };
-    "/api/users/{id}/disable": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 停用账号（本单位管理员停用本单位成员；科技局可停用任何账号，须写明原因）：即时退出全部登录 */
-        post: operations["OrganizationsController_disable"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/users/{id}/enable": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 重新启用账号（本单位管理员或科技局） */
-        post: operations["OrganizationsController_enable"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/users/{id}/expert": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 科技局将用户列入（或移出）专家库 */
-        post: operations["OrganizationsController_setExpert"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/catalog/reference": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 维护的参考数据：产业领域、合作方式、合同类型、状态 */
-        get: operations["CatalogIoController_reference"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/needs/template": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 技术需求导入模板（含填写说明） */
-        get: operations["CatalogIoController_needsTemplate"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/results/template": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 科技成果导入模板（含填写说明） */
-        get: operations["CatalogIoController_resultsTemplate"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/adoptions/template": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 成果转化应用导入模板（含填写说明） */
-        get: operations["CatalogIoController_adoptionsTemplate"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/needs/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 按当前筛选条件导出技术需求（XLSX/CSV，中文列名；仅科技局） */
-        get: operations["CatalogIoController_exportNeeds"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/results/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 按当前筛选条件导出科技成果（XLSX/CSV，中文列名；仅科技局） */
-        get: operations["CatalogIoController_exportResults"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/adoptions/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 按当前筛选条件导出成果转化应用（XLSX/CSV，中文列名；仅科技局） */
-        get: operations["CatalogIoController_exportAdoptions"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/needs/import": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 技术需求：科技局导入清单（multipart 上传 .xlsx/.csv，字段名 file）：dryRun=true 返回每行问题（行号、列名、原因）不写入；正式导入全部写入或全部不写入 */
-        post: operations["CatalogIoController_importNeeds"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/results/import": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 科技成果：科技局导入清单（multipart 上传 .xlsx/.csv，字段名 file）：dryRun=true 返回每行问题（行号、列名、原因）不写入；正式导入全部写入或全部不写入 */
-        post: operations["CatalogIoController_importResults"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/adoptions/import": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 成果转化应用：科技局导入清单（multipart 上传 .xlsx/.csv，字段名 file）：dryRun=true 返回每行问题（行号、列名、原因）不写入；正式导入全部写入或全部不写入 */
-        post: operations["CatalogIoController_importAdoptions"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/needs": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 需求列表（公众看已发布；本单位和科技局看全部）：筛选、排序、分页 */
-        get: operations["NeedsController_list"];
-        put?: never;
-        /** 新建需求草稿 */
-        post: operations["NeedsController_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/needs/review-queue": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 科技局审核队列：待审核需求，先提交的在前，附质量评分 */
-        get: operations["NeedsController_reviewQueue"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/needs/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 需求详情（联系人仅本单位和科技局可见） */
-        get: operations["NeedsController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** 修改草稿或被驳回的需求 */
-        patch: operations["NeedsController_update"];
-        trace?: never;
-    };
-    "/api/needs/{id}/quality": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 质量检查：评分（0–100）和修改建议 */
-        get: operations["NeedsController_quality"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/needs/{id}/history": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 状态变更记录（谁、何时、为何） */
-        get: operations["NeedsController_history"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/needs/{id}/submit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 提交审核（仅已认证单位；存在必须修改的问题时拒绝） */
-        post: operations["NeedsController_submit"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/needs/{id}/approve": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 科技局审核通过并发布 */
-        post: operations["NeedsController_approve"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/needs/{id}/correct": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 科技局更正已发布的需求（须写明原因；仍为已发布，搜索与匹配随之更新，发布单位收到通知） */
-        post: operations["NeedsController_correct"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/needs/{id}/reject": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 科技局驳回（须写明原因） */
-        post: operations["NeedsController_reject"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/needs/{id}/close": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 关闭（本单位任意状态；科技局关闭已发布的） */
-        post: operations["NeedsController_close"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/results": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 成果列表（公众看已发布；本单位和科技局看全部）：筛选、排序、分页 */
-        get: operations["ResultsController_list"];
-        put?: never;
-        /** 新建成果草稿 */
-        post: operations["ResultsController_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/results/review-queue": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 科技局审核队列：待审核成果，先提交的在前，附质量评分 */
-        get: operations["ResultsController_reviewQueue"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/results/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 成果详情（联系人仅本单位和科技局可见） */
-        get: operations["ResultsController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** 修改草稿或被驳回的成果 */
-        patch: operations["ResultsController_update"];
-        trace?: never;
-    };
-    "/api/results/{id}/quality": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 质量检查：评分（0–100）和修改建议 */
-        get: operations["ResultsController_quality"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/results/{id}/history": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 状态变更记录（谁、何时、为何） */
-        get: operations["ResultsController_history"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/results/{id}/submit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 提交审核（仅已认证单位；存在必须修改的问题时拒绝） */
-        post: operations["ResultsController_submit"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/results/{id}/approve": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 科技局审核通过并发布 */
-        post: operations["ResultsController_approve"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/results/{id}/correct": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 科技局更正已发布的成果（须写明原因；仍为已发布，搜索与匹配随之更新，发布单位收到通知） */
-        post: operations["ResultsController_correct"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/results/{id}/reject": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 科技局驳回（须写明原因） */
-        post: operations["ResultsController_reject"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/results/{id}/close": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 关闭（本单位任意状态；科技局关闭已发布的） */
-        post: operations["ResultsController_close"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/adoptions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 成果转化应用清单（公众看已确认；双方和科技局看全部） */
-        get: operations["AdoptionsController_list"];
-        put?: never;
-        /** 登记转化应用（应用企业或成果所属单位），待科技局确认 */
-        post: operations["AdoptionsController_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/adoptions/review-queue": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 科技局待确认的转化应用，先登记的在前 */
-        get: operations["AdoptionsController_reviewQueue"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/adoptions/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 转化应用详情 */
-        get: operations["AdoptionsController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** 修改待确认或被驳回的转化应用（修改后重新待确认） */
-        patch: operations["AdoptionsController_update"];
-        trace?: never;
-    };
-    "/api/adoptions/{id}/history": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 状态变更记录 */
-        get: operations["AdoptionsController_history"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/adoptions/{id}/confirm": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 科技局确认 */
-        post: operations["AdoptionsController_confirm"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/adoptions/{id}/reject": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 科技局驳回（须写明原因） */
-        post: operations["AdoptionsController_reject"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/stats/catalog": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 三张清单统计：需求与成果按状态、领域、城市、月份；转化应用的合同数量与金额（按年度、合同类型、领域） */
-        get: operations["CatalogStatsController_figures"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/challenges": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 榜单列表（公众可见已发布的榜单；科技局可见全部） */
-        get: operations["ChallengesController_list"];
-        put?: never;
-        /** 科技局新建榜单（可由已发布的企业技术需求生成，企业作为联合出资方） */
-        post: operations["ChallengesController_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/challenges/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 榜单详情 */
-        get: operations["ChallengesController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** 修改草稿榜单 */
-        patch: operations["ChallengesController_update"];
-        trace?: never;
-    };
-    "/api/challenges/{id}/publish": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 发布榜单（公开并通知最可能揭榜的单位） */
-        post: operations["ChallengesController_publish"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/challenges/{id}/start-review": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 申报截止后进入形式审查与专家评审 */
-        post: operations["ChallengesController_startReview"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/challenges/{id}/cancel": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 撤榜（须写明原因） */
-        post: operations["ChallengesController_cancel"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/challenges/{id}/award": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 评定中榜单位（可多家并行），进入公示期，并生成里程碑 */
-        post: operations["ChallengesController_award"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/challenges/{id}/objections": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 异议列表（科技局可见全部；提出单位可见自己的） */
-        get: operations["ChallengesController_objections"];
-        put?: never;
-        /** 公示期内提出异议 */
-        post: operations["ChallengesController_object"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/objections/{id}/answer": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 答复异议 */
-        post: operations["ChallengesController_answer"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/challenges/{id}/finalize": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 公示期满且异议均已答复后确认结果，并告知全部申报单位 */
-        post: operations["ChallengesController_finalize"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/challenges/{id}/milestones": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 里程碑（科技局和中榜单位可见；结果确认后公开） */
-        get: operations["ChallengesController_milestonesOf"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/challenges/{id}/complete": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 最终验收通过（全部里程碑已通过） */
-        post: operations["ChallengesController_complete"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/challenges/{id}/fail": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 记录验收不通过（须写明原因） */
-        post: operations["ChallengesController_fail"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/stats/challenges": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 揭榜挂帅统计：各年度各领域榜单数、已承诺与已拨付资金、各榜单申请数、完成率 */
-        get: operations["ChallengesController_figures"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/challenges/{id}/proposals": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 榜单的申请（科技局可见全部已提交的；申报单位只见自己的） */
-        get: operations["ProposalsController_list"];
-        put?: never;
-        /** 揭榜：本单位起草申请（每个单位每个榜单一份；可组联合体） */
-        post: operations["ProposalsController_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/proposals/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 申请详情（申报单位、科技局、无回避的评审专家） */
-        get: operations["ProposalsController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** 修改申请（截止前，以服务器时间为准） */
-        patch: operations["ProposalsController_update"];
-        trace?: never;
-    };
-    "/api/proposals/{id}/submit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 提交申请（截止前） */
-        post: operations["ProposalsController_submit"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/proposals/{id}/withdraw": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 撤回申请（截止前） */
-        post: operations["ProposalsController_withdraw"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/proposals/{id}/eligibility": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 形式审查：入围评审或不符合条件（须写明原因） */
-        post: operations["ProposalsController_screen"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/proposals/{id}/attachments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 附件列表 */
-        get: operations["ProposalsController_attachmentsOf"];
-        put?: never;
-        /** 上传 PDF 附件（请求体为文件内容，Content-Type: application/pdf；≤10 MB） */
-        post: operations["ProposalsController_attach"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/proposals/{id}/attachments/{attachmentId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 下载附件（仅有权查看该申请者） */
-        get: operations["ProposalsController_download"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/challenges/{id}/experts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 从专家库为榜单指派评审专家（至少 3 位；与申报单位同单位者自动回避） */
-        post: operations["ReviewsController_assign"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/challenges/{id}/experts/{userId}/withdraw": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 撤换未提交评审意见的专家（须写明原因；撤换后仍须至少 3 位专家） */
-        post: operations["ReviewsController_withdrawExpert"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/challenges/{id}/review-progress": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 评审进度 */
-        get: operations["ReviewsController_progress"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/challenges/{id}/ranking": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 评审排名（五位及以上专家时去掉最高分和最低分），含分差 */
-        get: operations["ReviewsController_ranking"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/challenges/{id}/conflicts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 专家声明与某份申请存在利益冲突（随即回避） */
-        post: operations["ReviewsController_conflict"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/reviews/assigned": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 分配给我评审的申请 */
-        get: operations["ReviewsController_assigned"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/proposals/{id}/reviews/mine": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** 保存我的评分草稿（逐项 0–100 分及意见） */
-        put: operations["ReviewsController_save"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/proposals/{id}/reviews/mine/submit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 提交我的评审意见（可不填评分，提交已保存的草稿；提交后不能修改） */
-        post: operations["ReviewsController_submit"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/milestones/{id}/evidence": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 中榜单位提交里程碑完成材料 */
-        post: operations["ReviewsController_evidence"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/milestones/{id}/accept": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 科技局通过里程碑 */
-        post: operations["ReviewsController_accept"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/milestones/{id}/return": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 科技局退回里程碑（须写明原因） */
-        post: operations["ReviewsController_returnIt"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/search": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 搜索已发布的技术需求或科技成果：关键词、筛选、分面统计、高亮、分页 */
-        get: operations["MatchingController_find"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/needs/{id}/matches": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 技术需求的匹配成果（得分 0–100 及理由；发布单位和科技局可见） */
-        get: operations["MatchingController_needMatches"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/results/{id}/matches": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 科技成果的匹配需求（得分 0–100 及理由；发布单位和科技局可见） */
-        get: operations["MatchingController_resultMatches"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/matches/{id}/dismiss": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 标记匹配“不相关”（须从列表中选择原因，对方可见；不再推荐） */
-        post: operations["MatchingController_dismiss"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/matches/dismissed": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 与本单位有关、被标记为不相关的匹配及原因 */
-        get: operations["MatchingController_dismissed"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/stats/engagements": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 对接漏斗（匹配→请求→接受→成交）与各单位响应时间中位数 */
-        get: operations["MatchingController_figures"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/engagements": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 本单位发出和收到的对接 */
-        get: operations["EngagementsController_list"];
-        put?: never;
-        /** 发起对接请求（由匹配，或从已发布的需求/成果页面） */
-        post: operations["EngagementsController_request"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/engagements/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 对接详情（接受后双方可见对方联系人） */
-        get: operations["EngagementsController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/engagements/{id}/accept": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 接受对接请求 */
-        post: operations["EngagementsController_accept"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/engagements/{id}/decline": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 婉拒对接请求（须从列表中选择原因，对方可见） */
-        post: operations["EngagementsController_decline"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/engagements/{id}/negotiate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 进入洽谈 */
-        post: operations["EngagementsController_negotiate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/engagements/{id}/deal": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 达成交易：生成成果转化应用（待科技局确认） */
-        post: operations["EngagementsController_deal"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/engagements/{id}/abandon": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 终止对接（须写明原因） */
-        post: operations["EngagementsController_abandon"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/notifications": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 我的站内通知（未读在前，按时间倒序，分页） */
-        get: operations["NotificationsController_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/notifications/unread-count": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 未读通知数 */
-        get: operations["NotificationsController_unreadCount"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/notifications/read-all": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 全部标为已读 */
-        post: operations["NotificationsController_readAll"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/notifications/preferences": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 我的通知设置（每类事件、每个渠道：即时 / 每日汇总 / 不接收） */
-        get: operations["NotificationsController_getPreferences"];
-        /** 修改通知设置（未列出的保持不变） */
-        put: operations["NotificationsController_updatePreferences"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/notifications/{id}/read": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 标为已读 */
-        post: operations["NotificationsController_read"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/webhooks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 本单位的 Webhook 地址 */
-        get: operations["WebhooksController_list"];
-        put?: never;
-        /** 登记 Webhook 地址（仅本单位管理员）；返回的签名密钥只显示这一次 */
-        post: operations["WebhooksController_register"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/webhooks/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /** 删除 Webhook 地址 */
-        delete: operations["WebhooksController_remove"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/webhooks/{id}/enable": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 重新启用被停用的 Webhook 地址 */
-        post: operations["WebhooksController_enable"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/webhooks/{id}/deliveries": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 投递记录：每次投递的状态和每一次尝试（状态码、错误、耗时） */
-        get: operations["WebhooksController_deliveries"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/admin/queues-session": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 为浏览器打开任务队列看板（仅科技局）：以 HttpOnly Cookie 保存当前访问令牌 */
-        post: operations["QueueDashboardController_session"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
+  '/api/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 服务健康状况：PostgreSQL、Redis、Meilisearch 分别报告；任一不可用时返回 503 */
+    get: operations['HealthController_check'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/register': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 注册单位及其管理员账号（单位需经科技局认证后才能提交清单） */
+    post: operations['AuthController_register'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 登录，返回访问令牌和刷新令牌；失败过多时返回 429 */
+    post: operations['AuthController_login'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/refresh': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 用刷新令牌换取新的令牌对（旧刷新令牌随即失效；重复使用会注销该登录的全部令牌）；省略令牌时使用网页端的 Cookie */
+    post: operations['AuthController_refresh'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/logout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 退出登录：注销该刷新令牌（或网页端 Cookie 中的令牌）及其同一登录下的全部令牌 */
+    post: operations['AuthController_logout'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 当前用户及其单位 */
+    get: operations['MeController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organizations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 单位列表（公众只看到已认证单位；科技局可按状态筛选，待认证队列按时间先后） */
+    get: operations['OrganizationsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organizations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 单位详情（联系方式仅本单位和科技局可见） */
+    get: operations['OrganizationsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** 修改本单位联系信息（仅本单位管理员） */
+    patch: operations['OrganizationsController_update'];
+    trace?: never;
+  };
+  '/api/organizations/{id}/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 科技局认证单位 */
+    post: operations['OrganizationsController_verify'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organizations/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 科技局驳回单位认证（须写明原因） */
+    post: operations['OrganizationsController_reject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organizations/{id}/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 单位成员（本单位和科技局可见；已停用的排在后面） */
+    get: operations['OrganizationsController_listMembers'];
+    put?: never;
+    /** 为本单位添加成员账号（仅本单位管理员；科技局不能为其他单位添加账号） */
+    post: operations['OrganizationsController_addMember'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organizations/{id}/members/{userId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** 修改本单位成员的角色（仅本单位管理员；至少保留一位管理员） */
+    patch: operations['OrganizationsController_changeRole'];
+    trace?: never;
+  };
+  '/api/users/{id}/disable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 停用账号（本单位管理员停用本单位成员；科技局可停用任何账号，须写明原因）：即时退出全部登录 */
+    post: operations['OrganizationsController_disable'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users/{id}/enable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 重新启用账号（本单位管理员或科技局） */
+    post: operations['OrganizationsController_enable'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users/{id}/expert': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 科技局将用户列入（或移出）专家库 */
+    post: operations['OrganizationsController_setExpert'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/catalog/reference': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 维护的参考数据：产业领域、合作方式、合同类型、状态 */
+    get: operations['CatalogIoController_reference'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/needs/template': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 技术需求导入模板（含填写说明） */
+    get: operations['CatalogIoController_needsTemplate'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/results/template': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 科技成果导入模板（含填写说明） */
+    get: operations['CatalogIoController_resultsTemplate'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/adoptions/template': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 成果转化应用导入模板（含填写说明） */
+    get: operations['CatalogIoController_adoptionsTemplate'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/needs/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 按当前筛选条件导出技术需求（XLSX/CSV，中文列名；仅科技局） */
+    get: operations['CatalogIoController_exportNeeds'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/results/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 按当前筛选条件导出科技成果（XLSX/CSV，中文列名；仅科技局） */
+    get: operations['CatalogIoController_exportResults'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/adoptions/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 按当前筛选条件导出成果转化应用（XLSX/CSV，中文列名；仅科技局） */
+    get: operations['CatalogIoController_exportAdoptions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/needs/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 技术需求：科技局导入清单（multipart 上传 .xlsx/.csv，字段名 file）：dryRun=true 返回每行问题（行号、列名、原因）不写入；正式导入全部写入或全部不写入 */
+    post: operations['CatalogIoController_importNeeds'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/results/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 科技成果：科技局导入清单（multipart 上传 .xlsx/.csv，字段名 file）：dryRun=true 返回每行问题（行号、列名、原因）不写入；正式导入全部写入或全部不写入 */
+    post: operations['CatalogIoController_importResults'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/adoptions/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 成果转化应用：科技局导入清单（multipart 上传 .xlsx/.csv，字段名 file）：dryRun=true 返回每行问题（行号、列名、原因）不写入；正式导入全部写入或全部不写入 */
+    post: operations['CatalogIoController_importAdoptions'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/needs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 需求列表（公众看已发布；本单位和科技局看全部）：筛选、排序、分页 */
+    get: operations['NeedsController_list'];
+    put?: never;
+    /** 新建需求草稿 */
+    post: operations['NeedsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/needs/review-queue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 科技局审核队列：待审核需求，先提交的在前，附质量评分 */
+    get: operations['NeedsController_reviewQueue'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/needs/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 需求详情（联系人仅本单位和科技局可见） */
+    get: operations['NeedsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** 修改草稿或被驳回的需求 */
+    patch: operations['NeedsController_update'];
+    trace?: never;
+  };
+  '/api/needs/{id}/quality': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 质量检查：评分（0–100）和修改建议 */
+    get: operations['NeedsController_quality'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/needs/{id}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 状态变更记录（谁、何时、为何） */
+    get: operations['NeedsController_history'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/needs/{id}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 提交审核（仅已认证单位；存在必须修改的问题时拒绝） */
+    post: operations['NeedsController_submit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/needs/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 科技局审核通过并发布 */
+    post: operations['NeedsController_approve'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/needs/{id}/correct': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 科技局更正已发布的需求（须写明原因；仍为已发布，搜索与匹配随之更新，发布单位收到通知） */
+    post: operations['NeedsController_correct'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/needs/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 科技局驳回（须写明原因） */
+    post: operations['NeedsController_reject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/needs/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 关闭（本单位任意状态；科技局关闭已发布的） */
+    post: operations['NeedsController_close'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/results': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 成果列表（公众看已发布；本单位和科技局看全部）：筛选、排序、分页 */
+    get: operations['ResultsController_list'];
+    put?: never;
+    /** 新建成果草稿 */
+    post: operations['ResultsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/results/review-queue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 科技局审核队列：待审核成果，先提交的在前，附质量评分 */
+    get: operations['ResultsController_reviewQueue'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/results/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 成果详情（联系人仅本单位和科技局可见） */
+    get: operations['ResultsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** 修改草稿或被驳回的成果 */
+    patch: operations['ResultsController_update'];
+    trace?: never;
+  };
+  '/api/results/{id}/quality': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 质量检查：评分（0–100）和修改建议 */
+    get: operations['ResultsController_quality'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/results/{id}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 状态变更记录（谁、何时、为何） */
+    get: operations['ResultsController_history'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/results/{id}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 提交审核（仅已认证单位；存在必须修改的问题时拒绝） */
+    post: operations['ResultsController_submit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/results/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 科技局审核通过并发布 */
+    post: operations['ResultsController_approve'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/results/{id}/correct': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 科技局更正已发布的成果（须写明原因；仍为已发布，搜索与匹配随之更新，发布单位收到通知） */
+    post: operations['ResultsController_correct'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/results/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 科技局驳回（须写明原因） */
+    post: operations['ResultsController_reject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/results/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 关闭（本单位任意状态；科技局关闭已发布的） */
+    post: operations['ResultsController_close'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/adoptions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 成果转化应用清单（公众看已确认；双方和科技局看全部） */
+    get: operations['AdoptionsController_list'];
+    put?: never;
+    /** 登记转化应用（应用企业或成果所属单位），待科技局确认 */
+    post: operations['AdoptionsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/adoptions/review-queue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 科技局待确认的转化应用，先登记的在前 */
+    get: operations['AdoptionsController_reviewQueue'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/adoptions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 转化应用详情 */
+    get: operations['AdoptionsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** 修改待确认或被驳回的转化应用（修改后重新待确认） */
+    patch: operations['AdoptionsController_update'];
+    trace?: never;
+  };
+  '/api/adoptions/{id}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 状态变更记录 */
+    get: operations['AdoptionsController_history'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/adoptions/{id}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 科技局确认 */
+    post: operations['AdoptionsController_confirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/adoptions/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 科技局驳回（须写明原因） */
+    post: operations['AdoptionsController_reject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stats/catalog': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 三张清单统计：需求与成果按状态、领域、城市、月份；转化应用的合同数量与金额（按年度、合同类型、领域） */
+    get: operations['CatalogStatsController_figures'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/challenges': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 榜单列表（公众可见已发布的榜单；科技局可见全部） */
+    get: operations['ChallengesController_list'];
+    put?: never;
+    /** 科技局新建榜单（可由已发布的企业技术需求生成，企业作为联合出资方） */
+    post: operations['ChallengesController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/challenges/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 榜单详情 */
+    get: operations['ChallengesController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** 修改草稿榜单 */
+    patch: operations['ChallengesController_update'];
+    trace?: never;
+  };
+  '/api/challenges/{id}/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 发布榜单（公开并通知最可能揭榜的单位） */
+    post: operations['ChallengesController_publish'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/challenges/{id}/start-review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 申报截止后进入形式审查与专家评审 */
+    post: operations['ChallengesController_startReview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/challenges/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 撤榜（须写明原因） */
+    post: operations['ChallengesController_cancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/challenges/{id}/award': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 评定中榜单位（可多家并行），进入公示期，并生成里程碑 */
+    post: operations['ChallengesController_award'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/challenges/{id}/objections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 异议列表（科技局可见全部；提出单位可见自己的） */
+    get: operations['ChallengesController_objections'];
+    put?: never;
+    /** 公示期内提出异议 */
+    post: operations['ChallengesController_object'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/objections/{id}/answer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 答复异议 */
+    post: operations['ChallengesController_answer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/challenges/{id}/finalize': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 公示期满且异议均已答复后确认结果，并告知全部申报单位 */
+    post: operations['ChallengesController_finalize'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/challenges/{id}/milestones': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 里程碑（科技局和中榜单位可见；结果确认后公开） */
+    get: operations['ChallengesController_milestonesOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/challenges/{id}/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 最终验收通过（全部里程碑已通过） */
+    post: operations['ChallengesController_complete'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/challenges/{id}/fail': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 记录验收不通过（须写明原因） */
+    post: operations['ChallengesController_fail'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stats/challenges': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 揭榜挂帅统计：各年度各领域榜单数、已承诺与已拨付资金、各榜单申请数、完成率 */
+    get: operations['ChallengesController_figures'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/challenges/{id}/proposals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 榜单的申请（科技局可见全部已提交的；申报单位只见自己的） */
+    get: operations['ProposalsController_list'];
+    put?: never;
+    /** 揭榜：本单位起草申请（每个单位每个榜单一份；可组联合体） */
+    post: operations['ProposalsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/proposals/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 申请详情（申报单位、科技局、无回避的评审专家） */
+    get: operations['ProposalsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** 修改申请（截止前，以服务器时间为准） */
+    patch: operations['ProposalsController_update'];
+    trace?: never;
+  };
+  '/api/proposals/{id}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 提交申请（截止前） */
+    post: operations['ProposalsController_submit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/proposals/{id}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 撤回申请（截止前） */
+    post: operations['ProposalsController_withdraw'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/proposals/{id}/eligibility': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 形式审查：入围评审或不符合条件（须写明原因） */
+    post: operations['ProposalsController_screen'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/proposals/{id}/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 附件列表 */
+    get: operations['ProposalsController_attachmentsOf'];
+    put?: never;
+    /** 上传 PDF 附件（请求体为文件内容，Content-Type: application/pdf；≤10 MB） */
+    post: operations['ProposalsController_attach'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/proposals/{id}/attachments/{attachmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 下载附件（仅有权查看该申请者） */
+    get: operations['ProposalsController_download'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/challenges/{id}/experts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 从专家库为榜单指派评审专家（至少 3 位；与申报单位同单位者自动回避） */
+    post: operations['ReviewsController_assign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/challenges/{id}/experts/{userId}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 撤换未提交评审意见的专家（须写明原因；撤换后仍须至少 3 位专家） */
+    post: operations['ReviewsController_withdrawExpert'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/challenges/{id}/review-progress': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 评审进度 */
+    get: operations['ReviewsController_progress'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/challenges/{id}/ranking': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 评审排名（五位及以上专家时去掉最高分和最低分），含分差 */
+    get: operations['ReviewsController_ranking'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/challenges/{id}/conflicts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 专家声明与某份申请存在利益冲突（随即回避） */
+    post: operations['ReviewsController_conflict'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reviews/assigned': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 分配给我评审的申请 */
+    get: operations['ReviewsController_assigned'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/proposals/{id}/reviews/mine': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** 保存我的评分草稿（逐项 0–100 分及意见） */
+    put: operations['ReviewsController_save'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/proposals/{id}/reviews/mine/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 提交我的评审意见（可不填评分，提交已保存的草稿；提交后不能修改） */
+    post: operations['ReviewsController_submit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/milestones/{id}/evidence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 中榜单位提交里程碑完成材料 */
+    post: operations['ReviewsController_evidence'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/milestones/{id}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 科技局通过里程碑 */
+    post: operations['ReviewsController_accept'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/milestones/{id}/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 科技局退回里程碑（须写明原因） */
+    post: operations['ReviewsController_returnIt'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 搜索已发布的技术需求或科技成果：关键词、筛选、分面统计、高亮、分页 */
+    get: operations['MatchingController_find'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/needs/{id}/matches': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 技术需求的匹配成果（得分 0–100 及理由；发布单位和科技局可见） */
+    get: operations['MatchingController_needMatches'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/results/{id}/matches': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 科技成果的匹配需求（得分 0–100 及理由；发布单位和科技局可见） */
+    get: operations['MatchingController_resultMatches'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/matches/{id}/dismiss': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 标记匹配“不相关”（须从列表中选择原因，对方可见；不再推荐） */
+    post: operations['MatchingController_dismiss'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/matches/dismissed': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 与本单位有关、被标记为不相关的匹配及原因 */
+    get: operations['MatchingController_dismissed'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stats/engagements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 对接漏斗（匹配→请求→接受→成交）与各单位响应时间中位数 */
+    get: operations['MatchingController_figures'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/engagements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 本单位发出和收到的对接 */
+    get: operations['EngagementsController_list'];
+    put?: never;
+    /** 发起对接请求（由匹配，或从已发布的需求/成果页面） */
+    post: operations['EngagementsController_request'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/engagements/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 对接详情（接受后双方可见对方联系人） */
+    get: operations['EngagementsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/engagements/{id}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 接受对接请求 */
+    post: operations['EngagementsController_accept'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/engagements/{id}/decline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 婉拒对接请求（须从列表中选择原因，对方可见） */
+    post: operations['EngagementsController_decline'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/engagements/{id}/negotiate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 进入洽谈 */
+    post: operations['EngagementsController_negotiate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/engagements/{id}/deal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 达成交易：生成成果转化应用（待科技局确认） */
+    post: operations['EngagementsController_deal'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/engagements/{id}/abandon': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 终止对接（须写明原因） */
+    post: operations['EngagementsController_abandon'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 我的站内通知（未读在前，按时间倒序，分页） */
+    get: operations['NotificationsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/unread-count': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 未读通知数 */
+    get: operations['NotificationsController_unreadCount'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/read-all': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 全部标为已读 */
+    post: operations['NotificationsController_readAll'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/preferences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 我的通知设置（每类事件、每个渠道：即时 / 每日汇总 / 不接收） */
+    get: operations['NotificationsController_getPreferences'];
+    /** 修改通知设置（未列出的保持不变） */
+    put: operations['NotificationsController_updatePreferences'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/{id}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 标为已读 */
+    post: operations['NotificationsController_read'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/webhooks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 本单位的 Webhook 地址 */
+    get: operations['WebhooksController_list'];
+    put?: never;
+    /** 登记 Webhook 地址（仅本单位管理员）；返回的签名密钥只显示这一次 */
+    post: operations['WebhooksController_register'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/webhooks/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** 删除 Webhook 地址 */
+    delete: operations['WebhooksController_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/webhooks/{id}/enable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 重新启用被停用的 Webhook 地址 */
+    post: operations['WebhooksController_enable'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/webhooks/{id}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 投递记录：每次投递的状态和每一次尝试（状态码、错误、耗时） */
+    get: operations['WebhooksController_deliveries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/queues-session': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 为浏览器打开任务队列看板（仅科技局）：以 HttpOnly Cookie 保存当前访问令牌 */
+    post: operations['QueueDashboardController_session'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: {
-        HealthIndicatorDto: {
-            /**
-             * @description up 可用 / down 不可用
-             * @enum {string}
-             */
-            status: "up" | "down";
-            /**
-             * @description 不可用的原因
-             * @example unreachable
-             */
-            message?: string;
-        };
-        HealthIndicatorsDto: {
-            /** @description PostgreSQL */
-            postgres: components["schemas"]["HealthIndicatorDto"];
-            /** @description Redis */
-            redis: components["schemas"]["HealthIndicatorDto"];
-            /** @description Meilisearch */
-            meilisearch: components["schemas"]["HealthIndicatorDto"];
-        };
-        HealthErrorsDto: {
-            postgres?: components["schemas"]["HealthIndicatorDto"];
-            redis?: components["schemas"]["HealthIndicatorDto"];
-            meilisearch?: components["schemas"]["HealthIndicatorDto"];
-        };
-        HealthCheckResultDto: {
-            /**
-             * @description 整体状态：全部可用时为 ok
-             * @enum {string}
-             */
-            status: "ok";
-            /** @description 可用的依赖服务 */
-            info: components["schemas"]["HealthIndicatorsDto"];
-            /** @description 不可用的依赖服务（成功时为空对象） */
-            error: components["schemas"]["HealthErrorsDto"];
-            /** @description 全部依赖服务的状态 */
-            details: components["schemas"]["HealthIndicatorsDto"];
-        };
-        ErrorDetailDto: {
-            /** @example creditCode */
-            field?: string;
-            row?: number;
-            column?: string;
-            /** @example 统一社会信用代码校验位不正确 */
-            message: string;
-        };
-        ErrorResponseDto: {
-            /** @example 400 */
-            statusCode: number;
-            /** @example VALIDATION_FAILED */
-            error: string;
-            /** @example 请求参数有误：creditCode 统一社会信用代码校验位不正确 */
-            message: string;
-            details?: components["schemas"]["ErrorDetailDto"][];
-            /** @description 服务器内部错误的编号，便于排查 */
-            errorId?: string;
-        };
-        RegisterDto: {
-            /** @example 荆门市某某新材料有限公司 */
-            organizationName: string;
-            /**
-             * @description 单位类型：企业、高校、科研院所（科技局账号由平台开通）
-             * @enum {string}
-             */
-            kind: "enterprise" | "university" | "institute";
-            /**
-             * @description 统一社会信用代码（企业必填）
-             * @example 91420800MA4******X
-             */
-            creditCode?: string;
-            /** @example 荆门市 */
-            region: string;
-            /** @example 张三 */
-            name: string;
-            /** @example zhangsan@example.com */
-            email: string;
-            /** @example S3cure-pass */
-            password: string;
-            /** @example 13800000000 */
-            phone?: string;
-            /** @description 网页端使用：刷新令牌放在 httpOnly Cookie 中，不在响应体中返回 */
-            useCookie?: boolean;
-        };
-        MemberViewDto: {
-            /** Format: uuid */
-            id: string;
-            email: string;
-            name: string;
-            phone: string | null;
-            /** @enum {string} */
-            role: "admin" | "member";
-            isExpert: boolean;
-            expertFields: string[];
-            /** Format: uuid */
-            organizationId: string;
-            /** @description 账号是否启用 */
-            active: boolean;
-        };
-        RegisteredDto: {
-            /** @description 访问令牌（Bearer） */
-            accessToken: string;
-            /** @description 刷新令牌（网页端放在 Cookie 中时不返回） */
-            refreshToken?: string;
-            /** @description 访问令牌有效期（秒） */
-            expiresIn: number;
-            user: components["schemas"]["MemberViewDto"];
-            /** Format: uuid */
-            organizationId: string;
-        };
-        LoginDto: {
-            email: string;
-            password: string;
-            /** @description 网页端使用：刷新令牌放在 httpOnly Cookie 中，不在响应体中返回 */
-            useCookie?: boolean;
-        };
-        SessionDto: {
-            /** @description 访问令牌（Bearer） */
-            accessToken: string;
-            /** @description 刷新令牌（网页端放在 Cookie 中时不返回） */
-            refreshToken?: string;
-            /** @description 访问令牌有效期（秒） */
-            expiresIn: number;
-        };
-        RefreshDto: {
-            /** @description 刷新令牌；省略时使用网页端的 Cookie */
-            refreshToken?: string;
-        };
-        OrganizationDetailDto: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /** @enum {string} */
-            kind: "enterprise" | "university" | "institute" | "bureau";
-            region: string;
-            /** @enum {string} */
-            status: "pending" | "verified" | "rejected";
-            /** @description 统一社会信用代码 */
-            creditCode: string | null;
-            /** @description 单位简介 */
-            description: string | null;
-            /**
-             * Format: date-time
-             * @description 认证时间
-             */
-            verifiedAt: string | null;
-            /** @description 认证未通过的原因 */
-            rejectReason: string | null;
-            contactName: string | null;
-            contactPhone: string | null;
-            contactEmail: string | null;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        MeDto: {
-            user: components["schemas"]["MemberViewDto"];
-            organization: components["schemas"]["OrganizationDetailDto"];
-        };
-        OrganizationPublicDto: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /** @enum {string} */
-            kind: "enterprise" | "university" | "institute" | "bureau";
-            region: string;
-            /** @enum {string} */
-            status: "pending" | "verified" | "rejected";
-            /** @description 统一社会信用代码 */
-            creditCode: string | null;
-            /** @description 单位简介 */
-            description: string | null;
-            /**
-             * Format: date-time
-             * @description 认证时间
-             */
-            verifiedAt: string | null;
-        };
-        UpdateOrganizationDto: {
-            /** @description 单位名称（认证通过后不能自行修改） */
-            name?: string;
-            /** @description 统一社会信用代码（认证通过后不能自行修改） */
-            creditCode?: string;
-            /** @example 荆门市 */
-            region?: string;
-            contactName?: string;
-            contactPhone?: string;
-            contactEmail?: string;
-            description?: string;
-        };
-        RejectDto: {
-            /** @example 营业执照信息与填报名称不一致 */
-            reason: string;
-        };
-        PageMetaDto: {
-            /** @description 符合条件的总数 */
-            total: number;
-            /** @description 页码，从 1 开始 */
-            page: number;
-            /** @description 每页条数 */
-            pageSize: number;
-        };
-        AddMemberDto: {
-            name: string;
-            email: string;
-            password: string;
-            /**
-             * @default member
-             * @enum {string}
-             */
-            role: "admin" | "member";
-        };
-        ChangeRoleDto: {
-            /**
-             * @description admin（管理员）或 member（成员）
-             * @enum {string}
-             */
-            role: "admin" | "member";
-        };
-        DisableUserDto: {
-            /** @description 停用原因（科技局停用他单位账号时必填） */
-            reason?: string;
-        };
-        SetExpertDto: {
-            /** @description 是否列入专家库 */
-            isExpert: boolean;
-            /**
-             * @description 专业领域
-             * @example [
-             *       "新材料",
-             *       "磷化工"
-             *     ]
-             */
-            fields: string[];
-        };
-        PrefectureDivisionDto: {
-            /**
-             * @description 地级行政区
-             * @example 荆门市
-             */
-            name: string;
-            /** @description 省直管（仙桃、潜江、天门、神农架）：无下辖县区 */
-            provinceAdministered: boolean;
-            /**
-             * @description 下辖区、县级市、县
-             * @example [
-             *       "东宝区",
-             *       "掇刀区",
-             *       "京山市",
-             *       "钟祥市",
-             *       "沙洋县"
-             *     ]
-             */
-            counties: string[];
-        };
-        RegionsReferenceDto: {
-            /** @example 湖北省 */
-            province: string;
-            /** @description 地级行政区及其下辖县区 */
-            prefectures: components["schemas"]["PrefectureDivisionDto"][];
-        };
-        CatalogReferenceDto: {
-            /** @description 产业领域 */
-            fields: ("石油化工" | "磷化工" | "精细化工" | "动力储能电池" | "新能源" | "高端装备制造" | "汽车及零部件" | "泵阀制造" | "通用航空" | "现代农业" | "农产品加工" | "食品加工" | "生物医药" | "医疗器械" | "电子信息" | "数字经济" | "新材料" | "再生资源循环利用" | "纺织服装" | "节能环保" | "建筑建材" | "现代物流")[];
-            /** @description 合作方式 */
-            cooperationModes: ("技术转让" | "技术许可" | "合作开发" | "委托开发" | "技术服务" | "作价入股")[];
-            /** @description 技术合同类型 */
-            contractKinds: ("技术转让" | "技术许可" | "作价投资" | "技术开发" | "技术服务")[];
-            /** @description 需求与成果的状态及其中文名称 */
-            itemStatuses?: {
-                draft: string;
-                submitted: string;
-                published: string;
-                rejected: string;
-                closed: string;
-            };
-            /** @description 转化应用的状态及其中文名称 */
-            adoptionStatuses?: {
-                pending: string;
-                confirmed: string;
-                rejected: string;
-            };
-            /** @description 专利类型及其中文名称 */
-            patentKinds?: {
-                invention: string;
-                utility_model: string;
-                design: string;
-            };
-            /** @description 专利号格式说明 */
-            patentFormat: string;
-            /** @description 一次导入的最大数据行数 */
-            importMaxRows: number;
-            /** @description 湖北省行政区划（所在地也可以是省外的市县） */
-            regions: components["schemas"]["RegionsReferenceDto"];
-        };
-        ImportReportDto: {
-            /**
-             * Format: uuid
-             * @description 导入批次编号
-             */
-            importId: string;
-            /**
-             * @description 导入的清单
-             * @enum {string}
-             */
-            list: "needs" | "results" | "adoptions";
-            /** @description 是否为试导入（只检查、不写入） */
-            dryRun: boolean;
-            /** @description 数据行数（不含列名行和空行） */
-            totalRows: number;
-            /** @description 没有问题的行数 */
-            validRows: number;
-            /** @description 已写入的行数（试导入时为 0） */
-            imported: number;
-            /** @description 问题总数 */
-            problemCount: number;
-            /** @description 问题：行号（列名行为第 1 行）、列名、原因；最多 1000 条 */
-            problems: components["schemas"]["ErrorDetailDto"][];
-            /** @description 问题超过 1000 条、未全部列出 */
-            truncated: boolean;
-            /** @description 未识别、已忽略的列名 */
-            ignoredColumns: string[];
-        };
-        ContactViewDto: {
-            /** @description 联系人 */
-            name: string | null;
-            /** @description 联系电话 */
-            phone: string | null;
-            /**
-             * Format: email
-             * @description 联系邮箱
-             */
-            email: string | null;
-        };
-        QualityHintDto: {
-            /**
-             * @description 规则代码
-             * @example DESCRIPTION_THIN
-             */
-            code: string;
-            /**
-             * @description 涉及的字段
-             * @example description
-             */
-            field: string;
-            /**
-             * @description error 必须修改（阻止提交）/ warning 建议修改
-             * @enum {string}
-             */
-            severity: "error" | "warning";
-            /** @description 修改建议 */
-            message: string;
-        };
-        NeedViewDto: {
-            /** Format: uuid */
-            id: string;
-            /**
-             * Format: uuid
-             * @description 发布单位
-             */
-            organizationId: string;
-            /** @description 发布单位名称 */
-            organizationName: string | null;
-            /** @description 标题 */
-            title: string;
-            /** @description 关键词 */
-            keywords: string[];
-            /**
-             * @description 产业领域
-             * @enum {string|null}
-             */
-            field: "石油化工" | "磷化工" | "精细化工" | "动力储能电池" | "新能源" | "高端装备制造" | "汽车及零部件" | "泵阀制造" | "通用航空" | "现代农业" | "农产品加工" | "食品加工" | "生物医药" | "医疗器械" | "电子信息" | "数字经济" | "新材料" | "再生资源循环利用" | "纺织服装" | "节能环保" | "建筑建材" | "现代物流" | null;
-            /** @description 技术成熟度 TRL 1–9 */
-            trl: number | null;
-            /** @description 合作方式 */
-            cooperationModes: ("技术转让" | "技术许可" | "合作开发" | "委托开发" | "技术服务" | "作价入股")[];
-            /**
-             * @description 所在市或县（区）
-             * @example 荆门市
-             */
-            region: string;
-            /**
-             * @description 状态
-             * @enum {string}
-             */
-            status: "draft" | "submitted" | "published" | "rejected" | "closed";
-            /**
-             * @description 状态的中文名称
-             * @example 已发布
-             */
-            statusLabel: string;
-            /**
-             * Format: date-time
-             * @description 提交审核时间
-             */
-            submittedAt: string | null;
-            /**
-             * Format: date-time
-             * @description 发布时间
-             */
-            publishedAt: string | null;
-            /**
-             * Format: date-time
-             * @description 关闭时间
-             */
-            closedAt: string | null;
-            /**
-             * Format: date-time
-             * @description 创建时间
-             */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description 最后修改时间
-             */
-            updatedAt: string;
-            /** @description 联系方式（仅本单位和科技局可见） */
-            contact?: components["schemas"]["ContactViewDto"];
-            /** @description 驳回原因（仅本单位和科技局可见） */
-            rejectReason?: string | null;
-            /** @description 质量评分（仅本单位和科技局可见） */
-            qualityScore?: number;
-            /** @description 质量检查的修改建议（仅本单位和科技局可见） */
-            qualityHints?: components["schemas"]["QualityHintDto"][];
-            /** @description 需求描述 */
-            description: string;
-            /** @description 预算下限（元） */
-            budgetMinYuan: number | null;
-            /** @description 预算上限（元） */
-            budgetMaxYuan: number | null;
-            /**
-             * Format: date
-             * @description 截止日期
-             * @example 2026-12-31
-             */
-            deadline: string | null;
-        };
-        CreateNeedDto: {
-            /**
-             * @description null 视为空列表
-             * @example [
-             *       "磷石膏",
-             *       "综合利用"
-             *     ]
-             */
-            keywords?: string[];
-            /**
-             * @description 产业领域（维护在 GET /api/catalog/reference 中）
-             * @enum {string}
-             */
-            field?: "石油化工" | "磷化工" | "精细化工" | "动力储能电池" | "新能源" | "高端装备制造" | "汽车及零部件" | "泵阀制造" | "通用航空" | "现代农业" | "农产品加工" | "食品加工" | "生物医药" | "医疗器械" | "电子信息" | "数字经济" | "新材料" | "再生资源循环利用" | "纺织服装" | "节能环保" | "建筑建材" | "现代物流";
-            /** @description 技术成熟度 TRL 1–9 */
-            trl?: number;
-            /** @description null 视为空列表 */
-            cooperationModes?: ("技术转让" | "技术许可" | "合作开发" | "委托开发" | "技术服务" | "作价入股")[];
-            /**
-             * @description 所在市或县（区）；不填时取本单位所在地
-             * @example 荆门市
-             */
-            region?: string;
-            /** @description 联系人（不公开，仅本单位和科技局可见） */
-            contactName?: string;
-            contactPhone?: string;
-            contactEmail?: string;
-            /** @example 磷石膏制备高强度建筑石膏粉的工艺优化 */
-            title: string;
-            description: string;
-            /** @description 预算下限（元，整数） */
-            budgetMinYuan?: number;
-            /** @description 预算上限（元，整数，不小于下限） */
-            budgetMaxYuan?: number;
-            /**
-             * @description 截止日期（YYYY-MM-DD，不能早于今天）
-             * @example 2027-06-30
-             */
-            deadline?: string;
-        };
-        UpdateNeedDto: {
-            /**
-             * @description null 视为空列表
-             * @example [
-             *       "磷石膏",
-             *       "综合利用"
-             *     ]
-             */
-            keywords?: string[];
-            /**
-             * @description 产业领域（维护在 GET /api/catalog/reference 中）
-             * @enum {string}
-             */
-            field?: "石油化工" | "磷化工" | "精细化工" | "动力储能电池" | "新能源" | "高端装备制造" | "汽车及零部件" | "泵阀制造" | "通用航空" | "现代农业" | "农产品加工" | "食品加工" | "生物医药" | "医疗器械" | "电子信息" | "数字经济" | "新材料" | "再生资源循环利用" | "纺织服装" | "节能环保" | "建筑建材" | "现代物流";
-            /** @description 技术成熟度 TRL 1–9 */
-            trl?: number;
-            /** @description null 视为空列表 */
-            cooperationModes?: ("技术转让" | "技术许可" | "合作开发" | "委托开发" | "技术服务" | "作价入股")[];
-            /**
-             * @description 所在市或县（区）；不填时取本单位所在地
-             * @example 荆门市
-             */
-            region?: string;
-            /** @description 联系人（不公开，仅本单位和科技局可见） */
-            contactName?: string;
-            contactPhone?: string;
-            contactEmail?: string;
-            /** @example 磷石膏制备高强度建筑石膏粉的工艺优化 */
-            title?: string;
-            description?: string;
-            /** @description 预算下限（元，整数） */
-            budgetMinYuan?: number;
-            /** @description 预算上限（元，整数，不小于下限） */
-            budgetMaxYuan?: number;
-            /**
-             * @description 截止日期（YYYY-MM-DD，不能早于今天）
-             * @example 2027-06-30
-             */
-            deadline?: string;
-        };
-        QualityReportDto: {
-            /** @description 质量评分（0–100） */
-            score: number;
-            /** @description 修改建议 */
-            hints: components["schemas"]["QualityHintDto"][];
-        };
-        CatalogHistoryEntryDto: {
-            /**
-             * Format: date-time
-             * @description 时间
-             */
-            at: string;
-            /**
-             * @description 操作代码（类型.操作）
-             * @example need.submit
-             */
-            action: string;
-            /**
-             * @description 操作的中文名称
-             * @example 提交审核
-             */
-            actionLabel: string;
-            /**
-             * @description 变更前状态（创建时为空）
-             * @enum {string|null}
-             */
-            fromState: "draft" | "submitted" | "published" | "rejected" | "closed" | "pending" | "confirmed" | null;
-            /**
-             * @description 变更前状态的中文名称
-             * @example 草稿
-             */
-            fromLabel: string | null;
-            /**
-             * @description 变更后状态
-             * @enum {string|null}
-             */
-            toState: "draft" | "submitted" | "published" | "rejected" | "closed" | "pending" | "confirmed" | null;
-            /**
-             * @description 变更后状态的中文名称
-             * @example 待审核
-             */
-            toLabel: string | null;
-            /** @description 原因（驳回、关闭、更正时填写） */
-            reason: string | null;
-            /**
-             * Format: uuid
-             * @description 操作人编号（仅其本单位和科技局可见；系统操作时为空）
-             */
-            actorUserId: string | null;
-            /** @description 操作人姓名（系统操作时为空） */
-            actorName: string | null;
-            /**
-             * Format: uuid
-             * @description 操作人所属单位
-             */
-            actorOrganizationId: string | null;
-            /** @description 操作人所属单位名称 */
-            actorOrganizationName: string | null;
-            /** @description 附加信息，如修改的字段 {fields}、导入批次 {importId}、对接编号 {engagementId} */
-            data: {
-                [key: string]: unknown;
-            } | null;
-        };
-        CorrectNeedDto: {
-            /**
-             * @description null 视为空列表
-             * @example [
-             *       "磷石膏",
-             *       "综合利用"
-             *     ]
-             */
-            keywords?: string[];
-            /**
-             * @description 产业领域（维护在 GET /api/catalog/reference 中）
-             * @enum {string}
-             */
-            field?: "石油化工" | "磷化工" | "精细化工" | "动力储能电池" | "新能源" | "高端装备制造" | "汽车及零部件" | "泵阀制造" | "通用航空" | "现代农业" | "农产品加工" | "食品加工" | "生物医药" | "医疗器械" | "电子信息" | "数字经济" | "新材料" | "再生资源循环利用" | "纺织服装" | "节能环保" | "建筑建材" | "现代物流";
-            /** @description 技术成熟度 TRL 1–9 */
-            trl?: number;
-            /** @description null 视为空列表 */
-            cooperationModes?: ("技术转让" | "技术许可" | "合作开发" | "委托开发" | "技术服务" | "作价入股")[];
-            /**
-             * @description 所在市或县（区）；不填时取本单位所在地
-             * @example 荆门市
-             */
-            region?: string;
-            /** @description 联系人（不公开，仅本单位和科技局可见） */
-            contactName?: string;
-            contactPhone?: string;
-            contactEmail?: string;
-            /** @example 磷石膏制备高强度建筑石膏粉的工艺优化 */
-            title?: string;
-            description?: string;
-            /** @description 预算下限（元，整数） */
-            budgetMinYuan?: number;
-            /** @description 预算上限（元，整数，不小于下限） */
-            budgetMaxYuan?: number;
-            /**
-             * @description 截止日期（YYYY-MM-DD，不能早于今天）
-             * @example 2027-06-30
-             */
-            deadline?: string;
-            /** @example 产业领域更正为“磷化工” */
-            reason: string;
-        };
-        RejectItemDto: {
-            /** @example 需求描述缺少量化指标，请补充后重新提交 */
-            reason: string;
-        };
-        CloseItemDto: {
-            /** @example 需求已解决 */
-            reason?: string;
-        };
-        PatentViewDto: {
-            /**
-             * @description 专利号（规范化后）
-             * @example CN202310123456.6
-             */
-            number: string;
-            /**
-             * @description 专利类型
-             * @enum {string}
-             */
-            kind: "invention" | "utility_model" | "design";
-            /**
-             * @description 专利类型的中文名称
-             * @example 发明专利
-             */
-            kindLabel: string;
-        };
-        ResultViewDto: {
-            /** Format: uuid */
-            id: string;
-            /**
-             * Format: uuid
-             * @description 发布单位
-             */
-            organizationId: string;
-            /** @description 发布单位名称 */
-            organizationName: string | null;
-            /** @description 标题 */
-            title: string;
-            /** @description 关键词 */
-            keywords: string[];
-            /**
-             * @description 产业领域
-             * @enum {string|null}
-             */
-            field: "石油化工" | "磷化工" | "精细化工" | "动力储能电池" | "新能源" | "高端装备制造" | "汽车及零部件" | "泵阀制造" | "通用航空" | "现代农业" | "农产品加工" | "食品加工" | "生物医药" | "医疗器械" | "电子信息" | "数字经济" | "新材料" | "再生资源循环利用" | "纺织服装" | "节能环保" | "建筑建材" | "现代物流" | null;
-            /** @description 技术成熟度 TRL 1–9 */
-            trl: number | null;
-            /** @description 合作方式 */
-            cooperationModes: ("技术转让" | "技术许可" | "合作开发" | "委托开发" | "技术服务" | "作价入股")[];
-            /**
-             * @description 所在市或县（区）
-             * @example 荆门市
-             */
-            region: string;
-            /**
-             * @description 状态
-             * @enum {string}
-             */
-            status: "draft" | "submitted" | "published" | "rejected" | "closed";
-            /**
-             * @description 状态的中文名称
-             * @example 已发布
-             */
-            statusLabel: string;
-            /**
-             * Format: date-time
-             * @description 提交审核时间
-             */
-            submittedAt: string | null;
-            /**
-             * Format: date-time
-             * @description 发布时间
-             */
-            publishedAt: string | null;
-            /**
-             * Format: date-time
-             * @description 关闭时间
-             */
-            closedAt: string | null;
-            /**
-             * Format: date-time
-             * @description 创建时间
-             */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description 最后修改时间
-             */
-            updatedAt: string;
-            /** @description 联系方式（仅本单位和科技局可见） */
-            contact?: components["schemas"]["ContactViewDto"];
-            /** @description 驳回原因（仅本单位和科技局可见） */
-            rejectReason?: string | null;
-            /** @description 质量评分（仅本单位和科技局可见） */
-            qualityScore?: number;
-            /** @description 质量检查的修改建议（仅本单位和科技局可见） */
-            qualityHints?: components["schemas"]["QualityHintDto"][];
-            /** @description 成果简介 */
-            summary: string;
-            /** @description 相关专利 */
-            patents: components["schemas"]["PatentViewDto"][];
-            /** @description 转让价格（元）；面议时为空 */
-            askingPriceYuan: number | null;
-            /** @description 价格面议 */
-            priceNegotiable: boolean;
-            /** @description 团队负责人 */
-            teamLead: string | null;
-        };
-        CreateResultDto: {
-            /**
-             * @description null 视为空列表
-             * @example [
-             *       "磷石膏",
-             *       "综合利用"
-             *     ]
-             */
-            keywords?: string[];
-            /**
-             * @description 产业领域（维护在 GET /api/catalog/reference 中）
-             * @enum {string}
-             */
-            field?: "石油化工" | "磷化工" | "精细化工" | "动力储能电池" | "新能源" | "高端装备制造" | "汽车及零部件" | "泵阀制造" | "通用航空" | "现代农业" | "农产品加工" | "食品加工" | "生物医药" | "医疗器械" | "电子信息" | "数字经济" | "新材料" | "再生资源循环利用" | "纺织服装" | "节能环保" | "建筑建材" | "现代物流";
-            /** @description 技术成熟度 TRL 1–9 */
-            trl?: number;
-            /** @description null 视为空列表 */
-            cooperationModes?: ("技术转让" | "技术许可" | "合作开发" | "委托开发" | "技术服务" | "作价入股")[];
-            /**
-             * @description 所在市或县（区）；不填时取本单位所在地
-             * @example 荆门市
-             */
-            region?: string;
-            /** @description 联系人（不公开，仅本单位和科技局可见） */
-            contactName?: string;
-            contactPhone?: string;
-            contactEmail?: string;
-            title: string;
-            /** @description 成果简介 */
-            summary: string;
-            /**
-             * @description 专利申请号或公开号
-             * @example [
-             *       "CN202310123456.6",
-             *       "CN216123456U"
-             *     ]
-             */
-            patentNumbers?: string[];
-            /** @description 转让价格（元，整数）；面议时不填并设 priceNegotiable */
-            askingPriceYuan?: number;
-            /** @description 价格面议 */
-            priceNegotiable?: boolean;
-            /** @description 团队负责人 */
-            teamLead?: string;
-        };
-        UpdateResultDto: {
-            /**
-             * @description null 视为空列表
-             * @example [
-             *       "磷石膏",
-             *       "综合利用"
-             *     ]
-             */
-            keywords?: string[];
-            /**
-             * @description 产业领域（维护在 GET /api/catalog/reference 中）
-             * @enum {string}
-             */
-            field?: "石油化工" | "磷化工" | "精细化工" | "动力储能电池" | "新能源" | "高端装备制造" | "汽车及零部件" | "泵阀制造" | "通用航空" | "现代农业" | "农产品加工" | "食品加工" | "生物医药" | "医疗器械" | "电子信息" | "数字经济" | "新材料" | "再生资源循环利用" | "纺织服装" | "节能环保" | "建筑建材" | "现代物流";
-            /** @description 技术成熟度 TRL 1–9 */
-            trl?: number;
-            /** @description null 视为空列表 */
-            cooperationModes?: ("技术转让" | "技术许可" | "合作开发" | "委托开发" | "技术服务" | "作价入股")[];
-            /**
-             * @description 所在市或县（区）；不填时取本单位所在地
-             * @example 荆门市
-             */
-            region?: string;
-            /** @description 联系人（不公开，仅本单位和科技局可见） */
-            contactName?: string;
-            contactPhone?: string;
-            contactEmail?: string;
-            title?: string;
-            /** @description 成果简介 */
-            summary?: string;
-            /**
-             * @description 专利申请号或公开号
-             * @example [
-             *       "CN202310123456.6",
-             *       "CN216123456U"
-             *     ]
-             */
-            patentNumbers?: string[];
-            /** @description 转让价格（元，整数）；面议时不填并设 priceNegotiable */
-            askingPriceYuan?: number;
-            /** @description 价格面议 */
-            priceNegotiable?: boolean;
-            /** @description 团队负责人 */
-            teamLead?: string;
-        };
-        CorrectResultDto: {
-            /**
-             * @description null 视为空列表
-             * @example [
-             *       "磷石膏",
-             *       "综合利用"
-             *     ]
-             */
-            keywords?: string[];
-            /**
-             * @description 产业领域（维护在 GET /api/catalog/reference 中）
-             * @enum {string}
-             */
-            field?: "石油化工" | "磷化工" | "精细化工" | "动力储能电池" | "新能源" | "高端装备制造" | "汽车及零部件" | "泵阀制造" | "通用航空" | "现代农业" | "农产品加工" | "食品加工" | "生物医药" | "医疗器械" | "电子信息" | "数字经济" | "新材料" | "再生资源循环利用" | "纺织服装" | "节能环保" | "建筑建材" | "现代物流";
-            /** @description 技术成熟度 TRL 1–9 */
-            trl?: number;
-            /** @description null 视为空列表 */
-            cooperationModes?: ("技术转让" | "技术许可" | "合作开发" | "委托开发" | "技术服务" | "作价入股")[];
-            /**
-             * @description 所在市或县（区）；不填时取本单位所在地
-             * @example 荆门市
-             */
-            region?: string;
-            /** @description 联系人（不公开，仅本单位和科技局可见） */
-            contactName?: string;
-            contactPhone?: string;
-            contactEmail?: string;
-            title?: string;
-            /** @description 成果简介 */
-            summary?: string;
-            /**
-             * @description 专利申请号或公开号
-             * @example [
-             *       "CN202310123456.6",
-             *       "CN216123456U"
-             *     ]
-             */
-            patentNumbers?: string[];
-            /** @description 转让价格（元，整数）；面议时不填并设 priceNegotiable */
-            askingPriceYuan?: number;
-            /** @description 价格面议 */
-            priceNegotiable?: boolean;
-            /** @description 团队负责人 */
-            teamLead?: string;
-            /** @example 专利号更正 */
-            reason: string;
-        };
-        AdoptionViewDto: {
-            /** Format: uuid */
-            id: string;
-            /**
-             * Format: uuid
-             * @description 被应用的科技成果
-             */
-            resultId: string;
-            /** @description 成果名称 */
-            resultTitle: string | null;
-            /**
-             * @description 成果的产业领域
-             * @enum {string|null}
-             */
-            resultField: "石油化工" | "磷化工" | "精细化工" | "动力储能电池" | "新能源" | "高端装备制造" | "汽车及零部件" | "泵阀制造" | "通用航空" | "现代农业" | "农产品加工" | "食品加工" | "生物医药" | "医疗器械" | "电子信息" | "数字经济" | "新材料" | "再生资源循环利用" | "纺织服装" | "节能环保" | "建筑建材" | "现代物流" | null;
-            /**
-             * Format: uuid
-             * @description 成果所属单位
-             */
-            resultOrganizationId: string;
-            /** @description 成果所属单位名称 */
-            resultOrganizationName: string | null;
-            /**
-             * Format: uuid
-             * @description 应用企业
-             */
-            enterpriseId: string;
-            /** @description 应用企业名称 */
-            enterpriseName: string | null;
-            /**
-             * @description 合同类型
-             * @enum {string}
-             */
-            contractKind: "技术转让" | "技术许可" | "作价投资" | "技术开发" | "技术服务";
-            /** @description 合同金额（元） */
-            amountYuan: number;
-            /**
-             * Format: date
-             * @description 签订日期
-             * @example 2026-03-18
-             */
-            signedOn: string;
-            /** @description 技术合同登记号 */
-            contractRegistrationNo: string | null;
-            /**
-             * @description 效益类型：expected 预期 / realized 已实现
-             * @enum {string|null}
-             */
-            benefitKind: "expected" | "realized" | null;
-            /** @description 经济社会效益说明 */
-            benefit: string | null;
-            /** @description 效益金额（元） */
-            benefitAmountYuan: number | null;
-            /**
-             * @description 状态
-             * @enum {string}
-             */
-            status: "pending" | "confirmed" | "rejected";
-            /**
-             * @description 状态的中文名称
-             * @example 已确认
-             */
-            statusLabel: string;
-            /**
-             * Format: date-time
-             * @description 科技局确认时间
-             */
-            confirmedAt: string | null;
-            /**
-             * Format: date-time
-             * @description 登记时间
-             */
-            createdAt: string;
-            /** @description 驳回原因（仅双方和科技局可见） */
-            rejectReason?: string | null;
-            /**
-             * Format: uuid
-             * @description 登记单位（仅双方和科技局可见）
-             */
-            enteredByOrganizationId?: string;
-            /**
-             * Format: uuid
-             * @description 来自哪次对接成交（仅双方和科技局可见）
-             */
-            engagementId?: string | null;
-        };
-        CreateAdoptionDto: {
-            /**
-             * Format: uuid
-             * @description 被应用的科技成果
-             */
-            resultId: string;
-            /**
-             * Format: uuid
-             * @description 应用企业；企业自己填报时可不填（默认本单位）
-             */
-            enterpriseId?: string;
-            /** @enum {string} */
-            contractKind: "技术转让" | "技术许可" | "作价投资" | "技术开发" | "技术服务";
-            /** @description 合同金额（元，整数） */
-            amountYuan: number;
-            /**
-             * @description 签订日期（不能晚于今天）
-             * @example 2026-03-18
-             */
-            signedOn: string;
-            /** @description 技术合同登记号 */
-            contractRegistrationNo?: string;
-            /**
-             * @description expected 预期 / realized 已实现
-             * @enum {string}
-             */
-            benefitKind?: "expected" | "realized";
-            /** @description 经济社会效益说明 */
-            benefit?: string;
-            /** @description 效益金额（元，整数） */
-            benefitAmountYuan?: number;
-        };
-        UpdateAdoptionDto: {
-            /** @enum {string} */
-            contractKind?: "技术转让" | "技术许可" | "作价投资" | "技术开发" | "技术服务";
-            /** @description 合同金额（元，整数） */
-            amountYuan?: number;
-            /**
-             * @description 签订日期（不能晚于今天）
-             * @example 2026-03-18
-             */
-            signedOn?: string;
-            /** @description 技术合同登记号 */
-            contractRegistrationNo?: string;
-            /**
-             * @description expected 预期 / realized 已实现
-             * @enum {string}
-             */
-            benefitKind?: "expected" | "realized";
-            /** @description 经济社会效益说明 */
-            benefit?: string;
-            /** @description 效益金额（元，整数） */
-            benefitAmountYuan?: number;
-        };
-        ItemStatusCountDto: {
-            /**
-             * @description 状态
-             * @enum {string}
-             */
-            status: "draft" | "submitted" | "published" | "rejected" | "closed";
-            /**
-             * @description 状态的中文名称
-             * @example 已发布
-             */
-            label: string;
-            /** @description 数量 */
-            count: number;
-        };
-        CatalogFieldCountDto: {
-            /**
-             * @description 产业领域（未填写的记为“未填写”）
-             * @example 新材料
-             */
-            field: string;
-            /** @description 数量 */
-            count: number;
-        };
-        CatalogCityCountDto: {
-            /**
-             * @description 地级市（县区计入所在市）
-             * @example 荆门市
-             */
-            city: string;
-            /** @description 数量 */
-            count: number;
-        };
-        CatalogMonthCountDto: {
-            /**
-             * @description 月份（北京时间）
-             * @example 2026-03
-             */
-            month: string;
-            /** @description 当月发布数量 */
-            count: number;
-        };
-        CatalogListFiguresDto: {
-            /** @description 各状态数量 */
-            byStatus: components["schemas"]["ItemStatusCountDto"][];
-            /** @description 已发布的按产业领域 */
-            publishedByField: components["schemas"]["CatalogFieldCountDto"][];
-            /** @description 已发布的按地级市 */
-            publishedByCity: components["schemas"]["CatalogCityCountDto"][];
-            /** @description 最近十二个月每月发布数量 */
-            publishedByMonth: components["schemas"]["CatalogMonthCountDto"][];
-        };
-        AdoptionStatusCountDto: {
-            /**
-             * @description 状态
-             * @enum {string}
-             */
-            status: "pending" | "confirmed" | "rejected";
-            /**
-             * @description 状态的中文名称
-             * @example 已确认
-             */
-            label: string;
-            /** @description 数量 */
-            count: number;
-        };
-        AdoptionYearFiguresDto: {
-            /**
-             * @description 签订年度
-             * @example 2026
-             */
-            year: number;
-            /** @description 合同数量 */
-            count: number;
-            /** @description 合同金额（元） */
-            amountYuan: number;
-        };
-        AdoptionContractKindFiguresDto: {
-            /**
-             * @description 合同类型
-             * @enum {string}
-             */
-            contractKind: "技术转让" | "技术许可" | "作价投资" | "技术开发" | "技术服务";
-            /** @description 合同数量 */
-            count: number;
-            /** @description 合同金额（元） */
-            amountYuan: number;
-        };
-        AdoptionFieldFiguresDto: {
-            /**
-             * @description 成果的产业领域（未填写的记为“未填写”）
-             * @example 新材料
-             */
-            field: string;
-            /** @description 合同数量 */
-            count: number;
-            /** @description 合同金额（元） */
-            amountYuan: number;
-        };
-        AdoptionFiguresDto: {
-            /** @description 各状态数量 */
-            byStatus: components["schemas"]["AdoptionStatusCountDto"][];
-            /** @description 已确认的转化应用数量 */
-            confirmed: number;
-            /** @description 已确认的合同金额合计（元） */
-            contractAmountYuan: number;
-            /** @description 已实现的效益金额合计（元） */
-            realizedBenefitYuan: number;
-            /** @description 按签订年度 */
-            byYear: components["schemas"]["AdoptionYearFiguresDto"][];
-            /** @description 按合同类型 */
-            byContractKind: components["schemas"]["AdoptionContractKindFiguresDto"][];
-            /** @description 按成果的产业领域 */
-            byField: components["schemas"]["AdoptionFieldFiguresDto"][];
-        };
-        CatalogFiguresDto: {
-            /** @description 技术需求 */
-            needs: components["schemas"]["CatalogListFiguresDto"];
-            /** @description 科技成果 */
-            results: components["schemas"]["CatalogListFiguresDto"];
-            /** @description 成果转化应用 */
-            adoptions: components["schemas"]["AdoptionFiguresDto"];
-        };
-        ChallengeObjectiveDto: {
-            /**
-             * @description 指标
-             * @example 电池能量密度
-             */
-            indicator: string;
-            /**
-             * @description 目标值
-             * @example ≥300
-             */
-            target: string;
-            /**
-             * @description 单位
-             * @example Wh/kg
-             */
-            unit: string;
-        };
-        ChallengeCriterionDto: {
-            /**
-             * @description 评审标准编码
-             * @example tech
-             */
-            key: string;
-            /** @description 评审标准名称 */
-            name: string;
-            /** @description 权重，全部标准之和为 100 */
-            weight: number;
-        };
-        ChallengeViewDto: {
-            /** Format: uuid */
-            id: string;
-            title: string;
-            /** @description 榜单背景 */
-            background: string;
-            /** @description 产业领域 */
-            field: string;
-            /** @description 攻关目标及可量化指标 */
-            objectives: components["schemas"]["ChallengeObjectiveDto"][];
-            /** @description 财政资金上限（元） */
-            budgetCapYuan: number;
-            /** @description 企业配套资金（元） */
-            matchingFundsYuan: number;
-            /**
-             * Format: uuid
-             * @description 来源企业技术需求
-             */
-            sourceNeedId: string | null;
-            /**
-             * Format: uuid
-             * @description 联合出资企业
-             */
-            coFunderOrganizationId: string | null;
-            /**
-             * Format: date-time
-             * @description 申报开始时间
-             */
-            opensAt: string;
-            /**
-             * Format: date-time
-             * @description 申报截止时间
-             */
-            closesAt: string;
-            /** @description 实施周期（月） */
-            durationMonths: number;
-            /** @description 可揭榜的单位类型 */
-            eligibleKinds: ("enterprise" | "university" | "institute" | "bureau")[];
-            /** @description 限定地区（空为不限） */
-            eligibleRegions: string[];
-            /** @description 仅限已认证单位 */
-            verifiedOnly: boolean;
-            /** @description 预期成果与交付物 */
-            deliverables: string;
-            /** @description 评审标准及权重 */
-            criteria: components["schemas"]["ChallengeCriterionDto"][];
-            /** @description 公示期（天） */
-            publicityDays: number;
-            /** @enum {string} */
-            status: "draft" | "published" | "reviewing" | "awarded" | "in_progress" | "completed" | "failed" | "cancelled";
-            /**
-             * @description 状态名称
-             * @example 揭榜中
-             */
-            statusLabel: string;
-            /** @description 撤榜或验收不通过的原因 */
-            statusReason: string | null;
-            /**
-             * Format: date-time
-             * @description 公示期结束时间
-             */
-            noticeEndsAt: string | null;
-            /** Format: date-time */
-            publishedAt: string | null;
-            /**
-             * Format: date-time
-             * @description 评定结果确认时间
-             */
-            finalizedAt: string | null;
-            /**
-             * Format: date-time
-             * @description 验收通过时间
-             */
-            completedAt: string | null;
-        };
-        ChallengeWinnerDto: {
-            /** Format: uuid */
-            proposalId: string;
-            /**
-             * Format: uuid
-             * @description 牵头单位
-             */
-            organizationId: string;
-            /** @description 牵头单位名称 */
-            organizationName: string | null;
-            /** @description 联合体成员单位名称 */
-            partnerOrganizationNames: (string | null)[];
-            /** @description 挂帅人 */
-            leaderName: string;
-            /** @description 核定经费（元） */
-            awardedBudgetYuan: number;
-        };
-        ChallengeDetailDto: {
-            /** Format: uuid */
-            id: string;
-            title: string;
-            /** @description 榜单背景 */
-            background: string;
-            /** @description 产业领域 */
-            field: string;
-            /** @description 攻关目标及可量化指标 */
-            objectives: components["schemas"]["ChallengeObjectiveDto"][];
-            /** @description 财政资金上限（元） */
-            budgetCapYuan: number;
-            /** @description 企业配套资金（元） */
-            matchingFundsYuan: number;
-            /**
-             * Format: uuid
-             * @description 来源企业技术需求
-             */
-            sourceNeedId: string | null;
-            /**
-             * Format: uuid
-             * @description 联合出资企业
-             */
-            coFunderOrganizationId: string | null;
-            /**
-             * Format: date-time
-             * @description 申报开始时间
-             */
-            opensAt: string;
-            /**
-             * Format: date-time
-             * @description 申报截止时间
-             */
-            closesAt: string;
-            /** @description 实施周期（月） */
-            durationMonths: number;
-            /** @description 可揭榜的单位类型 */
-            eligibleKinds: ("enterprise" | "university" | "institute" | "bureau")[];
-            /** @description 限定地区（空为不限） */
-            eligibleRegions: string[];
-            /** @description 仅限已认证单位 */
-            verifiedOnly: boolean;
-            /** @description 预期成果与交付物 */
-            deliverables: string;
-            /** @description 评审标准及权重 */
-            criteria: components["schemas"]["ChallengeCriterionDto"][];
-            /** @description 公示期（天） */
-            publicityDays: number;
-            /** @enum {string} */
-            status: "draft" | "published" | "reviewing" | "awarded" | "in_progress" | "completed" | "failed" | "cancelled";
-            /**
-             * @description 状态名称
-             * @example 揭榜中
-             */
-            statusLabel: string;
-            /** @description 撤榜或验收不通过的原因 */
-            statusReason: string | null;
-            /**
-             * Format: date-time
-             * @description 公示期结束时间
-             */
-            noticeEndsAt: string | null;
-            /** Format: date-time */
-            publishedAt: string | null;
-            /**
-             * Format: date-time
-             * @description 评定结果确认时间
-             */
-            finalizedAt: string | null;
-            /**
-             * Format: date-time
-             * @description 验收通过时间
-             */
-            completedAt: string | null;
-            /** @description 中榜单位（公示期起公开；此前为空） */
-            winners: components["schemas"]["ChallengeWinnerDto"][];
-        };
-        ObjectiveDto: {
-            /** @example 电池能量密度 */
-            indicator: string;
-            /** @example ≥300 */
-            target: string;
-            /** @example Wh/kg */
-            unit: string;
-        };
-        CriterionDto: {
-            /** @example tech */
-            key: string;
-            /** @example 技术方案先进性与可行性 */
-            name: string;
-            /**
-             * @description 权重（整数），全部标准之和为 100
-             * @example 40
-             */
-            weight: number;
-        };
-        CreateChallengeDto: {
-            title: string;
-            /** @description 榜单背景 */
-            background: string;
-            /** @enum {string} */
-            field: "石油化工" | "磷化工" | "精细化工" | "动力储能电池" | "新能源" | "高端装备制造" | "汽车及零部件" | "泵阀制造" | "通用航空" | "现代农业" | "农产品加工" | "食品加工" | "生物医药" | "医疗器械" | "电子信息" | "数字经济" | "新材料" | "再生资源循环利用" | "纺织服装" | "节能环保" | "建筑建材" | "现代物流";
-            /** @description 攻关目标及可量化指标 */
-            objectives: components["schemas"]["ObjectiveDto"][];
-            /**
-             * @description 财政资金上限（元，整数）
-             * @example 5000000
-             */
-            budgetCapYuan: number;
-            /**
-             * @description 企业配套资金（元，整数）
-             * @default 0
-             */
-            matchingFundsYuan: number;
-            /** @description 由已发布的企业技术需求生成时填写；该企业作为联合出资方 */
-            sourceNeedId?: string;
-            /** @example 2026-12-01T00:00:00+08:00 */
-            opensAt: string;
-            /** @example 2027-01-15T17:00:00+08:00 */
-            closesAt: string;
-            /** @description 实施周期（月） */
-            durationMonths: number;
-            /** @description 可揭榜的单位类型 */
-            eligibleKinds: ("enterprise" | "university" | "institute")[];
-            /** @description 限定地区（空为不限） */
-            eligibleRegions?: string[];
-            /**
-             * @description 仅限已认证单位
-             * @default true
-             */
-            verifiedOnly: boolean;
-            /** @description 预期成果与交付物 */
-            deliverables: string;
-            /** @description 评审标准及权重（和为 100） */
-            criteria: components["schemas"]["CriterionDto"][];
-            /**
-             * @description 公示期（天）
-             * @default 7
-             */
-            publicityDays: number;
-        };
-        UpdateChallengeDto: {
-            title?: string;
-            /** @description 榜单背景 */
-            background?: string;
-            /** @enum {string} */
-            field?: "石油化工" | "磷化工" | "精细化工" | "动力储能电池" | "新能源" | "高端装备制造" | "汽车及零部件" | "泵阀制造" | "通用航空" | "现代农业" | "农产品加工" | "食品加工" | "生物医药" | "医疗器械" | "电子信息" | "数字经济" | "新材料" | "再生资源循环利用" | "纺织服装" | "节能环保" | "建筑建材" | "现代物流";
-            /** @description 攻关目标及可量化指标 */
-            objectives?: components["schemas"]["ObjectiveDto"][];
-            /**
-             * @description 财政资金上限（元，整数）
-             * @example 5000000
-             */
-            budgetCapYuan?: number;
-            /**
-             * @description 企业配套资金（元，整数）
-             * @default 0
-             */
-            matchingFundsYuan: number;
-            /** @description 由已发布的企业技术需求生成时填写；该企业作为联合出资方 */
-            sourceNeedId?: string;
-            /** @example 2026-12-01T00:00:00+08:00 */
-            opensAt?: string;
-            /** @example 2027-01-15T17:00:00+08:00 */
-            closesAt?: string;
-            /** @description 实施周期（月） */
-            durationMonths?: number;
-            /** @description 可揭榜的单位类型 */
-            eligibleKinds?: ("enterprise" | "university" | "institute")[];
-            /** @description 限定地区（空为不限） */
-            eligibleRegions?: string[];
-            /**
-             * @description 仅限已认证单位
-             * @default true
-             */
-            verifiedOnly: boolean;
-            /** @description 预期成果与交付物 */
-            deliverables?: string;
-            /** @description 评审标准及权重（和为 100） */
-            criteria?: components["schemas"]["CriterionDto"][];
-            /**
-             * @description 公示期（天）
-             * @default 7
-             */
-            publicityDays: number;
-        };
-        ReasonDto: {
-            reason: string;
-        };
-        MilestonePlanDto: {
-            title: string;
-            deliverable: string;
-            /**
-             * @description 到期日（YYYY-MM-DD，不能早于今天）
-             * @example 2027-06-30
-             */
-            dueDate: string;
-            /** @description 拨付比例（%），全部里程碑之和为 100 */
-            sharePct: number;
-        };
-        WinnerDto: {
-            proposalId: string;
-            /** @description 核定经费（元，整数） */
-            budgetYuan: number;
-            milestones: components["schemas"]["MilestonePlanDto"][];
-        };
-        AwardDto: {
-            /** @description 中榜单位（可多家并行，赛马制） */
-            winners: components["schemas"]["WinnerDto"][];
-        };
-        AwardedWinnerDto: {
-            /** Format: uuid */
-            proposalId: string;
-            /** @description 核定经费（元） */
-            budgetYuan: number;
-        };
-        ChallengeAwardDto: {
-            /** Format: uuid */
-            id: string;
-            title: string;
-            /** @description 榜单背景 */
-            background: string;
-            /** @description 产业领域 */
-            field: string;
-            /** @description 攻关目标及可量化指标 */
-            objectives: components["schemas"]["ChallengeObjectiveDto"][];
-            /** @description 财政资金上限（元） */
-            budgetCapYuan: number;
-            /** @description 企业配套资金（元） */
-            matchingFundsYuan: number;
-            /**
-             * Format: uuid
-             * @description 来源企业技术需求
-             */
-            sourceNeedId: string | null;
-            /**
-             * Format: uuid
-             * @description 联合出资企业
-             */
-            coFunderOrganizationId: string | null;
-            /**
-             * Format: date-time
-             * @description 申报开始时间
-             */
-            opensAt: string;
-            /**
-             * Format: date-time
-             * @description 申报截止时间
-             */
-            closesAt: string;
-            /** @description 实施周期（月） */
-            durationMonths: number;
-            /** @description 可揭榜的单位类型 */
-            eligibleKinds: ("enterprise" | "university" | "institute" | "bureau")[];
-            /** @description 限定地区（空为不限） */
-            eligibleRegions: string[];
-            /** @description 仅限已认证单位 */
-            verifiedOnly: boolean;
-            /** @description 预期成果与交付物 */
-            deliverables: string;
-            /** @description 评审标准及权重 */
-            criteria: components["schemas"]["ChallengeCriterionDto"][];
-            /** @description 公示期（天） */
-            publicityDays: number;
-            /** @enum {string} */
-            status: "draft" | "published" | "reviewing" | "awarded" | "in_progress" | "completed" | "failed" | "cancelled";
-            /**
-             * @description 状态名称
-             * @example 揭榜中
-             */
-            statusLabel: string;
-            /** @description 撤榜或验收不通过的原因 */
-            statusReason: string | null;
-            /**
-             * Format: date-time
-             * @description 公示期结束时间
-             */
-            noticeEndsAt: string | null;
-            /** Format: date-time */
-            publishedAt: string | null;
-            /**
-             * Format: date-time
-             * @description 评定结果确认时间
-             */
-            finalizedAt: string | null;
-            /**
-             * Format: date-time
-             * @description 验收通过时间
-             */
-            completedAt: string | null;
-            /** @description 中榜单位及核定经费 */
-            winners: components["schemas"]["AwardedWinnerDto"][];
-        };
-        ObjectionDto: {
-            text: string;
-        };
-        ObjectionViewDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            challengeId: string;
-            /**
-             * Format: uuid
-             * @description 提出异议的单位
-             */
-            organizationId: string;
-            /** Format: uuid */
-            filedByUserId: string;
-            /** @description 异议内容 */
-            text: string;
-            /** @description 科技局的答复（未答复为 null） */
-            answer: string | null;
-            /** Format: uuid */
-            answeredByUserId: string | null;
-            /** Format: date-time */
-            answeredAt: string | null;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        AnswerDto: {
-            answer: string;
-        };
-        MilestoneViewDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            challengeId: string;
-            /** Format: uuid */
-            proposalId: string;
-            /** @description 序号，从 1 开始 */
-            seq: number;
-            title: string;
-            /** @description 交付物 */
-            deliverable: string;
-            /**
-             * Format: date
-             * @description 到期日
-             * @example 2027-06-30
-             */
-            dueDate: string;
-            /** @description 拨付比例（%） */
-            fundSharePct: number;
-            /** @description 拨付金额（元） */
-            amountYuan: number;
-            /** @enum {string} */
-            status: "pending" | "submitted" | "accepted" | "returned";
-            /** @description 完成情况与佐证材料说明 */
-            evidence: string | null;
-            /** @description 退回原因 */
-            returnReason: string | null;
-            /** Format: date-time */
-            submittedAt: string | null;
-            /** Format: date-time */
-            acceptedAt: string | null;
-        };
-        ChallengeCountByYearFieldDto: {
-            /** @description 发布年度 */
-            year: number;
-            /** @description 产业领域 */
-            field: string;
-            /** @description 榜单数 */
-            challenges: number;
-        };
-        ChallengeProposalCountDto: {
-            /** Format: uuid */
-            challengeId: string;
-            title: string;
-            /** @description 申请数（不含草稿和已撤回） */
-            proposals: number;
-        };
-        ChallengeFiguresDto: {
-            /** @description 各年度各领域已发布的榜单数 */
-            challengesByYearAndField: components["schemas"]["ChallengeCountByYearFieldDto"][];
-            /** @description 已承诺资金（元）：已中榜申请的核定经费之和 */
-            fundsCommittedYuan: number;
-            /** @description 已拨付资金（元）：已通过里程碑的金额之和 */
-            fundsReleasedYuan: number;
-            /** @description 各已发布榜单的申请数 */
-            proposalsPerChallenge: components["schemas"]["ChallengeProposalCountDto"][];
-            /** @description 已验收的榜单数 */
-            completed: number;
-            /** @description 验收不通过的榜单数 */
-            failed: number;
-            /** @description 完成率（0–1，三位小数；尚无结果时为 null） */
-            completionRate: number | null;
-        };
-        TeamMemberDto: {
-            name: string;
-            title?: string;
-            role?: string;
-        };
-        CommitmentDto: {
-            /** @description 对应榜单目标的序号（从 0 开始） */
-            objectiveIndex: number;
-            /** @example ≥320 Wh/kg */
-            value: string;
-            note?: string;
-        };
-        SchedulePhaseDto: {
-            phase: string;
-            months: number;
-            deliverable: string;
-        };
-        CreateProposalDto: {
-            /** @description 联合体成员单位（牵头单位为本单位） */
-            partnerOrganizationIds?: string[];
-            /** @description 挂帅人 */
-            leaderName: string;
-            leaderTitle?: string;
-            team?: components["schemas"]["TeamMemberDto"][];
-            /** @description 技术路线 */
-            approach: string;
-            /** @description 对每项目标的承诺 */
-            commitments?: components["schemas"]["CommitmentDto"][];
-            /** @description 申请经费（元，整数，不超过榜单财政资金上限） */
-            requestedBudgetYuan: number;
-            schedule?: components["schemas"]["SchedulePhaseDto"][];
-        };
-        ProposalTeamMemberDto: {
-            name: string;
-            /** @description 职称 */
-            title?: string;
-            /** @description 分工 */
-            role?: string;
-        };
-        ProposalCommitmentDto: {
-            /** @description 对应榜单目标的序号（从 0 开始） */
-            objectiveIndex: number;
-            /**
-             * @description 承诺值
-             * @example ≥320 Wh/kg
-             */
-            value: string;
-            note?: string;
-        };
-        ProposalSchedulePhaseDto: {
-            /** @description 阶段 */
-            phase: string;
-            /** @description 月数 */
-            months: number;
-            /** @description 阶段成果 */
-            deliverable: string;
-        };
-        ProposalViewDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            challengeId: string;
-            /**
-             * Format: uuid
-             * @description 牵头单位
-             */
-            organizationId: string;
-            /** @description 联合体成员单位 */
-            partnerOrganizationIds: string[];
-            /** @description 挂帅人 */
-            leaderName: string;
-            /** @description 挂帅人职称 */
-            leaderTitle: string | null;
-            /** @description 团队成员 */
-            team: components["schemas"]["ProposalTeamMemberDto"][];
-            /** @description 技术路线 */
-            approach: string;
-            /** @description 对每项目标的承诺 */
-            commitments: components["schemas"]["ProposalCommitmentDto"][];
-            /** @description 申请经费（元） */
-            requestedBudgetYuan: number;
-            /** @description 进度安排 */
-            schedule: components["schemas"]["ProposalSchedulePhaseDto"][];
-            /** @enum {string} */
-            status: "draft" | "submitted" | "withdrawn" | "ineligible" | "shortlisted" | "awarded" | "declined";
-            /** @description 未通过形式审查的原因 */
-            statusReason: string | null;
-            /** @description 核定经费（元；评定中榜后才有） */
-            awardedBudgetYuan: number | null;
-            /** Format: date-time */
-            submittedAt: string | null;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        UpdateProposalDto: {
-            /** @description 联合体成员单位（牵头单位为本单位） */
-            partnerOrganizationIds?: string[];
-            /** @description 挂帅人 */
-            leaderName?: string;
-            leaderTitle?: string;
-            team?: components["schemas"]["TeamMemberDto"][];
-            /** @description 技术路线 */
-            approach?: string;
-            /** @description 对每项目标的承诺 */
-            commitments?: components["schemas"]["CommitmentDto"][];
-            /** @description 申请经费（元，整数，不超过榜单财政资金上限） */
-            requestedBudgetYuan?: number;
-            schedule?: components["schemas"]["SchedulePhaseDto"][];
-        };
-        EligibilityDto: {
-            /** @description true 为形式审查通过（入围评审），false 为不符合条件 */
-            eligible: boolean;
-            /** @description 不符合条件时必填 */
-            reason?: string;
-        };
-        UploadedProposalAttachmentDto: {
-            /** Format: uuid */
-            id: string;
-            /** @example 技术方案.pdf */
-            filename: string;
-            /** @description 文件大小（字节） */
-            sizeBytes: number;
-            /** @description 文件内容的 SHA-256（十六进制） */
-            sha256: string;
-        };
-        ProposalAttachmentDto: {
-            /** Format: uuid */
-            id: string;
-            /** @example 技术方案.pdf */
-            filename: string;
-            /** @description 文件大小（字节） */
-            sizeBytes: number;
-            /** @description 文件内容的 SHA-256（十六进制） */
-            sha256: string;
-            /**
-             * Format: date-time
-             * @description 上传时间
-             */
-            createdAt: string;
-        };
-        AssignExpertsDto: {
-            /** @description 专家库中的用户（至少 3 位） */
-            userIds: string[];
-        };
-        ChallengeExpertViewDto: {
-            /** Format: uuid */
-            userId: string;
-            /**
-             * Format: uuid
-             * @description 专家所在单位
-             */
-            organizationId: string;
-            /**
-             * Format: date-time
-             * @description 指派时间
-             */
-            assignedAt: string;
-        };
-        ExpertReviewProgressDto: {
-            /** Format: uuid */
-            userId: string;
-            /** @description 专家姓名 */
-            name: string | null;
-            /** @description 评分草稿数 */
-            drafts: number;
-            /** @description 已提交的评审意见数 */
-            submitted: number;
-        };
-        ProposalRankingDto: {
-            /** @description 名次，从 1 开始 */
-            rank: number;
-            /** Format: uuid */
-            proposalId: string;
-            /**
-             * Format: uuid
-             * @description 牵头单位
-             */
-            organizationId: string;
-            /** @description 申请经费（元） */
-            requestedBudgetYuan: number;
-            /** @description 综合得分（保留的总分的平均；尚无评分时为 null） */
-            score: number | null;
-            /** @description 已提交评审意见的专家数 */
-            experts: number;
-            /** @description 去掉的总分（五位及以上专家时去掉最高和最低分） */
-            dropped: number[];
-            /** @description 计入的总分 */
-            kept: number[];
-            /** @description 分差：最高总分减最低总分 */
-            spread: number | null;
-            /**
-             * @description 各评审标准（按编码）的平均分，与综合得分取同样的评审意见
-             * @example {
-             *       "tech": 86.5,
-             *       "team": 80
-             *     }
-             */
-            criterionMeans: {
-                [key: string]: number;
-            };
-        };
-        ConflictDto: {
-            proposalId: string;
-            /** @example 曾与申报团队合作发表论文 */
-            reason: string;
-        };
-        DeclaredConflictDto: {
-            /** Format: uuid */
-            proposalId: string;
-            /** @description 利益冲突说明 */
-            reason: string;
-        };
-        CriterionScoreDto: {
-            /** @example tech */
-            criterion: string;
-            score: number;
-            comment?: string;
-        };
-        ReviewDto: {
-            /** @description 每项评审标准的得分（0–100）及意见 */
-            scores: components["schemas"]["CriterionScoreDto"][];
-        };
-        ReviewViewDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            proposalId: string;
-            /**
-             * @description 各评审标准（按编码）的得分（0–100）
-             * @example {
-             *       "tech": 88,
-             *       "team": 75
-             *     }
-             */
-            scores: {
-                [key: string]: number;
-            };
-            /** @description 各评审标准（按编码）的意见 */
-            comments: {
-                [key: string]: string;
-            };
-            /** @description 加权总分（0–100） */
-            total: number;
-            /** @enum {string} */
-            status: "draft" | "submitted";
-        };
-        SubmitReviewDto: {
-            /** @description 每项评审标准的得分；不填则提交已保存的草稿 */
-            scores?: components["schemas"]["CriterionScoreDto"][];
-        };
-        EvidenceDto: {
-            /** @description 完成情况与佐证材料说明 */
-            evidence: string;
-        };
-        SearchHitDto: {
-            /** Format: uuid */
-            id: string;
-            /**
-             * @description 技术需求（need）或科技成果（result）
-             * @enum {string}
-             */
-            type: "need" | "result";
-            title: string;
-            /** @description 标题 HTML：用户文字已转义，仅命中词以 <em> 标出 */
-            titleHighlighted: string;
-            /** @description 摘要片段 HTML：用户文字已转义，仅命中词以 <em> 标出 */
-            snippet: string;
-            keywords: string[];
-            /** @description 产业领域 */
-            field: string | null;
-            /** @description 地区 */
-            region: string;
-            /** @description 技术成熟度 */
-            trl: number | null;
-            /** Format: uuid */
-            organizationId: string;
-            organizationName: string | null;
-            /**
-             * @description 发布单位类型
-             * @enum {string|null}
-             */
-            organizationKind: "enterprise" | "university" | "institute" | "bureau" | null;
-            /** @description 合作方式 */
-            cooperationModes: ("技术转让" | "技术许可" | "合作开发" | "委托开发" | "技术服务" | "作价入股")[];
-            /** @description 成果价格（元）；需求为 null */
-            priceYuan: number | null;
-            /** @description 价格面议 */
-            priceNegotiable: boolean;
-            /** @description 需求预算下限（元）；成果为 null */
-            budgetMinYuan: number | null;
-            /** @description 需求预算上限（元）；成果为 null */
-            budgetMaxYuan: number | null;
-        };
-        SearchResultsDto: {
-            /** @description 符合条件的总数 */
-            total: number;
-            /** @description 页码，从 1 开始 */
-            page: number;
-            /** @description 每页条数 */
-            pageSize: number;
-            items: components["schemas"]["SearchHitDto"][];
-            /**
-             * @description 分面统计：分面名称（field、region、trl、cooperationModes、orgKind）→ 取值 → 条数；只含请求的分面，无结果时为空对象
-             * @example {
-             *       "field": {
-             *         "新材料": 12,
-             *         "生物医药": 3
-             *       },
-             *       "trl": {
-             *         "6": 4
-             *       }
-             *     }
-             */
-            facets: {
-                [key: string]: {
-                    [key: string]: number;
-                };
-            };
-        };
-        MatchedTermDto: {
-            /** @description 在对方文本中出现的词 */
-            term: string;
-            /** @description 该词是同义词时，对应的本方原词 */
-            via?: string;
-        };
-        MatchFactorsDto: {
-            /** @description 产业领域相同（任一方未填为 null） */
-            sameField: boolean | null;
-            /** @description 成果技术成熟度达到需求的要求（任一方未填为 null） */
-            trlMeetsNeed: boolean | null;
-            /** @description 价格在预算内：true / false；negotiable 为面议；任一方未知为 null */
-            priceWithinBudget: (boolean | "negotiable") | null;
-            /** @description 双方都接受的合作方式 */
-            commonModes: string[];
-            /**
-             * @description 地区：同一地市、相邻地市或其他
-             * @enum {string}
-             */
-            region: "same" | "neighbour" | "other";
-        };
-        MatchReasonsDto: {
-            /** @description 共同的关键词 */
-            terms: components["schemas"]["MatchedTermDto"][];
-            /** @description 结构化因素 */
-            factors: components["schemas"]["MatchFactorsDto"];
-        };
-        MatchCounterpartDto: {
-            /**
-             * @description 对方是技术需求（need）还是科技成果（result）
-             * @enum {string}
-             */
-            type: "need" | "result";
-            /** Format: uuid */
-            id: string;
-            title: string;
-            /** Format: uuid */
-            organizationId: string;
-            organizationName: string | null;
-            /** @description 产业领域 */
-            field: string | null;
-            /** @description 地区 */
-            region: string;
-            /** @description 技术成熟度 */
-            trl: number | null;
-        };
-        MatchViewDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            needId: string;
-            /** Format: uuid */
-            resultId: string;
-            /** @description 匹配得分（文本得分经结构化因素调整） */
-            score: number;
-            /** @description 文本相关度得分 */
-            textScore: number;
-            /** @description 匹配理由 */
-            reasons: components["schemas"]["MatchReasonsDto"];
-            /**
-             * Format: date-time
-             * @description 计算时间
-             */
-            computedAt: string;
-            /** @description 对方的公开摘要（已不可见时为 null） */
-            counterpart: components["schemas"]["MatchCounterpartDto"] | null;
-        };
-        DismissMatchDto: {
-            /** @enum {string} */
-            reason: "领域不符" | "技术不成熟" | "价格或预算不合适" | "已有解决方案" | "合作方式不合适" | "其他";
-            /** @description 补充说明（选“其他”时必填） */
-            note?: string;
-        };
-        MatchDismissalDto: {
-            /** Format: uuid */
-            id: string;
-            /**
-             * @description 标记后恒为 dismissed
-             * @enum {string}
-             */
-            status: "dismissed";
-            /** @enum {string} */
-            dismissReason: "领域不符" | "技术不成熟" | "价格或预算不合适" | "已有解决方案" | "合作方式不合适" | "其他";
-            /** @description 补充说明 */
-            dismissNote: string | null;
-        };
-        DismissedMatchViewDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            needId: string;
-            /** Format: uuid */
-            resultId: string;
-            /**
-             * Format: uuid
-             * @description 标记不相关的单位
-             */
-            dismissedByOrganizationId: string | null;
-            /**
-             * @description 原因
-             * @enum {string|null}
-             */
-            reason: "领域不符" | "技术不成熟" | "价格或预算不合适" | "已有解决方案" | "合作方式不合适" | "其他" | null;
-            /** @description 补充说明 */
-            note: string | null;
-        };
-        EngagementFunnelDto: {
-            /** @description 匹配数 */
-            matched: number;
-            /** @description 对接请求数 */
-            requested: number;
-            /** @description 被接受数 */
-            accepted: number;
-            /** @description 成交数 */
-            deal: number;
-        };
-        EngagementResponseTimeDto: {
-            /**
-             * Format: uuid
-             * @description 被邀请方单位
-             */
-            organizationId: string;
-            organizationName: string | null;
-            /** @description 答复时间中位数（小时，一位小数；尚无答复为 null） */
-            medianHours: number | null;
-            /** @description 已答复的请求数 */
-            answered: number;
-            /** @description 待答复的请求数 */
-            waiting: number;
-        };
-        EngagementFiguresDto: {
-            /** @description 对接漏斗 */
-            funnel: components["schemas"]["EngagementFunnelDto"];
-            /** @description 各单位的响应时间（中位数短的在前） */
-            responseTimes: components["schemas"]["EngagementResponseTimeDto"][];
-        };
-        CreateEngagementDto: {
-            /** @description 由匹配发起时填写 */
-            matchId?: string;
-            /** @description 从已发布的技术需求页面发起 */
-            needId?: string;
-            /** @description 从已发布的科技成果页面发起 */
-            resultId?: string;
-            /** @description 给对方的留言 */
-            message: string;
-        };
-        CounterpartContactDto: {
-            /** @description 联系人 */
-            name: string | null;
-            /** @description 电话 */
-            phone: string | null;
-            /** @description 电子邮箱 */
-            email: string | null;
-        };
-        EngagementViewDto: {
-            /** Format: uuid */
-            id: string;
-            /**
-             * Format: uuid
-             * @description 技术需求
-             */
-            needId: string | null;
-            /**
-             * Format: uuid
-             * @description 科技成果
-             */
-            resultId: string | null;
-            /**
-             * Format: uuid
-             * @description 由匹配发起时的匹配
-             */
-            matchId: string | null;
-            /**
-             * Format: uuid
-             * @description 发起方单位
-             */
-            requesterOrganizationId: string;
-            /**
-             * Format: uuid
-             * @description 被邀请方单位
-             */
-            receiverOrganizationId: string;
-            /** @description 发起方的留言 */
-            message: string;
-            /** @enum {string} */
-            status: "requested" | "accepted" | "declined" | "negotiating" | "deal" | "abandoned";
-            /**
-             * @description 婉拒原因（从列表中选择）
-             * @enum {string|null}
-             */
-            reason: "领域不符" | "技术不成熟" | "价格或预算不合适" | "已有解决方案" | "合作方式不合适" | "其他" | null;
-            /** @description 婉拒的补充说明，或终止的原因 */
-            reasonNote: string | null;
-            /**
-             * Format: date-time
-             * @description 答复（接受或婉拒）时间
-             */
-            respondedAt: string | null;
-            /**
-             * Format: uuid
-             * @description 成交后生成的成果转化应用
-             */
-            adoptionId: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** @description 对方联系人（接受后双方可见，此前为 null） */
-            counterpartContact: components["schemas"]["CounterpartContactDto"] | null;
-        };
-        DeclineDto: {
-            /** @enum {string} */
-            reason: "领域不符" | "技术不成熟" | "价格或预算不合适" | "已有解决方案" | "合作方式不合适" | "其他";
-            /** @description 补充说明（选“其他”时必填） */
-            note?: string;
-        };
-        DealDto: {
-            /** @description 成交的科技成果（由需求发起的对接须填写） */
-            resultId?: string;
-            /** @enum {string} */
-            contractKind: "技术转让" | "技术许可" | "作价投资" | "技术开发" | "技术服务";
-            /** @description 合同金额（元，整数） */
-            amountYuan: number;
-            /**
-             * @description 签订日期（不能晚于今天）
-             * @example 2026-11-20
-             */
-            signedOn: string;
-            /** @description 技术合同登记号 */
-            contractRegistrationNo?: string;
-        };
-        AbandonDto: {
-            reason: string;
-        };
-        NotificationDto: {
-            /** Format: uuid */
-            id: string;
-            /**
-             * @description 事件类型
-             * @enum {string}
-             */
-            eventType: "organization.verified" | "organization.rejected" | "organization.submitted" | "adoption.submitted" | "need.submitted" | "need.approved" | "need.rejected" | "need.corrected" | "result.submitted" | "result.approved" | "result.rejected" | "result.corrected" | "adoption.confirmed" | "adoption.rejected" | "match.created" | "engagement.requested" | "engagement.accepted" | "engagement.declined" | "engagement.negotiating" | "engagement.deal" | "engagement.abandoned" | "engagement.unanswered" | "challenge.invited" | "challenge.closing-soon" | "proposal.screened" | "challenge.experts-assigned" | "challenge.awarded" | "proposal.outcome" | "milestone.submitted" | "milestone.accepted" | "milestone.returned" | "milestone.overdue" | "challenge.completed" | "challenge.failed" | "challenge.cancelled" | "challenge.objection-filed" | "challenge.objection-answered" | "webhook.disabled";
-            title: string;
-            body: string;
-            /** @description 相关页面的链接 */
-            link: string | null;
-            /** @description 是否已读 */
-            read: boolean;
-            /**
-             * Format: date-time
-             * @description 读取时间
-             */
-            readAt: string | null;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        UnreadCountDto: {
-            /** @description 未读通知数 */
-            unread: number;
-        };
-        ReadAllResultDto: {
-            /** @description 本次标为已读的条数 */
-            updated: number;
-        };
-        PreferenceSettingDto: {
-            /**
-             * @example match.created
-             * @enum {string}
-             */
-            eventType: "organization.verified" | "organization.rejected" | "organization.submitted" | "adoption.submitted" | "need.submitted" | "need.approved" | "need.rejected" | "need.corrected" | "result.submitted" | "result.approved" | "result.rejected" | "result.corrected" | "adoption.confirmed" | "adoption.rejected" | "match.created" | "engagement.requested" | "engagement.accepted" | "engagement.declined" | "engagement.negotiating" | "engagement.deal" | "engagement.abandoned" | "engagement.unanswered" | "challenge.invited" | "challenge.closing-soon" | "proposal.screened" | "challenge.experts-assigned" | "challenge.awarded" | "proposal.outcome" | "milestone.submitted" | "milestone.accepted" | "milestone.returned" | "milestone.overdue" | "challenge.completed" | "challenge.failed" | "challenge.cancelled" | "challenge.objection-filed" | "challenge.objection-answered";
-            /**
-             * @description inbox：站内信；email：邮件
-             * @enum {string}
-             */
-            channel: "inbox" | "email";
-            /**
-             * @description instant：即时；digest：每日汇总；off：不接收
-             * @enum {string}
-             */
-            mode: "instant" | "digest" | "off";
-            /** @description 可否选每日汇总（仅供需匹配通知的邮件） */
-            digestAllowed: boolean;
-        };
-        PreferencesDto: {
-            items: components["schemas"]["PreferenceSettingDto"][];
-        };
-        PreferenceItemDto: {
-            /**
-             * @example match.created
-             * @enum {string}
-             */
-            eventType: "organization.verified" | "organization.rejected" | "organization.submitted" | "adoption.submitted" | "need.submitted" | "need.approved" | "need.rejected" | "need.corrected" | "result.submitted" | "result.approved" | "result.rejected" | "result.corrected" | "adoption.confirmed" | "adoption.rejected" | "match.created" | "engagement.requested" | "engagement.accepted" | "engagement.declined" | "engagement.negotiating" | "engagement.deal" | "engagement.abandoned" | "engagement.unanswered" | "challenge.invited" | "challenge.closing-soon" | "proposal.screened" | "challenge.experts-assigned" | "challenge.awarded" | "proposal.outcome" | "milestone.submitted" | "milestone.accepted" | "milestone.returned" | "milestone.overdue" | "challenge.completed" | "challenge.failed" | "challenge.cancelled" | "challenge.objection-filed" | "challenge.objection-answered";
-            /**
-             * @description Webhook 按单位登记，在 Webhook 上选择事件类型
-             * @enum {string}
-             */
-            channel: "inbox" | "email";
-            /**
-             * @description digest：每日汇总（仅供需匹配通知的邮件）
-             * @enum {string}
-             */
-            mode: "instant" | "digest" | "off";
-        };
-        UpdatePreferencesDto: {
-            items: components["schemas"]["PreferenceItemDto"][];
-        };
-        RegisterWebhookDto: {
-            /** @example https://erp.example.com/hooks/techtransfer */
-            url: string;
-            /** @example 企业 ERP 对接 */
-            description?: string;
-            /** @description 不填：所有事件 */
-            eventTypes?: ("organization.verified" | "organization.rejected" | "organization.submitted" | "adoption.submitted" | "need.submitted" | "need.approved" | "need.rejected" | "need.corrected" | "result.submitted" | "result.approved" | "result.rejected" | "result.corrected" | "adoption.confirmed" | "adoption.rejected" | "match.created" | "engagement.requested" | "engagement.accepted" | "engagement.declined" | "engagement.negotiating" | "engagement.deal" | "engagement.abandoned" | "engagement.unanswered" | "challenge.invited" | "challenge.closing-soon" | "proposal.screened" | "challenge.experts-assigned" | "challenge.awarded" | "proposal.outcome" | "milestone.submitted" | "milestone.accepted" | "milestone.returned" | "milestone.overdue" | "challenge.completed" | "challenge.failed" | "challenge.cancelled" | "challenge.objection-filed" | "challenge.objection-answered")[];
-        };
-        RegisteredWebhookDto: {
-            /** Format: uuid */
-            id: string;
-            /** @example https://erp.example.com/hooks/techtransfer */
-            url: string;
-            description: string | null;
-            /** @description 接收的事件类型（空：所有事件） */
-            eventTypes: ("organization.verified" | "organization.rejected" | "organization.submitted" | "adoption.submitted" | "need.submitted" | "need.approved" | "need.rejected" | "need.corrected" | "result.submitted" | "result.approved" | "result.rejected" | "result.corrected" | "adoption.confirmed" | "adoption.rejected" | "match.created" | "engagement.requested" | "engagement.accepted" | "engagement.declined" | "engagement.negotiating" | "engagement.deal" | "engagement.abandoned" | "engagement.unanswered" | "challenge.invited" | "challenge.closing-soon" | "proposal.screened" | "challenge.experts-assigned" | "challenge.awarded" | "proposal.outcome" | "milestone.submitted" | "milestone.accepted" | "milestone.returned" | "milestone.overdue" | "challenge.completed" | "challenge.failed" | "challenge.cancelled" | "challenge.objection-filed" | "challenge.objection-answered")[];
-            /** @description 是否启用（连续投递失败会自动停用） */
-            enabled: boolean;
-            /**
-             * Format: date-time
-             * @description 停用时间
-             */
-            disabledAt: string | null;
-            /** @description 停用原因 */
-            disabledReason: string | null;
-            /** @description 连续投递失败次数 */
-            consecutiveFailures: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** @description 签名密钥（只显示这一次，请妥善保存） */
-            secret: string;
-        };
-        WebhookEndpointDto: {
-            /** Format: uuid */
-            id: string;
-            /** @example https://erp.example.com/hooks/techtransfer */
-            url: string;
-            description: string | null;
-            /** @description 接收的事件类型（空：所有事件） */
-            eventTypes: ("organization.verified" | "organization.rejected" | "organization.submitted" | "adoption.submitted" | "need.submitted" | "need.approved" | "need.rejected" | "need.corrected" | "result.submitted" | "result.approved" | "result.rejected" | "result.corrected" | "adoption.confirmed" | "adoption.rejected" | "match.created" | "engagement.requested" | "engagement.accepted" | "engagement.declined" | "engagement.negotiating" | "engagement.deal" | "engagement.abandoned" | "engagement.unanswered" | "challenge.invited" | "challenge.closing-soon" | "proposal.screened" | "challenge.experts-assigned" | "challenge.awarded" | "proposal.outcome" | "milestone.submitted" | "milestone.accepted" | "milestone.returned" | "milestone.overdue" | "challenge.completed" | "challenge.failed" | "challenge.cancelled" | "challenge.objection-filed" | "challenge.objection-answered")[];
-            /** @description 是否启用（连续投递失败会自动停用） */
-            enabled: boolean;
-            /**
-             * Format: date-time
-             * @description 停用时间
-             */
-            disabledAt: string | null;
-            /** @description 停用原因 */
-            disabledReason: string | null;
-            /** @description 连续投递失败次数 */
-            consecutiveFailures: number;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        WebhookAttemptDto: {
-            /** @description 第几次尝试，从 1 开始 */
-            attempt: number;
-            /** @description HTTP 状态码（未得到响应为 null） */
-            statusCode: number | null;
-            /** @description 错误信息 */
-            error: string | null;
-            /** @description 耗时（毫秒） */
-            durationMs: number;
-            /** Format: date-time */
-            at: string;
-        };
-        WebhookDeliveryDto: {
-            /** Format: uuid */
-            id: string;
-            /**
-             * Format: uuid
-             * @description 事件编号
-             */
-            eventId: string;
-            /**
-             * @description 事件类型
-             * @enum {string}
-             */
-            eventType: "organization.verified" | "organization.rejected" | "organization.submitted" | "adoption.submitted" | "need.submitted" | "need.approved" | "need.rejected" | "need.corrected" | "result.submitted" | "result.approved" | "result.rejected" | "result.corrected" | "adoption.confirmed" | "adoption.rejected" | "match.created" | "engagement.requested" | "engagement.accepted" | "engagement.declined" | "engagement.negotiating" | "engagement.deal" | "engagement.abandoned" | "engagement.unanswered" | "challenge.invited" | "challenge.closing-soon" | "proposal.screened" | "challenge.experts-assigned" | "challenge.awarded" | "proposal.outcome" | "milestone.submitted" | "milestone.accepted" | "milestone.returned" | "milestone.overdue" | "challenge.completed" | "challenge.failed" | "challenge.cancelled" | "challenge.objection-filed" | "challenge.objection-answered";
-            /**
-             * @description pending：待投递；sending：投递中；sent：已送达；failed：失败；unknown：结果未知；digest：并入每日汇总
-             * @enum {string}
-             */
-            status: "pending" | "sending" | "sent" | "failed" | "unknown" | "digest";
-            /** @description 每一次尝试，按先后 */
-            attempts: components["schemas"]["WebhookAttemptDto"][];
-            /** @description 最近一次错误 */
-            lastError: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description 送达时间
-             */
-            deliveredAt: string | null;
-        };
+  schemas: {
+    HealthIndicatorDto: {
+      /**
+       * @description up 可用 / down 不可用
+       * @enum {string}
+       */
+      status: 'up' | 'down';
+      /**
+       * @description 不可用的原因
+       * @example unreachable
+       */
+      message?: string;
     };
-    responses: never;
-    parameters: never;
-    requestBodies: never;
-    headers: never;
-    pathItems: never;
+    HealthIndicatorsDto: {
+      /** @description PostgreSQL */
+      postgres: components['schemas']['HealthIndicatorDto'];
+      /** @description Redis */
+      redis: components['schemas']['HealthIndicatorDto'];
+      /** @description Meilisearch */
+      meilisearch: components['schemas']['HealthIndicatorDto'];
+    };
+    HealthErrorsDto: {
+      postgres?: components['schemas']['HealthIndicatorDto'];
+      redis?: components['schemas']['HealthIndicatorDto'];
+      meilisearch?: components['schemas']['HealthIndicatorDto'];
+    };
+    HealthCheckResultDto: {
+      /**
+       * @description 整体状态：全部可用时为 ok
+       * @enum {string}
+       */
+      status: 'ok';
+      /** @description 可用的依赖服务 */
+      info: components['schemas']['HealthIndicatorsDto'];
+      /** @description 不可用的依赖服务（成功时为空对象） */
+      error: components['schemas']['HealthErrorsDto'];
+      /** @description 全部依赖服务的状态 */
+      details: components['schemas']['HealthIndicatorsDto'];
+    };
+    ErrorDetailDto: {
+      /** @example creditCode */
+      field?: string;
+      row?: number;
+      column?: string;
+      /** @example 统一社会信用代码校验位不正确 */
+      message: string;
+    };
+    ErrorResponseDto: {
+      /** @example 400 */
+      statusCode: number;
+      /** @example VALIDATION_FAILED */
+      error: string;
+      /** @example 请求参数有误：creditCode 统一社会信用代码校验位不正确 */
+      message: string;
+      details?: components['schemas']['ErrorDetailDto'][];
+      /** @description 服务器内部错误的编号，便于排查 */
+      errorId?: string;
+    };
+    RegisterDto: {
+      /** @example 荆门市某某新材料有限公司 */
+      organizationName: string;
+      /**
+       * @description 单位类型：企业、高校、科研院所（科技局账号由平台开通）
+       * @enum {string}
+       */
+      kind: 'enterprise' | 'university' | 'institute';
+      /**
+       * @description 统一社会信用代码（企业必填）
+       * @example 91420800MA4******X
+       */
+      creditCode?: string;
+      /** @example 荆门市 */
+      region: string;
+      /** @example 张三 */
+      name: string;
+      /** @example zhangsan@example.com */
+      email: string;
+      /** @example S3cure-pass */
+      password: string;
+      /** @example 13800000000 */
+      phone?: string;
+      /** @description 网页端使用：刷新令牌放在 httpOnly Cookie 中，不在响应体中返回 */
+      useCookie?: boolean;
+    };
+    MemberViewDto: {
+      /** Format: uuid */
+      id: string;
+      email: string;
+      name: string;
+      phone: string | null;
+      /** @enum {string} */
+      role: 'admin' | 'member';
+      isExpert: boolean;
+      expertFields: string[];
+      /** Format: uuid */
+      organizationId: string;
+      /** @description 账号是否启用 */
+      active: boolean;
+    };
+    RegisteredDto: {
+      /** @description 访问令牌（Bearer） */
+      accessToken: string;
+      /** @description 刷新令牌（网页端放在 Cookie 中时不返回） */
+      refreshToken?: string;
+      /** @description 访问令牌有效期（秒） */
+      expiresIn: number;
+      user: components['schemas']['MemberViewDto'];
+      /** Format: uuid */
+      organizationId: string;
+    };
+    LoginDto: {
+      email: string;
+      password: string;
+      /** @description 网页端使用：刷新令牌放在 httpOnly Cookie 中，不在响应体中返回 */
+      useCookie?: boolean;
+    };
+    SessionDto: {
+      /** @description 访问令牌（Bearer） */
+      accessToken: string;
+      /** @description 刷新令牌（网页端放在 Cookie 中时不返回） */
+      refreshToken?: string;
+      /** @description 访问令牌有效期（秒） */
+      expiresIn: number;
+    };
+    RefreshDto: {
+      /** @description 刷新令牌；省略时使用网页端的 Cookie */
+      refreshToken?: string;
+    };
+    OrganizationDetailDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @enum {string} */
+      kind: 'enterprise' | 'university' | 'institute' | 'bureau';
+      region: string;
+      /** @enum {string} */
+      status: 'pending' | 'verified' | 'rejected';
+      /** @description 统一社会信用代码 */
+      creditCode: string | null;
+      /** @description 单位简介 */
+      description: string | null;
+      /**
+       * Format: date-time
+       * @description 认证时间
+       */
+      verifiedAt: string | null;
+      /** @description 认证未通过的原因 */
+      rejectReason: string | null;
+      contactName: string | null;
+      contactPhone: string | null;
+      contactEmail: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    MeDto: {
+      user: components['schemas']['MemberViewDto'];
+      organization: components['schemas']['OrganizationDetailDto'];
+    };
+    OrganizationPublicDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @enum {string} */
+      kind: 'enterprise' | 'university' | 'institute' | 'bureau';
+      region: string;
+      /** @enum {string} */
+      status: 'pending' | 'verified' | 'rejected';
+      /** @description 统一社会信用代码 */
+      creditCode: string | null;
+      /** @description 单位简介 */
+      description: string | null;
+      /**
+       * Format: date-time
+       * @description 认证时间
+       */
+      verifiedAt: string | null;
+    };
+    UpdateOrganizationDto: {
+      /** @description 单位名称（认证通过后不能自行修改） */
+      name?: string;
+      /** @description 统一社会信用代码（认证通过后不能自行修改） */
+      creditCode?: string;
+      /** @example 荆门市 */
+      region?: string;
+      contactName?: string;
+      contactPhone?: string;
+      contactEmail?: string;
+      description?: string;
+    };
+    RejectDto: {
+      /** @example 营业执照信息与填报名称不一致 */
+      reason: string;
+    };
+    PageMetaDto: {
+      /** @description 符合条件的总数 */
+      total: number;
+      /** @description 页码，从 1 开始 */
+      page: number;
+      /** @description 每页条数 */
+      pageSize: number;
+    };
+    AddMemberDto: {
+      name: string;
+      email: string;
+      password: string;
+      /**
+       * @default member
+       * @enum {string}
+       */
+      role: 'admin' | 'member';
+    };
+    ChangeRoleDto: {
+      /**
+       * @description admin（管理员）或 member（成员）
+       * @enum {string}
+       */
+      role: 'admin' | 'member';
+    };
+    DisableUserDto: {
+      /** @description 停用原因（科技局停用他单位账号时必填） */
+      reason?: string;
+    };
+    SetExpertDto: {
+      /** @description 是否列入专家库 */
+      isExpert: boolean;
+      /**
+       * @description 专业领域
+       * @example [
+       *       "新材料",
+       *       "磷化工"
+       *     ]
+       */
+      fields: string[];
+    };
+    PrefectureDivisionDto: {
+      /**
+       * @description 地级行政区
+       * @example 荆门市
+       */
+      name: string;
+      /** @description 省直管（仙桃、潜江、天门、神农架）：无下辖县区 */
+      provinceAdministered: boolean;
+      /**
+       * @description 下辖区、县级市、县
+       * @example [
+       *       "东宝区",
+       *       "掇刀区",
+       *       "京山市",
+       *       "钟祥市",
+       *       "沙洋县"
+       *     ]
+       */
+      counties: string[];
+    };
+    RegionsReferenceDto: {
+      /** @example 湖北省 */
+      province: string;
+      /** @description 地级行政区及其下辖县区 */
+      prefectures: components['schemas']['PrefectureDivisionDto'][];
+    };
+    CatalogReferenceDto: {
+      /** @description 产业领域 */
+      fields: (
+        | '石油化工'
+        | '磷化工'
+        | '精细化工'
+        | '动力储能电池'
+        | '新能源'
+        | '高端装备制造'
+        | '汽车及零部件'
+        | '泵阀制造'
+        | '通用航空'
+        | '现代农业'
+        | '农产品加工'
+        | '食品加工'
+        | '生物医药'
+        | '医疗器械'
+        | '电子信息'
+        | '数字经济'
+        | '新材料'
+        | '再生资源循环利用'
+        | '纺织服装'
+        | '节能环保'
+        | '建筑建材'
+        | '现代物流'
+      )[];
+      /** @description 合作方式 */
+      cooperationModes: ('技术转让' | '技术许可' | '合作开发' | '委托开发' | '技术服务' | '作价入股')[];
+      /** @description 技术合同类型 */
+      contractKinds: ('技术转让' | '技术许可' | '作价投资' | '技术开发' | '技术服务')[];
+      /** @description 需求与成果的状态及其中文名称 */
+      itemStatuses?: {
+        draft: string;
+        submitted: string;
+        published: string;
+        rejected: string;
+        closed: string;
+      };
+      /** @description 转化应用的状态及其中文名称 */
+      adoptionStatuses?: {
+        pending: string;
+        confirmed: string;
+        rejected: string;
+      };
+      /** @description 专利类型及其中文名称 */
+      patentKinds?: {
+        invention: string;
+        utility_model: string;
+        design: string;
+      };
+      /** @description 专利号格式说明 */
+      patentFormat: string;
+      /** @description 一次导入的最大数据行数 */
+      importMaxRows: number;
+      /** @description 湖北省行政区划（所在地也可以是省外的市县） */
+      regions: components['schemas']['RegionsReferenceDto'];
+    };
+    ImportReportDto: {
+      /**
+       * Format: uuid
+       * @description 导入批次编号
+       */
+      importId: string;
+      /**
+       * @description 导入的清单
+       * @enum {string}
+       */
+      list: 'needs' | 'results' | 'adoptions';
+      /** @description 是否为试导入（只检查、不写入） */
+      dryRun: boolean;
+      /** @description 数据行数（不含列名行和空行） */
+      totalRows: number;
+      /** @description 没有问题的行数 */
+      validRows: number;
+      /** @description 已写入的行数（试导入时为 0） */
+      imported: number;
+      /** @description 问题总数 */
+      problemCount: number;
+      /** @description 问题：行号（列名行为第 1 行）、列名、原因；最多 1000 条 */
+      problems: components['schemas']['ErrorDetailDto'][];
+      /** @description 问题超过 1000 条、未全部列出 */
+      truncated: boolean;
+      /** @description 未识别、已忽略的列名 */
+      ignoredColumns: string[];
+    };
+    ContactViewDto: {
+      /** @description 联系人 */
+      name: string | null;
+      /** @description 联系电话 */
+      phone: string | null;
+      /**
+       * Format: email
+       * @description 联系邮箱
+       */
+      email: string | null;
+    };
+    QualityHintDto: {
+      /**
+       * @description 规则代码
+       * @example DESCRIPTION_THIN
+       */
+      code: string;
+      /**
+       * @description 涉及的字段
+       * @example description
+       */
+      field: string;
+      /**
+       * @description error 必须修改（阻止提交）/ warning 建议修改
+       * @enum {string}
+       */
+      severity: 'error' | 'warning';
+      /** @description 修改建议 */
+      message: string;
+    };
+    NeedViewDto: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: uuid
+       * @description 发布单位
+       */
+      organizationId: string;
+      /** @description 发布单位名称 */
+      organizationName: string | null;
+      /** @description 标题 */
+      title: string;
+      /** @description 关键词 */
+      keywords: string[];
+      /**
+       * @description 产业领域
+       * @enum {string|null}
+       */
+      field:
+        | '石油化工'
+        | '磷化工'
+        | '精细化工'
+        | '动力储能电池'
+        | '新能源'
+        | '高端装备制造'
+        | '汽车及零部件'
+        | '泵阀制造'
+        | '通用航空'
+        | '现代农业'
+        | '农产品加工'
+        | '食品加工'
+        | '生物医药'
+        | '医疗器械'
+        | '电子信息'
+        | '数字经济'
+        | '新材料'
+        | '再生资源循环利用'
+        | '纺织服装'
+        | '节能环保'
+        | '建筑建材'
+        | '现代物流'
+        | null;
+      /** @description 技术成熟度 TRL 1–9 */
+      trl: number | null;
+      /** @description 合作方式 */
+      cooperationModes: ('技术转让' | '技术许可' | '合作开发' | '委托开发' | '技术服务' | '作价入股')[];
+      /**
+       * @description 所在市或县（区）
+       * @example 荆门市
+       */
+      region: string;
+      /**
+       * @description 状态
+       * @enum {string}
+       */
+      status: 'draft' | 'submitted' | 'published' | 'rejected' | 'closed';
+      /**
+       * @description 状态的中文名称
+       * @example 已发布
+       */
+      statusLabel: string;
+      /**
+       * Format: date-time
+       * @description 提交审核时间
+       */
+      submittedAt: string | null;
+      /**
+       * Format: date-time
+       * @description 发布时间
+       */
+      publishedAt: string | null;
+      /**
+       * Format: date-time
+       * @description 关闭时间
+       */
+      closedAt: string | null;
+      /**
+       * Format: date-time
+       * @description 创建时间
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description 最后修改时间
+       */
+      updatedAt: string;
+      /** @description 联系方式（仅本单位和科技局可见） */
+      contact?: components['schemas']['ContactViewDto'];
+      /** @description 驳回原因（仅本单位和科技局可见） */
+      rejectReason?: string | null;
+      /** @description 质量评分（仅本单位和科技局可见） */
+      qualityScore?: number;
+      /** @description 质量检查的修改建议（仅本单位和科技局可见） */
+      qualityHints?: components['schemas']['QualityHintDto'][];
+      /** @description 需求描述 */
+      description: string;
+      /** @description 预算下限（元） */
+      budgetMinYuan: number | null;
+      /** @description 预算上限（元） */
+      budgetMaxYuan: number | null;
+      /**
+       * Format: date
+       * @description 截止日期
+       * @example 2026-12-31
+       */
+      deadline: string | null;
+    };
+    CreateNeedDto: {
+      /**
+       * @description null 视为空列表
+       * @example [
+       *       "磷石膏",
+       *       "综合利用"
+       *     ]
+       */
+      keywords?: string[];
+      /**
+       * @description 产业领域（维护在 GET /api/catalog/reference 中）
+       * @enum {string}
+       */
+      field?:
+        | '石油化工'
+        | '磷化工'
+        | '精细化工'
+        | '动力储能电池'
+        | '新能源'
+        | '高端装备制造'
+        | '汽车及零部件'
+        | '泵阀制造'
+        | '通用航空'
+        | '现代农业'
+        | '农产品加工'
+        | '食品加工'
+        | '生物医药'
+        | '医疗器械'
+        | '电子信息'
+        | '数字经济'
+        | '新材料'
+        | '再生资源循环利用'
+        | '纺织服装'
+        | '节能环保'
+        | '建筑建材'
+        | '现代物流';
+      /** @description 技术成熟度 TRL 1–9 */
+      trl?: number;
+      /** @description null 视为空列表 */
+      cooperationModes?: ('技术转让' | '技术许可' | '合作开发' | '委托开发' | '技术服务' | '作价入股')[];
+      /**
+       * @description 所在市或县（区）；不填时取本单位所在地
+       * @example 荆门市
+       */
+      region?: string;
+      /** @description 联系人（不公开，仅本单位和科技局可见） */
+      contactName?: string;
+      contactPhone?: string;
+      contactEmail?: string;
+      /** @example 磷石膏制备高强度建筑石膏粉的工艺优化 */
+      title: string;
+      description: string;
+      /** @description 预算下限（元，整数） */
+      budgetMinYuan?: number;
+      /** @description 预算上限（元，整数，不小于下限） */
+      budgetMaxYuan?: number;
+      /**
+       * @description 截止日期（YYYY-MM-DD，不能早于今天）
+       * @example 2027-06-30
+       */
+      deadline?: string;
+    };
+    UpdateNeedDto: {
+      /**
+       * @description null 视为空列表
+       * @example [
+       *       "磷石膏",
+       *       "综合利用"
+       *     ]
+       */
+      keywords?: string[];
+      /**
+       * @description 产业领域（维护在 GET /api/catalog/reference 中）
+       * @enum {string}
+       */
+      field?:
+        | '石油化工'
+        | '磷化工'
+        | '精细化工'
+        | '动力储能电池'
+        | '新能源'
+        | '高端装备制造'
+        | '汽车及零部件'
+        | '泵阀制造'
+        | '通用航空'
+        | '现代农业'
+        | '农产品加工'
+        | '食品加工'
+        | '生物医药'
+        | '医疗器械'
+        | '电子信息'
+        | '数字经济'
+        | '新材料'
+        | '再生资源循环利用'
+        | '纺织服装'
+        | '节能环保'
+        | '建筑建材'
+        | '现代物流';
+      /** @description 技术成熟度 TRL 1–9 */
+      trl?: number;
+      /** @description null 视为空列表 */
+      cooperationModes?: ('技术转让' | '技术许可' | '合作开发' | '委托开发' | '技术服务' | '作价入股')[];
+      /**
+       * @description 所在市或县（区）；不填时取本单位所在地
+       * @example 荆门市
+       */
+      region?: string;
+      /** @description 联系人（不公开，仅本单位和科技局可见） */
+      contactName?: string;
+      contactPhone?: string;
+      contactEmail?: string;
+      /** @example 磷石膏制备高强度建筑石膏粉的工艺优化 */
+      title?: string;
+      description?: string;
+      /** @description 预算下限（元，整数） */
+      budgetMinYuan?: number;
+      /** @description 预算上限（元，整数，不小于下限） */
+      budgetMaxYuan?: number;
+      /**
+       * @description 截止日期（YYYY-MM-DD，不能早于今天）
+       * @example 2027-06-30
+       */
+      deadline?: string;
+    };
+    QualityReportDto: {
+      /** @description 质量评分（0–100） */
+      score: number;
+      /** @description 修改建议 */
+      hints: components['schemas']['QualityHintDto'][];
+    };
+    CatalogHistoryEntryDto: {
+      /**
+       * Format: date-time
+       * @description 时间
+       */
+      at: string;
+      /**
+       * @description 操作代码（类型.操作）
+       * @example need.submit
+       */
+      action: string;
+      /**
+       * @description 操作的中文名称
+       * @example 提交审核
+       */
+      actionLabel: string;
+      /**
+       * @description 变更前状态（创建时为空）
+       * @enum {string|null}
+       */
+      fromState: 'draft' | 'submitted' | 'published' | 'rejected' | 'closed' | 'pending' | 'confirmed' | null;
+      /**
+       * @description 变更前状态的中文名称
+       * @example 草稿
+       */
+      fromLabel: string | null;
+      /**
+       * @description 变更后状态
+       * @enum {string|null}
+       */
+      toState: 'draft' | 'submitted' | 'published' | 'rejected' | 'closed' | 'pending' | 'confirmed' | null;
+      /**
+       * @description 变更后状态的中文名称
+       * @example 待审核
+       */
+      toLabel: string | null;
+      /** @description 原因（驳回、关闭、更正时填写） */
+      reason: string | null;
+      /**
+       * Format: uuid
+       * @description 操作人编号（仅其本单位和科技局可见；系统操作时为空）
+       */
+      actorUserId: string | null;
+      /** @description 操作人姓名（系统操作时为空） */
+      actorName: string | null;
+      /**
+       * Format: uuid
+       * @description 操作人所属单位
+       */
+      actorOrganizationId: string | null;
+      /** @description 操作人所属单位名称 */
+      actorOrganizationName: string | null;
+      /** @description 附加信息，如修改的字段 {fields}、导入批次 {importId}、对接编号 {engagementId} */
+      data: {
+        [key: string]: unknown;
+      } | null;
+    };
+    CorrectNeedDto: {
+      /**
+       * @description null 视为空列表
+       * @example [
+       *       "磷石膏",
+       *       "综合利用"
+       *     ]
+       */
+      keywords?: string[];
+      /**
+       * @description 产业领域（维护在 GET /api/catalog/reference 中）
+       * @enum {string}
+       */
+      field?:
+        | '石油化工'
+        | '磷化工'
+        | '精细化工'
+        | '动力储能电池'
+        | '新能源'
+        | '高端装备制造'
+        | '汽车及零部件'
+        | '泵阀制造'
+        | '通用航空'
+        | '现代农业'
+        | '农产品加工'
+        | '食品加工'
+        | '生物医药'
+        | '医疗器械'
+        | '电子信息'
+        | '数字经济'
+        | '新材料'
+        | '再生资源循环利用'
+        | '纺织服装'
+        | '节能环保'
+        | '建筑建材'
+        | '现代物流';
+      /** @description 技术成熟度 TRL 1–9 */
+      trl?: number;
+      /** @description null 视为空列表 */
+      cooperationModes?: ('技术转让' | '技术许可' | '合作开发' | '委托开发' | '技术服务' | '作价入股')[];
+      /**
+       * @description 所在市或县（区）；不填时取本单位所在地
+       * @example 荆门市
+       */
+      region?: string;
+      /** @description 联系人（不公开，仅本单位和科技局可见） */
+      contactName?: string;
+      contactPhone?: string;
+      contactEmail?: string;
+      /** @example 磷石膏制备高强度建筑石膏粉的工艺优化 */
+      title?: string;
+      description?: string;
+      /** @description 预算下限（元，整数） */
+      budgetMinYuan?: number;
+      /** @description 预算上限（元，整数，不小于下限） */
+      budgetMaxYuan?: number;
+      /**
+       * @description 截止日期（YYYY-MM-DD，不能早于今天）
+       * @example 2027-06-30
+       */
+      deadline?: string;
+      /** @example 产业领域更正为“磷化工” */
+      reason: string;
+    };
+    RejectItemDto: {
+      /** @example 需求描述缺少量化指标，请补充后重新提交 */
+      reason: string;
+    };
+    CloseItemDto: {
+      /** @example 需求已解决 */
+      reason?: string;
+    };
+    PatentViewDto: {
+      /**
+       * @description 专利号（规范化后）
+       * @example CN202310123456.6
+       */
+      number: string;
+      /**
+       * @description 专利类型
+       * @enum {string}
+       */
+      kind: 'invention' | 'utility_model' | 'design';
+      /**
+       * @description 专利类型的中文名称
+       * @example 发明专利
+       */
+      kindLabel: string;
+    };
+    ResultViewDto: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: uuid
+       * @description 发布单位
+       */
+      organizationId: string;
+      /** @description 发布单位名称 */
+      organizationName: string | null;
+      /** @description 标题 */
+      title: string;
+      /** @description 关键词 */
+      keywords: string[];
+      /**
+       * @description 产业领域
+       * @enum {string|null}
+       */
+      field:
+        | '石油化工'
+        | '磷化工'
+        | '精细化工'
+        | '动力储能电池'
+        | '新能源'
+        | '高端装备制造'
+        | '汽车及零部件'
+        | '泵阀制造'
+        | '通用航空'
+        | '现代农业'
+        | '农产品加工'
+        | '食品加工'
+        | '生物医药'
+        | '医疗器械'
+        | '电子信息'
+        | '数字经济'
+        | '新材料'
+        | '再生资源循环利用'
+        | '纺织服装'
+        | '节能环保'
+        | '建筑建材'
+        | '现代物流'
+        | null;
+      /** @description 技术成熟度 TRL 1–9 */
+      trl: number | null;
+      /** @description 合作方式 */
+      cooperationModes: ('技术转让' | '技术许可' | '合作开发' | '委托开发' | '技术服务' | '作价入股')[];
+      /**
+       * @description 所在市或县（区）
+       * @example 荆门市
+       */
+      region: string;
+      /**
+       * @description 状态
+       * @enum {string}
+       */
+      status: 'draft' | 'submitted' | 'published' | 'rejected' | 'closed';
+      /**
+       * @description 状态的中文名称
+       * @example 已发布
+       */
+      statusLabel: string;
+      /**
+       * Format: date-time
+       * @description 提交审核时间
+       */
+      submittedAt: string | null;
+      /**
+       * Format: date-time
+       * @description 发布时间
+       */
+      publishedAt: string | null;
+      /**
+       * Format: date-time
+       * @description 关闭时间
+       */
+      closedAt: string | null;
+      /**
+       * Format: date-time
+       * @description 创建时间
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description 最后修改时间
+       */
+      updatedAt: string;
+      /** @description 联系方式（仅本单位和科技局可见） */
+      contact?: components['schemas']['ContactViewDto'];
+      /** @description 驳回原因（仅本单位和科技局可见） */
+      rejectReason?: string | null;
+      /** @description 质量评分（仅本单位和科技局可见） */
+      qualityScore?: number;
+      /** @description 质量检查的修改建议（仅本单位和科技局可见） */
+      qualityHints?: components['schemas']['QualityHintDto'][];
+      /** @description 成果简介 */
+      summary: string;
+      /** @description 相关专利 */
+      patents: components['schemas']['PatentViewDto'][];
+      /** @description 转让价格（元）；面议时为空 */
+      askingPriceYuan: number | null;
+      /** @description 价格面议 */
+      priceNegotiable: boolean;
+      /** @description 团队负责人 */
+      teamLead: string | null;
+    };
+    CreateResultDto: {
+      /**
+       * @description null 视为空列表
+       * @example [
+       *       "磷石膏",
+       *       "综合利用"
+       *     ]
+       */
+      keywords?: string[];
+      /**
+       * @description 产业领域（维护在 GET /api/catalog/reference 中）
+       * @enum {string}
+       */
+      field?:
+        | '石油化工'
+        | '磷化工'
+        | '精细化工'
+        | '动力储能电池'
+        | '新能源'
+        | '高端装备制造'
+        | '汽车及零部件'
+        | '泵阀制造'
+        | '通用航空'
+        | '现代农业'
+        | '农产品加工'
+        | '食品加工'
+        | '生物医药'
+        | '医疗器械'
+        | '电子信息'
+        | '数字经济'
+        | '新材料'
+        | '再生资源循环利用'
+        | '纺织服装'
+        | '节能环保'
+        | '建筑建材'
+        | '现代物流';
+      /** @description 技术成熟度 TRL 1–9 */
+      trl?: number;
+      /** @description null 视为空列表 */
+      cooperationModes?: ('技术转让' | '技术许可' | '合作开发' | '委托开发' | '技术服务' | '作价入股')[];
+      /**
+       * @description 所在市或县（区）；不填时取本单位所在地
+       * @example 荆门市
+       */
+      region?: string;
+      /** @description 联系人（不公开，仅本单位和科技局可见） */
+      contactName?: string;
+      contactPhone?: string;
+      contactEmail?: string;
+      title: string;
+      /** @description 成果简介 */
+      summary: string;
+      /**
+       * @description 专利申请号或公开号
+       * @example [
+       *       "CN202310123456.6",
+       *       "CN216123456U"
+       *     ]
+       */
+      patentNumbers?: string[];
+      /** @description 转让价格（元，整数）；面议时不填并设 priceNegotiable */
+      askingPriceYuan?: number;
+      /** @description 价格面议 */
+      priceNegotiable?: boolean;
+      /** @description 团队负责人 */
+      teamLead?: string;
+    };
+    UpdateResultDto: {
+      /**
+       * @description null 视为空列表
+       * @example [
+       *       "磷石膏",
+       *       "综合利用"
+       *     ]
+       */
+      keywords?: string[];
+      /**
+       * @description 产业领域（维护在 GET /api/catalog/reference 中）
+       * @enum {string}
+       */
+      field?:
+        | '石油化工'
+        | '磷化工'
+        | '精细化工'
+        | '动力储能电池'
+        | '新能源'
+        | '高端装备制造'
+        | '汽车及零部件'
+        | '泵阀制造'
+        | '通用航空'
+        | '现代农业'
+        | '农产品加工'
+        | '食品加工'
+        | '生物医药'
+        | '医疗器械'
+        | '电子信息'
+        | '数字经济'
+        | '新材料'
+        | '再生资源循环利用'
+        | '纺织服装'
+        | '节能环保'
+        | '建筑建材'
+        | '现代物流';
+      /** @description 技术成熟度 TRL 1–9 */
+      trl?: number;
+      /** @description null 视为空列表 */
+      cooperationModes?: ('技术转让' | '技术许可' | '合作开发' | '委托开发' | '技术服务' | '作价入股')[];
+      /**
+       * @description 所在市或县（区）；不填时取本单位所在地
+       * @example 荆门市
+       */
+      region?: string;
+      /** @description 联系人（不公开，仅本单位和科技局可见） */
+      contactName?: string;
+      contactPhone?: string;
+      contactEmail?: string;
+      title?: string;
+      /** @description 成果简介 */
+      summary?: string;
+      /**
+       * @description 专利申请号或公开号
+       * @example [
+       *       "CN202310123456.6",
+       *       "CN216123456U"
+       *     ]
+       */
+      patentNumbers?: string[];
+      /** @description 转让价格（元，整数）；面议时不填并设 priceNegotiable */
+      askingPriceYuan?: number;
+      /** @description 价格面议 */
+      priceNegotiable?: boolean;
+      /** @description 团队负责人 */
+      teamLead?: string;
+    };
+    CorrectResultDto: {
+      /**
+       * @description null 视为空列表
+       * @example [
+       *       "磷石膏",
+       *       "综合利用"
+       *     ]
+       */
+      keywords?: string[];
+      /**
+       * @description 产业领域（维护在 GET /api/catalog/reference 中）
+       * @enum {string}
+       */
+      field?:
+        | '石油化工'
+        | '磷化工'
+        | '精细化工'
+        | '动力储能电池'
+        | '新能源'
+        | '高端装备制造'
+        | '汽车及零部件'
+        | '泵阀制造'
+        | '通用航空'
+        | '现代农业'
+        | '农产品加工'
+        | '食品加工'
+        | '生物医药'
+        | '医疗器械'
+        | '电子信息'
+        | '数字经济'
+        | '新材料'
+        | '再生资源循环利用'
+        | '纺织服装'
+        | '节能环保'
+        | '建筑建材'
+        | '现代物流';
+      /** @description 技术成熟度 TRL 1–9 */
+      trl?: number;
+      /** @description null 视为空列表 */
+      cooperationModes?: ('技术转让' | '技术许可' | '合作开发' | '委托开发' | '技术服务' | '作价入股')[];
+      /**
+       * @description 所在市或县（区）；不填时取本单位所在地
+       * @example 荆门市
+       */
+      region?: string;
+      /** @description 联系人（不公开，仅本单位和科技局可见） */
+      contactName?: string;
+      contactPhone?: string;
+      contactEmail?: string;
+      title?: string;
+      /** @description 成果简介 */
+      summary?: string;
+      /**
+       * @description 专利申请号或公开号
+       * @example [
+       *       "CN202310123456.6",
+       *       "CN216123456U"
+       *     ]
+       */
+      patentNumbers?: string[];
+      /** @description 转让价格（元，整数）；面议时不填并设 priceNegotiable */
+      askingPriceYuan?: number;
+      /** @description 价格面议 */
+      priceNegotiable?: boolean;
+      /** @description 团队负责人 */
+      teamLead?: string;
+      /** @example 专利号更正 */
+      reason: string;
+    };
+    AdoptionViewDto: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: uuid
+       * @description 被应用的科技成果
+       */
+      resultId: string;
+      /** @description 成果名称 */
+      resultTitle: string | null;
+      /**
+       * @description 成果的产业领域
+       * @enum {string|null}
+       */
+      resultField:
+        | '石油化工'
+        | '磷化工'
+        | '精细化工'
+        | '动力储能电池'
+        | '新能源'
+        | '高端装备制造'
+        | '汽车及零部件'
+        | '泵阀制造'
+        | '通用航空'
+        | '现代农业'
+        | '农产品加工'
+        | '食品加工'
+        | '生物医药'
+        | '医疗器械'
+        | '电子信息'
+        | '数字经济'
+        | '新材料'
+        | '再生资源循环利用'
+        | '纺织服装'
+        | '节能环保'
+        | '建筑建材'
+        | '现代物流'
+        | null;
+      /**
+       * Format: uuid
+       * @description 成果所属单位
+       */
+      resultOrganizationId: string;
+      /** @description 成果所属单位名称 */
+      resultOrganizationName: string | null;
+      /**
+       * Format: uuid
+       * @description 应用企业
+       */
+      enterpriseId: string;
+      /** @description 应用企业名称 */
+      enterpriseName: string | null;
+      /**
+       * @description 合同类型
+       * @enum {string}
+       */
+      contractKind: '技术转让' | '技术许可' | '作价投资' | '技术开发' | '技术服务';
+      /** @description 合同金额（元） */
+      amountYuan: number;
+      /**
+       * Format: date
+       * @description 签订日期
+       * @example 2026-03-18
+       */
+      signedOn: string;
+      /** @description 技术合同登记号 */
+      contractRegistrationNo: string | null;
+      /**
+       * @description 效益类型：expected 预期 / realized 已实现
+       * @enum {string|null}
+       */
+      benefitKind: 'expected' | 'realized' | null;
+      /** @description 经济社会效益说明 */
+      benefit: string | null;
+      /** @description 效益金额（元） */
+      benefitAmountYuan: number | null;
+      /**
+       * @description 状态
+       * @enum {string}
+       */
+      status: 'pending' | 'confirmed' | 'rejected';
+      /**
+       * @description 状态的中文名称
+       * @example 已确认
+       */
+      statusLabel: string;
+      /**
+       * Format: date-time
+       * @description 科技局确认时间
+       */
+      confirmedAt: string | null;
+      /**
+       * Format: date-time
+       * @description 登记时间
+       */
+      createdAt: string;
+      /** @description 驳回原因（仅双方和科技局可见） */
+      rejectReason?: string | null;
+      /**
+       * Format: uuid
+       * @description 登记单位（仅双方和科技局可见）
+       */
+      enteredByOrganizationId?: string;
+      /**
+       * Format: uuid
+       * @description 来自哪次对接成交（仅双方和科技局可见）
+       */
+      engagementId?: string | null;
+    };
+    CreateAdoptionDto: {
+      /**
+       * Format: uuid
+       * @description 被应用的科技成果
+       */
+      resultId: string;
+      /**
+       * Format: uuid
+       * @description 应用企业；企业自己填报时可不填（默认本单位）
+       */
+      enterpriseId?: string;
+      /** @enum {string} */
+      contractKind: '技术转让' | '技术许可' | '作价投资' | '技术开发' | '技术服务';
+      /** @description 合同金额（元，整数） */
+      amountYuan: number;
+      /**
+       * @description 签订日期（不能晚于今天）
+       * @example 2026-03-18
+       */
+      signedOn: string;
+      /** @description 技术合同登记号 */
+      contractRegistrationNo?: string;
+      /**
+       * @description expected 预期 / realized 已实现
+       * @enum {string}
+       */
+      benefitKind?: 'expected' | 'realized';
+      /** @description 经济社会效益说明 */
+      benefit?: string;
+      /** @description 效益金额（元，整数） */
+      benefitAmountYuan?: number;
+    };
+    UpdateAdoptionDto: {
+      /** @enum {string} */
+      contractKind?: '技术转让' | '技术许可' | '作价投资' | '技术开发' | '技术服务';
+      /** @description 合同金额（元，整数） */
+      amountYuan?: number;
+      /**
+       * @description 签订日期（不能晚于今天）
+       * @example 2026-03-18
+       */
+      signedOn?: string;
+      /** @description 技术合同登记号 */
+      contractRegistrationNo?: string;
+      /**
+       * @description expected 预期 / realized 已实现
+       * @enum {string}
+       */
+      benefitKind?: 'expected' | 'realized';
+      /** @description 经济社会效益说明 */
+      benefit?: string;
+      /** @description 效益金额（元，整数） */
+      benefitAmountYuan?: number;
+    };
+    ItemStatusCountDto: {
+      /**
+       * @description 状态
+       * @enum {string}
+       */
+      status: 'draft' | 'submitted' | 'published' | 'rejected' | 'closed';
+      /**
+       * @description 状态的中文名称
+       * @example 已发布
+       */
+      label: string;
+      /** @description 数量 */
+      count: number;
+    };
+    CatalogFieldCountDto: {
+      /**
+       * @description 产业领域（未填写的记为“未填写”）
+       * @example 新材料
+       */
+      field: string;
+      /** @description 数量 */
+      count: number;
+    };
+    CatalogCityCountDto: {
+      /**
+       * @description 地级市（县区计入所在市）
+       * @example 荆门市
+       */
+      city: string;
+      /** @description 数量 */
+      count: number;
+    };
+    CatalogMonthCountDto: {
+      /**
+       * @description 月份（北京时间）
+       * @example 2026-03
+       */
+      month: string;
+      /** @description 当月发布数量 */
+      count: number;
+    };
+    CatalogListFiguresDto: {
+      /** @description 各状态数量 */
+      byStatus: components['schemas']['ItemStatusCountDto'][];
+      /** @description 已发布的按产业领域 */
+      publishedByField: components['schemas']['CatalogFieldCountDto'][];
+      /** @description 已发布的按地级市 */
+      publishedByCity: components['schemas']['CatalogCityCountDto'][];
+      /** @description 最近十二个月每月发布数量 */
+      publishedByMonth: components['schemas']['CatalogMonthCountDto'][];
+    };
+    AdoptionStatusCountDto: {
+      /**
+       * @description 状态
+       * @enum {string}
+       */
+      status: 'pending' | 'confirmed' | 'rejected';
+      /**
+       * @description 状态的中文名称
+       * @example 已确认
+       */
+      label: string;
+      /** @description 数量 */
+      count: number;
+    };
+    AdoptionYearFiguresDto: {
+      /**
+       * @description 签订年度
+       * @example 2026
+       */
+      year: number;
+      /** @description 合同数量 */
+      count: number;
+      /** @description 合同金额（元） */
+      amountYuan: number;
+    };
+    AdoptionContractKindFiguresDto: {
+      /**
+       * @description 合同类型
+       * @enum {string}
+       */
+      contractKind: '技术转让' | '技术许可' | '作价投资' | '技术开发' | '技术服务';
+      /** @description 合同数量 */
+      count: number;
+      /** @description 合同金额（元） */
+      amountYuan: number;
+    };
+    AdoptionFieldFiguresDto: {
+      /**
+       * @description 成果的产业领域（未填写的记为“未填写”）
+       * @example 新材料
+       */
+      field: string;
+      /** @description 合同数量 */
+      count: number;
+      /** @description 合同金额（元） */
+      amountYuan: number;
+    };
+    AdoptionFiguresDto: {
+      /** @description 各状态数量 */
+      byStatus: components['schemas']['AdoptionStatusCountDto'][];
+      /** @description 已确认的转化应用数量 */
+      confirmed: number;
+      /** @description 已确认的合同金额合计（元） */
+      contractAmountYuan: number;
+      /** @description 已实现的效益金额合计（元） */
+      realizedBenefitYuan: number;
+      /** @description 按签订年度 */
+      byYear: components['schemas']['AdoptionYearFiguresDto'][];
+      /** @description 按合同类型 */
+      byContractKind: components['schemas']['AdoptionContractKindFiguresDto'][];
+      /** @description 按成果的产业领域 */
+      byField: components['schemas']['AdoptionFieldFiguresDto'][];
+    };
+    CatalogFiguresDto: {
+      /** @description 技术需求 */
+      needs: components['schemas']['CatalogListFiguresDto'];
+      /** @description 科技成果 */
+      results: components['schemas']['CatalogListFiguresDto'];
+      /** @description 成果转化应用 */
+      adoptions: components['schemas']['AdoptionFiguresDto'];
+    };
+    ChallengeObjectiveDto: {
+      /**
+       * @description 指标
+       * @example 电池能量密度
+       */
+      indicator: string;
+      /**
+       * @description 目标值
+       * @example ≥300
+       */
+      target: string;
+      /**
+       * @description 单位
+       * @example Wh/kg
+       */
+      unit: string;
+    };
+    ChallengeCriterionDto: {
+      /**
+       * @description 评审标准编码
+       * @example tech
+       */
+      key: string;
+      /** @description 评审标准名称 */
+      name: string;
+      /** @description 权重，全部标准之和为 100 */
+      weight: number;
+    };
+    ChallengeViewDto: {
+      /** Format: uuid */
+      id: string;
+      title: string;
+      /** @description 榜单背景 */
+      background: string;
+      /** @description 产业领域 */
+      field: string;
+      /** @description 攻关目标及可量化指标 */
+      objectives: components['schemas']['ChallengeObjectiveDto'][];
+      /** @description 财政资金上限（元） */
+      budgetCapYuan: number;
+      /** @description 企业配套资金（元） */
+      matchingFundsYuan: number;
+      /**
+       * Format: uuid
+       * @description 来源企业技术需求
+       */
+      sourceNeedId: string | null;
+      /**
+       * Format: uuid
+       * @description 联合出资企业
+       */
+      coFunderOrganizationId: string | null;
+      /**
+       * Format: date-time
+       * @description 申报开始时间
+       */
+      opensAt: string;
+      /**
+       * Format: date-time
+       * @description 申报截止时间
+       */
+      closesAt: string;
+      /** @description 实施周期（月） */
+      durationMonths: number;
+      /** @description 可揭榜的单位类型 */
+      eligibleKinds: ('enterprise' | 'university' | 'institute' | 'bureau')[];
+      /** @description 限定地区（空为不限） */
+      eligibleRegions: string[];
+      /** @description 仅限已认证单位 */
+      verifiedOnly: boolean;
+      /** @description 预期成果与交付物 */
+      deliverables: string;
+      /** @description 评审标准及权重 */
+      criteria: components['schemas']['ChallengeCriterionDto'][];
+      /** @description 公示期（天） */
+      publicityDays: number;
+      /** @enum {string} */
+      status: 'draft' | 'published' | 'reviewing' | 'awarded' | 'in_progress' | 'completed' | 'failed' | 'cancelled';
+      /**
+       * @description 状态名称
+       * @example 揭榜中
+       */
+      statusLabel: string;
+      /** @description 撤榜或验收不通过的原因 */
+      statusReason: string | null;
+      /**
+       * Format: date-time
+       * @description 公示期结束时间
+       */
+      noticeEndsAt: string | null;
+      /** Format: date-time */
+      publishedAt: string | null;
+      /**
+       * Format: date-time
+       * @description 评定结果确认时间
+       */
+      finalizedAt: string | null;
+      /**
+       * Format: date-time
+       * @description 验收通过时间
+       */
+      completedAt: string | null;
+    };
+    ChallengeWinnerDto: {
+      /** Format: uuid */
+      proposalId: string;
+      /**
+       * Format: uuid
+       * @description 牵头单位
+       */
+      organizationId: string;
+      /** @description 牵头单位名称 */
+      organizationName: string | null;
+      /** @description 联合体成员单位名称 */
+      partnerOrganizationNames: (string | null)[];
+      /** @description 挂帅人 */
+      leaderName: string;
+      /** @description 核定经费（元） */
+      awardedBudgetYuan: number;
+    };
+    ChallengeDetailDto: {
+      /** Format: uuid */
+      id: string;
+      title: string;
+      /** @description 榜单背景 */
+      background: string;
+      /** @description 产业领域 */
+      field: string;
+      /** @description 攻关目标及可量化指标 */
+      objectives: components['schemas']['ChallengeObjectiveDto'][];
+      /** @description 财政资金上限（元） */
+      budgetCapYuan: number;
+      /** @description 企业配套资金（元） */
+      matchingFundsYuan: number;
+      /**
+       * Format: uuid
+       * @description 来源企业技术需求
+       */
+      sourceNeedId: string | null;
+      /**
+       * Format: uuid
+       * @description 联合出资企业
+       */
+      coFunderOrganizationId: string | null;
+      /**
+       * Format: date-time
+       * @description 申报开始时间
+       */
+      opensAt: string;
+      /**
+       * Format: date-time
+       * @description 申报截止时间
+       */
+      closesAt: string;
+      /** @description 实施周期（月） */
+      durationMonths: number;
+      /** @description 可揭榜的单位类型 */
+      eligibleKinds: ('enterprise' | 'university' | 'institute' | 'bureau')[];
+      /** @description 限定地区（空为不限） */
+      eligibleRegions: string[];
+      /** @description 仅限已认证单位 */
+      verifiedOnly: boolean;
+      /** @description 预期成果与交付物 */
+      deliverables: string;
+      /** @description 评审标准及权重 */
+      criteria: components['schemas']['ChallengeCriterionDto'][];
+      /** @description 公示期（天） */
+      publicityDays: number;
+      /** @enum {string} */
+      status: 'draft' | 'published' | 'reviewing' | 'awarded' | 'in_progress' | 'completed' | 'failed' | 'cancelled';
+      /**
+       * @description 状态名称
+       * @example 揭榜中
+       */
+      statusLabel: string;
+      /** @description 撤榜或验收不通过的原因 */
+      statusReason: string | null;
+      /**
+       * Format: date-time
+       * @description 公示期结束时间
+       */
+      noticeEndsAt: string | null;
+      /** Format: date-time */
+      publishedAt: string | null;
+      /**
+       * Format: date-time
+       * @description 评定结果确认时间
+       */
+      finalizedAt: string | null;
+      /**
+       * Format: date-time
+       * @description 验收通过时间
+       */
+      completedAt: string | null;
+      /** @description 中榜单位（公示期起公开；此前为空） */
+      winners: components['schemas']['ChallengeWinnerDto'][];
+    };
+    ObjectiveDto: {
+      /** @example 电池能量密度 */
+      indicator: string;
+      /** @example ≥300 */
+      target: string;
+      /** @example Wh/kg */
+      unit: string;
+    };
+    CriterionDto: {
+      /** @example tech */
+      key: string;
+      /** @example 技术方案先进性与可行性 */
+      name: string;
+      /**
+       * @description 权重（整数），全部标准之和为 100
+       * @example 40
+       */
+      weight: number;
+    };
+    CreateChallengeDto: {
+      title: string;
+      /** @description 榜单背景 */
+      background: string;
+      /** @enum {string} */
+      field:
+        | '石油化工'
+        | '磷化工'
+        | '精细化工'
+        | '动力储能电池'
+        | '新能源'
+        | '高端装备制造'
+        | '汽车及零部件'
+        | '泵阀制造'
+        | '通用航空'
+        | '现代农业'
+        | '农产品加工'
+        | '食品加工'
+        | '生物医药'
+        | '医疗器械'
+        | '电子信息'
+        | '数字经济'
+        | '新材料'
+        | '再生资源循环利用'
+        | '纺织服装'
+        | '节能环保'
+        | '建筑建材'
+        | '现代物流';
+      /** @description 攻关目标及可量化指标 */
+      objectives: components['schemas']['ObjectiveDto'][];
+      /**
+       * @description 财政资金上限（元，整数）
+       * @example 5000000
+       */
+      budgetCapYuan: number;
+      /**
+       * @description 企业配套资金（元，整数）
+       * @default 0
+       */
+      matchingFundsYuan: number;
+      /** @description 由已发布的企业技术需求生成时填写；该企业作为联合出资方 */
+      sourceNeedId?: string;
+      /** @example 2026-12-01T00:00:00+08:00 */
+      opensAt: string;
+      /** @example 2027-01-15T17:00:00+08:00 */
+      closesAt: string;
+      /** @description 实施周期（月） */
+      durationMonths: number;
+      /** @description 可揭榜的单位类型 */
+      eligibleKinds: ('enterprise' | 'university' | 'institute')[];
+      /** @description 限定地区（空为不限） */
+      eligibleRegions?: string[];
+      /**
+       * @description 仅限已认证单位
+       * @default true
+       */
+      verifiedOnly: boolean;
+      /** @description 预期成果与交付物 */
+      deliverables: string;
+      /** @description 评审标准及权重（和为 100） */
+      criteria: components['schemas']['CriterionDto'][];
+      /**
+       * @description 公示期（天）
+       * @default 7
+       */
+      publicityDays: number;
+    };
+    UpdateChallengeDto: {
+      title?: string;
+      /** @description 榜单背景 */
+      background?: string;
+      /** @enum {string} */
+      field?:
+        | '石油化工'
+        | '磷化工'
+        | '精细化工'
+        | '动力储能电池'
+        | '新能源'
+        | '高端装备制造'
+        | '汽车及零部件'
+        | '泵阀制造'
+        | '通用航空'
+        | '现代农业'
+        | '农产品加工'
+        | '食品加工'
+        | '生物医药'
+        | '医疗器械'
+        | '电子信息'
+        | '数字经济'
+        | '新材料'
+        | '再生资源循环利用'
+        | '纺织服装'
+        | '节能环保'
+        | '建筑建材'
+        | '现代物流';
+      /** @description 攻关目标及可量化指标 */
+      objectives?: components['schemas']['ObjectiveDto'][];
+      /**
+       * @description 财政资金上限（元，整数）
+       * @example 5000000
+       */
+      budgetCapYuan?: number;
+      /**
+       * @description 企业配套资金（元，整数）
+       * @default 0
+       */
+      matchingFundsYuan: number;
+      /** @description 由已发布的企业技术需求生成时填写；该企业作为联合出资方 */
+      sourceNeedId?: string;
+      /** @example 2026-12-01T00:00:00+08:00 */
+      opensAt?: string;
+      /** @example 2027-01-15T17:00:00+08:00 */
+      closesAt?: string;
+      /** @description 实施周期（月） */
+      durationMonths?: number;
+      /** @description 可揭榜的单位类型 */
+      eligibleKinds?: ('enterprise' | 'university' | 'institute')[];
+      /** @description 限定地区（空为不限） */
+      eligibleRegions?: string[];
+      /**
+       * @description 仅限已认证单位
+       * @default true
+       */
+      verifiedOnly: boolean;
+      /** @description 预期成果与交付物 */
+      deliverables?: string;
+      /** @description 评审标准及权重（和为 100） */
+      criteria?: components['schemas']['CriterionDto'][];
+      /**
+       * @description 公示期（天）
+       * @default 7
+       */
+      publicityDays: number;
+    };
+    ReasonDto: {
+      reason: string;
+    };
+    MilestonePlanDto: {
+      title: string;
+      deliverable: string;
+      /**
+       * @description 到期日（YYYY-MM-DD，不能早于今天）
+       * @example 2027-06-30
+       */
+      dueDate: string;
+      /** @description 拨付比例（%），全部里程碑之和为 100 */
+      sharePct: number;
+    };
+    WinnerDto: {
+      proposalId: string;
+      /** @description 核定经费（元，整数） */
+      budgetYuan: number;
+      milestones: components['schemas']['MilestonePlanDto'][];
+    };
+    AwardDto: {
+      /** @description 中榜单位（可多家并行，赛马制） */
+      winners: components['schemas']['WinnerDto'][];
+    };
+    AwardedWinnerDto: {
+      /** Format: uuid */
+      proposalId: string;
+      /** @description 核定经费（元） */
+      budgetYuan: number;
+    };
+    ChallengeAwardDto: {
+      /** Format: uuid */
+      id: string;
+      title: string;
+      /** @description 榜单背景 */
+      background: string;
+      /** @description 产业领域 */
+      field: string;
+      /** @description 攻关目标及可量化指标 */
+      objectives: components['schemas']['ChallengeObjectiveDto'][];
+      /** @description 财政资金上限（元） */
+      budgetCapYuan: number;
+      /** @description 企业配套资金（元） */
+      matchingFundsYuan: number;
+      /**
+       * Format: uuid
+       * @description 来源企业技术需求
+       */
+      sourceNeedId: string | null;
+      /**
+       * Format: uuid
+       * @description 联合出资企业
+       */
+      coFunderOrganizationId: string | null;
+      /**
+       * Format: date-time
+       * @description 申报开始时间
+       */
+      opensAt: string;
+      /**
+       * Format: date-time
+       * @description 申报截止时间
+       */
+      closesAt: string;
+      /** @description 实施周期（月） */
+      durationMonths: number;
+      /** @description 可揭榜的单位类型 */
+      eligibleKinds: ('enterprise' | 'university' | 'institute' | 'bureau')[];
+      /** @description 限定地区（空为不限） */
+      eligibleRegions: string[];
+      /** @description 仅限已认证单位 */
+      verifiedOnly: boolean;
+      /** @description 预期成果与交付物 */
+      deliverables: string;
+      /** @description 评审标准及权重 */
+      criteria: components['schemas']['ChallengeCriterionDto'][];
+      /** @description 公示期（天） */
+      publicityDays: number;
+      /** @enum {string} */
+      status: 'draft' | 'published' | 'reviewing' | 'awarded' | 'in_progress' | 'completed' | 'failed' | 'cancelled';
+      /**
+       * @description 状态名称
+       * @example 揭榜中
+       */
+      statusLabel: string;
+      /** @description 撤榜或验收不通过的原因 */
+      statusReason: string | null;
+      /**
+       * Format: date-time
+       * @description 公示期结束时间
+       */
+      noticeEndsAt: string | null;
+      /** Format: date-time */
+      publishedAt: string | null;
+      /**
+       * Format: date-time
+       * @description 评定结果确认时间
+       */
+      finalizedAt: string | null;
+      /**
+       * Format: date-time
+       * @description 验收通过时间
+       */
+      completedAt: string | null;
+      /** @description 中榜单位及核定经费 */
+      winners: components['schemas']['AwardedWinnerDto'][];
+    };
+    ObjectionDto: {
+      text: string;
+    };
+    ObjectionViewDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      challengeId: string;
+      /**
+       * Format: uuid
+       * @description 提出异议的单位
+       */
+      organizationId: string;
+      /** Format: uuid */
+      filedByUserId: string;
+      /** @description 异议内容 */
+      text: string;
+      /** @description 科技局的答复（未答复为 null） */
+      answer: string | null;
+      /** Format: uuid */
+      answeredByUserId: string | null;
+      /** Format: date-time */
+      answeredAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    AnswerDto: {
+      answer: string;
+    };
+    MilestoneViewDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      challengeId: string;
+      /** Format: uuid */
+      proposalId: string;
+      /** @description 序号，从 1 开始 */
+      seq: number;
+      title: string;
+      /** @description 交付物 */
+      deliverable: string;
+      /**
+       * Format: date
+       * @description 到期日
+       * @example 2027-06-30
+       */
+      dueDate: string;
+      /** @description 拨付比例（%） */
+      fundSharePct: number;
+      /** @description 拨付金额（元） */
+      amountYuan: number;
+      /** @enum {string} */
+      status: 'pending' | 'submitted' | 'accepted' | 'returned';
+      /** @description 完成情况与佐证材料说明 */
+      evidence: string | null;
+      /** @description 退回原因 */
+      returnReason: string | null;
+      /** Format: date-time */
+      submittedAt: string | null;
+      /** Format: date-time */
+      acceptedAt: string | null;
+    };
+    ChallengeCountByYearFieldDto: {
+      /** @description 发布年度 */
+      year: number;
+      /** @description 产业领域 */
+      field: string;
+      /** @description 榜单数 */
+      challenges: number;
+    };
+    ChallengeProposalCountDto: {
+      /** Format: uuid */
+      challengeId: string;
+      title: string;
+      /** @description 申请数（不含草稿和已撤回） */
+      proposals: number;
+    };
+    ChallengeFiguresDto: {
+      /** @description 各年度各领域已发布的榜单数 */
+      challengesByYearAndField: components['schemas']['ChallengeCountByYearFieldDto'][];
+      /** @description 已承诺资金（元）：已中榜申请的核定经费之和 */
+      fundsCommittedYuan: number;
+      /** @description 已拨付资金（元）：已通过里程碑的金额之和 */
+      fundsReleasedYuan: number;
+      /** @description 各已发布榜单的申请数 */
+      proposalsPerChallenge: components['schemas']['ChallengeProposalCountDto'][];
+      /** @description 已验收的榜单数 */
+      completed: number;
+      /** @description 验收不通过的榜单数 */
+      failed: number;
+      /** @description 完成率（0–1，三位小数；尚无结果时为 null） */
+      completionRate: number | null;
+    };
+    TeamMemberDto: {
+      name: string;
+      title?: string;
+      role?: string;
+    };
+    CommitmentDto: {
+      /** @description 对应榜单目标的序号（从 0 开始） */
+      objectiveIndex: number;
+      /** @example ≥320 Wh/kg */
+      value: string;
+      note?: string;
+    };
+    SchedulePhaseDto: {
+      phase: string;
+      months: number;
+      deliverable: string;
+    };
+    CreateProposalDto: {
+      /** @description 联合体成员单位（牵头单位为本单位） */
+      partnerOrganizationIds?: string[];
+      /** @description 挂帅人 */
+      leaderName: string;
+      leaderTitle?: string;
+      team?: components['schemas']['TeamMemberDto'][];
+      /** @description 技术路线 */
+      approach: string;
+      /** @description 对每项目标的承诺 */
+      commitments?: components['schemas']['CommitmentDto'][];
+      /** @description 申请经费（元，整数，不超过榜单财政资金上限） */
+      requestedBudgetYuan: number;
+      schedule?: components['schemas']['SchedulePhaseDto'][];
+    };
+    ProposalTeamMemberDto: {
+      name: string;
+      /** @description 职称 */
+      title?: string;
+      /** @description 分工 */
+      role?: string;
+    };
+    ProposalCommitmentDto: {
+      /** @description 对应榜单目标的序号（从 0 开始） */
+      objectiveIndex: number;
+      /**
+       * @description 承诺值
+       * @example ≥320 Wh/kg
+       */
+      value: string;
+      note?: string;
+    };
+    ProposalSchedulePhaseDto: {
+      /** @description 阶段 */
+      phase: string;
+      /** @description 月数 */
+      months: number;
+      /** @description 阶段成果 */
+      deliverable: string;
+    };
+    ProposalViewDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      challengeId: string;
+      /**
+       * Format: uuid
+       * @description 牵头单位
+       */
+      organizationId: string;
+      /** @description 联合体成员单位 */
+      partnerOrganizationIds: string[];
+      /** @description 挂帅人 */
+      leaderName: string;
+      /** @description 挂帅人职称 */
+      leaderTitle: string | null;
+      /** @description 团队成员 */
+      team: components['schemas']['ProposalTeamMemberDto'][];
+      /** @description 技术路线 */
+      approach: string;
+      /** @description 对每项目标的承诺 */
+      commitments: components['schemas']['ProposalCommitmentDto'][];
+      /** @description 申请经费（元） */
+      requestedBudgetYuan: number;
+      /** @description 进度安排 */
+      schedule: components['schemas']['ProposalSchedulePhaseDto'][];
+      /** @enum {string} */
+      status: 'draft' | 'submitted' | 'withdrawn' | 'ineligible' | 'shortlisted' | 'awarded' | 'declined';
+      /** @description 未通过形式审查的原因 */
+      statusReason: string | null;
+      /** @description 核定经费（元；评定中榜后才有） */
+      awardedBudgetYuan: number | null;
+      /** Format: date-time */
+      submittedAt: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    UpdateProposalDto: {
+      /** @description 联合体成员单位（牵头单位为本单位） */
+      partnerOrganizationIds?: string[];
+      /** @description 挂帅人 */
+      leaderName?: string;
+      leaderTitle?: string;
+      team?: components['schemas']['TeamMemberDto'][];
+      /** @description 技术路线 */
+      approach?: string;
+      /** @description 对每项目标的承诺 */
+      commitments?: components['schemas']['CommitmentDto'][];
+      /** @description 申请经费（元，整数，不超过榜单财政资金上限） */
+      requestedBudgetYuan?: number;
+      schedule?: components['schemas']['SchedulePhaseDto'][];
+    };
+    EligibilityDto: {
+      /** @description true 为形式审查通过（入围评审），false 为不符合条件 */
+      eligible: boolean;
+      /** @description 不符合条件时必填 */
+      reason?: string;
+    };
+    UploadedProposalAttachmentDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example 技术方案.pdf */
+      filename: string;
+      /** @description 文件大小（字节） */
+      sizeBytes: number;
+      /** @description 文件内容的 SHA-256（十六进制） */
+      sha256: string;
+    };
+    ProposalAttachmentDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example 技术方案.pdf */
+      filename: string;
+      /** @description 文件大小（字节） */
+      sizeBytes: number;
+      /** @description 文件内容的 SHA-256（十六进制） */
+      sha256: string;
+      /**
+       * Format: date-time
+       * @description 上传时间
+       */
+      createdAt: string;
+    };
+    AssignExpertsDto: {
+      /** @description 专家库中的用户（至少 3 位） */
+      userIds: string[];
+    };
+    ChallengeExpertViewDto: {
+      /** Format: uuid */
+      userId: string;
+      /**
+       * Format: uuid
+       * @description 专家所在单位
+       */
+      organizationId: string;
+      /**
+       * Format: date-time
+       * @description 指派时间
+       */
+      assignedAt: string;
+    };
+    ExpertReviewProgressDto: {
+      /** Format: uuid */
+      userId: string;
+      /** @description 专家姓名 */
+      name: string | null;
+      /** @description 评分草稿数 */
+      drafts: number;
+      /** @description 已提交的评审意见数 */
+      submitted: number;
+    };
+    ProposalRankingDto: {
+      /** @description 名次，从 1 开始 */
+      rank: number;
+      /** Format: uuid */
+      proposalId: string;
+      /**
+       * Format: uuid
+       * @description 牵头单位
+       */
+      organizationId: string;
+      /** @description 申请经费（元） */
+      requestedBudgetYuan: number;
+      /** @description 综合得分（保留的总分的平均；尚无评分时为 null） */
+      score: number | null;
+      /** @description 已提交评审意见的专家数 */
+      experts: number;
+      /** @description 去掉的总分（五位及以上专家时去掉最高和最低分） */
+      dropped: number[];
+      /** @description 计入的总分 */
+      kept: number[];
+      /** @description 分差：最高总分减最低总分 */
+      spread: number | null;
+      /**
+       * @description 各评审标准（按编码）的平均分，与综合得分取同样的评审意见
+       * @example {
+       *       "tech": 86.5,
+       *       "team": 80
+       *     }
+       */
+      criterionMeans: {
+        [key: string]: number;
+      };
+    };
+    ConflictDto: {
+      proposalId: string;
+      /** @example 曾与申报团队合作发表论文 */
+      reason: string;
+    };
+    DeclaredConflictDto: {
+      /** Format: uuid */
+      proposalId: string;
+      /** @description 利益冲突说明 */
+      reason: string;
+    };
+    CriterionScoreDto: {
+      /** @example tech */
+      criterion: string;
+      score: number;
+      comment?: string;
+    };
+    ReviewDto: {
+      /** @description 每项评审标准的得分（0–100）及意见 */
+      scores: components['schemas']['CriterionScoreDto'][];
+    };
+    ReviewViewDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      proposalId: string;
+      /**
+       * @description 各评审标准（按编码）的得分（0–100）
+       * @example {
+       *       "tech": 88,
+       *       "team": 75
+       *     }
+       */
+      scores: {
+        [key: string]: number;
+      };
+      /** @description 各评审标准（按编码）的意见 */
+      comments: {
+        [key: string]: string;
+      };
+      /** @description 加权总分（0–100） */
+      total: number;
+      /** @enum {string} */
+      status: 'draft' | 'submitted';
+    };
+    SubmitReviewDto: {
+      /** @description 每项评审标准的得分；不填则提交已保存的草稿 */
+      scores?: components['schemas']['CriterionScoreDto'][];
+    };
+    EvidenceDto: {
+      /** @description 完成情况与佐证材料说明 */
+      evidence: string;
+    };
+    SearchHitDto: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description 技术需求（need）或科技成果（result）
+       * @enum {string}
+       */
+      type: 'need' | 'result';
+      title: string;
+      /** @description 标题 HTML：用户文字已转义，仅命中词以 <em> 标出 */
+      titleHighlighted: string;
+      /** @description 摘要片段 HTML：用户文字已转义，仅命中词以 <em> 标出 */
+      snippet: string;
+      keywords: string[];
+      /** @description 产业领域 */
+      field: string | null;
+      /** @description 地区 */
+      region: string;
+      /** @description 技术成熟度 */
+      trl: number | null;
+      /** Format: uuid */
+      organizationId: string;
+      organizationName: string | null;
+      /**
+       * @description 发布单位类型
+       * @enum {string|null}
+       */
+      organizationKind: 'enterprise' | 'university' | 'institute' | 'bureau' | null;
+      /** @description 合作方式 */
+      cooperationModes: ('技术转让' | '技术许可' | '合作开发' | '委托开发' | '技术服务' | '作价入股')[];
+      /** @description 成果价格（元）；需求为 null */
+      priceYuan: number | null;
+      /** @description 价格面议 */
+      priceNegotiable: boolean;
+      /** @description 需求预算下限（元）；成果为 null */
+      budgetMinYuan: number | null;
+      /** @description 需求预算上限（元）；成果为 null */
+      budgetMaxYuan: number | null;
+    };
+    SearchResultsDto: {
+      /** @description 符合条件的总数 */
+      total: number;
+      /** @description 页码，从 1 开始 */
+      page: number;
+      /** @description 每页条数 */
+      pageSize: number;
+      items: components['schemas']['SearchHitDto'][];
+      /**
+       * @description 分面统计：分面名称（field、region、trl、cooperationModes、orgKind）→ 取值 → 条数；只含请求的分面，无结果时为空对象
+       * @example {
+       *       "field": {
+       *         "新材料": 12,
+       *         "生物医药": 3
+       *       },
+       *       "trl": {
+       *         "6": 4
+       *       }
+       *     }
+       */
+      facets: {
+        [key: string]: {
+          [key: string]: number;
+        };
+      };
+    };
+    MatchedTermDto: {
+      /** @description 在对方文本中出现的词 */
+      term: string;
+      /** @description 该词是同义词时，对应的本方原词 */
+      via?: string;
+    };
+    MatchFactorsDto: {
+      /** @description 产业领域相同（任一方未填为 null） */
+      sameField: boolean | null;
+      /** @description 成果技术成熟度达到需求的要求（任一方未填为 null） */
+      trlMeetsNeed: boolean | null;
+      /** @description 价格在预算内：true / false；negotiable 为面议；任一方未知为 null */
+      priceWithinBudget: (boolean | 'negotiable') | null;
+      /** @description 双方都接受的合作方式 */
+      commonModes: string[];
+      /**
+       * @description 地区：同一地市、相邻地市或其他
+       * @enum {string}
+       */
+      region: 'same' | 'neighbour' | 'other';
+    };
+    MatchReasonsDto: {
+      /** @description 共同的关键词 */
+      terms: components['schemas']['MatchedTermDto'][];
+      /** @description 结构化因素 */
+      factors: components['schemas']['MatchFactorsDto'];
+    };
+    MatchCounterpartDto: {
+      /**
+       * @description 对方是技术需求（need）还是科技成果（result）
+       * @enum {string}
+       */
+      type: 'need' | 'result';
+      /** Format: uuid */
+      id: string;
+      title: string;
+      /** Format: uuid */
+      organizationId: string;
+      organizationName: string | null;
+      /** @description 产业领域 */
+      field: string | null;
+      /** @description 地区 */
+      region: string;
+      /** @description 技术成熟度 */
+      trl: number | null;
+    };
+    MatchViewDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      needId: string;
+      /** Format: uuid */
+      resultId: string;
+      /** @description 匹配得分（文本得分经结构化因素调整） */
+      score: number;
+      /** @description 文本相关度得分 */
+      textScore: number;
+      /** @description 匹配理由 */
+      reasons: components['schemas']['MatchReasonsDto'];
+      /**
+       * Format: date-time
+       * @description 计算时间
+       */
+      computedAt: string;
+      /** @description 对方的公开摘要（已不可见时为 null） */
+      counterpart: components['schemas']['MatchCounterpartDto'] | null;
+    };
+    DismissMatchDto: {
+      /** @enum {string} */
+      reason: '领域不符' | '技术不成熟' | '价格或预算不合适' | '已有解决方案' | '合作方式不合适' | '其他';
+      /** @description 补充说明（选“其他”时必填） */
+      note?: string;
+    };
+    MatchDismissalDto: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description 标记后恒为 dismissed
+       * @enum {string}
+       */
+      status: 'dismissed';
+      /** @enum {string} */
+      dismissReason: '领域不符' | '技术不成熟' | '价格或预算不合适' | '已有解决方案' | '合作方式不合适' | '其他';
+      /** @description 补充说明 */
+      dismissNote: string | null;
+    };
+    DismissedMatchViewDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      needId: string;
+      /** Format: uuid */
+      resultId: string;
+      /**
+       * Format: uuid
+       * @description 标记不相关的单位
+       */
+      dismissedByOrganizationId: string | null;
+      /**
+       * @description 原因
+       * @enum {string|null}
+       */
+      reason: '领域不符' | '技术不成熟' | '价格或预算不合适' | '已有解决方案' | '合作方式不合适' | '其他' | null;
+      /** @description 补充说明 */
+      note: string | null;
+    };
+    EngagementFunnelDto: {
+      /** @description 匹配数 */
+      matched: number;
+      /** @description 对接请求数 */
+      requested: number;
+      /** @description 被接受数 */
+      accepted: number;
+      /** @description 成交数 */
+      deal: number;
+    };
+    EngagementResponseTimeDto: {
+      /**
+       * Format: uuid
+       * @description 被邀请方单位
+       */
+      organizationId: string;
+      organizationName: string | null;
+      /** @description 答复时间中位数（小时，一位小数；尚无答复为 null） */
+      medianHours: number | null;
+      /** @description 已答复的请求数 */
+      answered: number;
+      /** @description 待答复的请求数 */
+      waiting: number;
+    };
+    EngagementFiguresDto: {
+      /** @description 对接漏斗 */
+      funnel: components['schemas']['EngagementFunnelDto'];
+      /** @description 各单位的响应时间（中位数短的在前） */
+      responseTimes: components['schemas']['EngagementResponseTimeDto'][];
+    };
+    CreateEngagementDto: {
+      /** @description 由匹配发起时填写 */
+      matchId?: string;
+      /** @description 从已发布的技术需求页面发起 */
+      needId?: string;
+      /** @description 从已发布的科技成果页面发起 */
+      resultId?: string;
+      /** @description 给对方的留言 */
+      message: string;
+    };
+    CounterpartContactDto: {
+      /** @description 联系人 */
+      name: string | null;
+      /** @description 电话 */
+      phone: string | null;
+      /** @description 电子邮箱 */
+      email: string | null;
+    };
+    EngagementViewDto: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: uuid
+       * @description 技术需求
+       */
+      needId: string | null;
+      /**
+       * Format: uuid
+       * @description 科技成果
+       */
+      resultId: string | null;
+      /**
+       * Format: uuid
+       * @description 由匹配发起时的匹配
+       */
+      matchId: string | null;
+      /**
+       * Format: uuid
+       * @description 发起方单位
+       */
+      requesterOrganizationId: string;
+      /**
+       * Format: uuid
+       * @description 被邀请方单位
+       */
+      receiverOrganizationId: string;
+      /** @description 发起方的留言 */
+      message: string;
+      /** @enum {string} */
+      status: 'requested' | 'accepted' | 'declined' | 'negotiating' | 'deal' | 'abandoned';
+      /**
+       * @description 婉拒原因（从列表中选择）
+       * @enum {string|null}
+       */
+      reason: '领域不符' | '技术不成熟' | '价格或预算不合适' | '已有解决方案' | '合作方式不合适' | '其他' | null;
+      /** @description 婉拒的补充说明，或终止的原因 */
+      reasonNote: string | null;
+      /**
+       * Format: date-time
+       * @description 答复（接受或婉拒）时间
+       */
+      respondedAt: string | null;
+      /**
+       * Format: uuid
+       * @description 成交后生成的成果转化应用
+       */
+      adoptionId: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description 对方联系人（接受后双方可见，此前为 null） */
+      counterpartContact: components['schemas']['CounterpartContactDto'] | null;
+    };
+    DeclineDto: {
+      /** @enum {string} */
+      reason: '领域不符' | '技术不成熟' | '价格或预算不合适' | '已有解决方案' | '合作方式不合适' | '其他';
+      /** @description 补充说明（选“其他”时必填） */
+      note?: string;
+    };
+    DealDto: {
+      /** @description 成交的科技成果（由需求发起的对接须填写） */
+      resultId?: string;
+      /** @enum {string} */
+      contractKind: '技术转让' | '技术许可' | '作价投资' | '技术开发' | '技术服务';
+      /** @description 合同金额（元，整数） */
+      amountYuan: number;
+      /**
+       * @description 签订日期（不能晚于今天）
+       * @example 2026-11-20
+       */
+      signedOn: string;
+      /** @description 技术合同登记号 */
+      contractRegistrationNo?: string;
+    };
+    AbandonDto: {
+      reason: string;
+    };
+    NotificationDto: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description 事件类型
+       * @enum {string}
+       */
+      eventType:
+        | 'organization.verified'
+        | 'organization.rejected'
+        | 'organization.submitted'
+        | 'adoption.submitted'
+        | 'need.submitted'
+        | 'need.approved'
+        | 'need.rejected'
+        | 'need.corrected'
+        | 'result.submitted'
+        | 'result.approved'
+        | 'result.rejected'
+        | 'result.corrected'
+        | 'adoption.confirmed'
+        | 'adoption.rejected'
+        | 'match.created'
+        | 'engagement.requested'
+        | 'engagement.accepted'
+        | 'engagement.declined'
+        | 'engagement.negotiating'
+        | 'engagement.deal'
+        | 'engagement.abandoned'
+        | 'engagement.unanswered'
+        | 'challenge.invited'
+        | 'challenge.closing-soon'
+        | 'proposal.screened'
+        | 'challenge.experts-assigned'
+        | 'challenge.awarded'
+        | 'proposal.outcome'
+        | 'milestone.submitted'
+        | 'milestone.accepted'
+        | 'milestone.returned'
+        | 'milestone.overdue'
+        | 'challenge.completed'
+        | 'challenge.failed'
+        | 'challenge.cancelled'
+        | 'challenge.objection-filed'
+        | 'challenge.objection-answered'
+        | 'webhook.disabled';
+      title: string;
+      body: string;
+      /** @description 相关页面的链接 */
+      link: string | null;
+      /** @description 是否已读 */
+      read: boolean;
+      /**
+       * Format: date-time
+       * @description 读取时间
+       */
+      readAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    UnreadCountDto: {
+      /** @description 未读通知数 */
+      unread: number;
+    };
+    ReadAllResultDto: {
+      /** @description 本次标为已读的条数 */
+      updated: number;
+    };
+    PreferenceSettingDto: {
+      /**
+       * @example match.created
+       * @enum {string}
+       */
+      eventType:
+        | 'organization.verified'
+        | 'organization.rejected'
+        | 'organization.submitted'
+        | 'adoption.submitted'
+        | 'need.submitted'
+        | 'need.approved'
+        | 'need.rejected'
+        | 'need.corrected'
+        | 'result.submitted'
+        | 'result.approved'
+        | 'result.rejected'
+        | 'result.corrected'
+        | 'adoption.confirmed'
+        | 'adoption.rejected'
+        | 'match.created'
+        | 'engagement.requested'
+        | 'engagement.accepted'
+        | 'engagement.declined'
+        | 'engagement.negotiating'
+        | 'engagement.deal'
+        | 'engagement.abandoned'
+        | 'engagement.unanswered'
+        | 'challenge.invited'
+        | 'challenge.closing-soon'
+        | 'proposal.screened'
+        | 'challenge.experts-assigned'
+        | 'challenge.awarded'
+        | 'proposal.outcome'
+        | 'milestone.submitted'
+        | 'milestone.accepted'
+        | 'milestone.returned'
+        | 'milestone.overdue'
+        | 'challenge.completed'
+        | 'challenge.failed'
+        | 'challenge.cancelled'
+        | 'challenge.objection-filed'
+        | 'challenge.objection-answered';
+      /**
+       * @description inbox：站内信；email：邮件
+       * @enum {string}
+       */
+      channel: 'inbox' | 'email';
+      /**
+       * @description instant：即时；digest：每日汇总；off：不接收
+       * @enum {string}
+       */
+      mode: 'instant' | 'digest' | 'off';
+      /** @description 可否选每日汇总（仅供需匹配通知的邮件） */
+      digestAllowed: boolean;
+    };
+    PreferencesDto: {
+      items: components['schemas']['PreferenceSettingDto'][];
+    };
+    PreferenceItemDto: {
+      /**
+       * @example match.created
+       * @enum {string}
+       */
+      eventType:
+        | 'organization.verified'
+        | 'organization.rejected'
+        | 'organization.submitted'
+        | 'adoption.submitted'
+        | 'need.submitted'
+        | 'need.approved'
+        | 'need.rejected'
+        | 'need.corrected'
+        | 'result.submitted'
+        | 'result.approved'
+        | 'result.rejected'
+        | 'result.corrected'
+        | 'adoption.confirmed'
+        | 'adoption.rejected'
+        | 'match.created'
+        | 'engagement.requested'
+        | 'engagement.accepted'
+        | 'engagement.declined'
+        | 'engagement.negotiating'
+        | 'engagement.deal'
+        | 'engagement.abandoned'
+        | 'engagement.unanswered'
+        | 'challenge.invited'
+        | 'challenge.closing-soon'
+        | 'proposal.screened'
+        | 'challenge.experts-assigned'
+        | 'challenge.awarded'
+        | 'proposal.outcome'
+        | 'milestone.submitted'
+        | 'milestone.accepted'
+        | 'milestone.returned'
+        | 'milestone.overdue'
+        | 'challenge.completed'
+        | 'challenge.failed'
+        | 'challenge.cancelled'
+        | 'challenge.objection-filed'
+        | 'challenge.objection-answered';
+      /**
+       * @description Webhook 按单位登记，在 Webhook 上选择事件类型
+       * @enum {string}
+       */
+      channel: 'inbox' | 'email';
+      /**
+       * @description digest：每日汇总（仅供需匹配通知的邮件）
+       * @enum {string}
+       */
+      mode: 'instant' | 'digest' | 'off';
+    };
+    UpdatePreferencesDto: {
+      items: components['schemas']['PreferenceItemDto'][];
+    };
+    RegisterWebhookDto: {
+      /** @example https://erp.example.com/hooks/techtransfer */
+      url: string;
+      /** @example 企业 ERP 对接 */
+      description?: string;
+      /** @description 不填：所有事件 */
+      eventTypes?: (
+        | 'organization.verified'
+        | 'organization.rejected'
+        | 'organization.submitted'
+        | 'adoption.submitted'
+        | 'need.submitted'
+        | 'need.approved'
+        | 'need.rejected'
+        | 'need.corrected'
+        | 'result.submitted'
+        | 'result.approved'
+        | 'result.rejected'
+        | 'result.corrected'
+        | 'adoption.confirmed'
+        | 'adoption.rejected'
+        | 'match.created'
+        | 'engagement.requested'
+        | 'engagement.accepted'
+        | 'engagement.declined'
+        | 'engagement.negotiating'
+        | 'engagement.deal'
+        | 'engagement.abandoned'
+        | 'engagement.unanswered'
+        | 'challenge.invited'
+        | 'challenge.closing-soon'
+        | 'proposal.screened'
+        | 'challenge.experts-assigned'
+        | 'challenge.awarded'
+        | 'proposal.outcome'
+        | 'milestone.submitted'
+        | 'milestone.accepted'
+        | 'milestone.returned'
+        | 'milestone.overdue'
+        | 'challenge.completed'
+        | 'challenge.failed'
+        | 'challenge.cancelled'
+        | 'challenge.objection-filed'
+        | 'challenge.objection-answered'
+      )[];
+    };
+    RegisteredWebhookDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example https://erp.example.com/hooks/techtransfer */
+      url: string;
+      description: string | null;
+      /** @description 接收的事件类型（空：所有事件） */
+      eventTypes: (
+        | 'organization.verified'
+        | 'organization.rejected'
+        | 'organization.submitted'
+        | 'adoption.submitted'
+        | 'need.submitted'
+        | 'need.approved'
+        | 'need.rejected'
+        | 'need.corrected'
+        | 'result.submitted'
+        | 'result.approved'
+        | 'result.rejected'
+        | 'result.corrected'
+        | 'adoption.confirmed'
+        | 'adoption.rejected'
+        | 'match.created'
+        | 'engagement.requested'
+        | 'engagement.accepted'
+        | 'engagement.declined'
+        | 'engagement.negotiating'
+        | 'engagement.deal'
+        | 'engagement.abandoned'
+        | 'engagement.unanswered'
+        | 'challenge.invited'
+        | 'challenge.closing-soon'
+        | 'proposal.screened'
+        | 'challenge.experts-assigned'
+        | 'challenge.awarded'
+        | 'proposal.outcome'
+        | 'milestone.submitted'
+        | 'milestone.accepted'
+        | 'milestone.returned'
+        | 'milestone.overdue'
+        | 'challenge.completed'
+        | 'challenge.failed'
+        | 'challenge.cancelled'
+        | 'challenge.objection-filed'
+        | 'challenge.objection-answered'
+      )[];
+      /** @description 是否启用（连续投递失败会自动停用） */
+      enabled: boolean;
+      /**
+       * Format: date-time
+       * @description 停用时间
+       */
+      disabledAt: string | null;
+      /** @description 停用原因 */
+      disabledReason: string | null;
+      /** @description 连续投递失败次数 */
+      consecutiveFailures: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description 签名密钥（只显示这一次，请妥善保存） */
+      secret: string;
+    };
+    WebhookEndpointDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example https://erp.example.com/hooks/techtransfer */
+      url: string;
+      description: string | null;
+      /** @description 接收的事件类型（空：所有事件） */
+      eventTypes: (
+        | 'organization.verified'
+        | 'organization.rejected'
+        | 'organization.submitted'
+        | 'adoption.submitted'
+        | 'need.submitted'
+        | 'need.approved'
+        | 'need.rejected'
+        | 'need.corrected'
+        | 'result.submitted'
+        | 'result.approved'
+        | 'result.rejected'
+        | 'result.corrected'
+        | 'adoption.confirmed'
+        | 'adoption.rejected'
+        | 'match.created'
+        | 'engagement.requested'
+        | 'engagement.accepted'
+        | 'engagement.declined'
+        | 'engagement.negotiating'
+        | 'engagement.deal'
+        | 'engagement.abandoned'
+        | 'engagement.unanswered'
+        | 'challenge.invited'
+        | 'challenge.closing-soon'
+        | 'proposal.screened'
+        | 'challenge.experts-assigned'
+        | 'challenge.awarded'
+        | 'proposal.outcome'
+        | 'milestone.submitted'
+        | 'milestone.accepted'
+        | 'milestone.returned'
+        | 'milestone.overdue'
+        | 'challenge.completed'
+        | 'challenge.failed'
+        | 'challenge.cancelled'
+        | 'challenge.objection-filed'
+        | 'challenge.objection-answered'
+      )[];
+      /** @description 是否启用（连续投递失败会自动停用） */
+      enabled: boolean;
+      /**
+       * Format: date-time
+       * @description 停用时间
+       */
+      disabledAt: string | null;
+      /** @description 停用原因 */
+      disabledReason: string | null;
+      /** @description 连续投递失败次数 */
+      consecutiveFailures: number;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    WebhookAttemptDto: {
+      /** @description 第几次尝试，从 1 开始 */
+      attempt: number;
+      /** @description HTTP 状态码（未得到响应为 null） */
+      statusCode: number | null;
+      /** @description 错误信息 */
+      error: string | null;
+      /** @description 耗时（毫秒） */
+      durationMs: number;
+      /** Format: date-time */
+      at: string;
+    };
+    WebhookDeliveryDto: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: uuid
+       * @description 事件编号
+       */
+      eventId: string;
+      /**
+       * @description 事件类型
+       * @enum {string}
+       */
+      eventType:
+        | 'organization.verified'
+        | 'organization.rejected'
+        | 'organization.submitted'
+        | 'adoption.submitted'
+        | 'need.submitted'
+        | 'need.approved'
+        | 'need.rejected'
+        | 'need.corrected'
+        | 'result.submitted'
+        | 'result.approved'
+        | 'result.rejected'
+        | 'result.corrected'
+        | 'adoption.confirmed'
+        | 'adoption.rejected'
+        | 'match.created'
+        | 'engagement.requested'
+        | 'engagement.accepted'
+        | 'engagement.declined'
+        | 'engagement.negotiating'
+        | 'engagement.deal'
+        | 'engagement.abandoned'
+        | 'engagement.unanswered'
+        | 'challenge.invited'
+        | 'challenge.closing-soon'
+        | 'proposal.screened'
+        | 'challenge.experts-assigned'
+        | 'challenge.awarded'
+        | 'proposal.outcome'
+        | 'milestone.submitted'
+        | 'milestone.accepted'
+        | 'milestone.returned'
+        | 'milestone.overdue'
+        | 'challenge.completed'
+        | 'challenge.failed'
+        | 'challenge.cancelled'
+        | 'challenge.objection-filed'
+        | 'challenge.objection-answered';
+      /**
+       * @description pending：待投递；sending：投递中；sent：已送达；failed：失败；unknown：结果未知；digest：并入每日汇总
+       * @enum {string}
+       */
+      status: 'pending' | 'sending' | 'sent' | 'failed' | 'unknown' | 'digest';
+      /** @description 每一次尝试，按先后 */
+      attempts: components['schemas']['WebhookAttemptDto'][];
+      /** @description 最近一次错误 */
+      lastError: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description 送达时间
+       */
+      deliveredAt: string | null;
+    };
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    HealthController_check: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 全部依赖服务可用 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HealthCheckResultDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 部分依赖服务不可用（details 逐项列出 up / down） */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    AuthController_register: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RegisterDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RegisteredDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    AuthController_login: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["LoginDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SessionDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    AuthController_refresh: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RefreshDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SessionDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    AuthController_logout: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RefreshDto"];
-            };
-        };
-        responses: {
-            /** @description 已退出 */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    MeController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MeDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    OrganizationsController_list: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                /** @description 仅科技局可查看未认证单位 */
-                status?: "pending" | "verified" | "rejected";
-                kind?: "enterprise" | "university" | "institute" | "bureau";
-                /** @description 名称包含 */
-                q?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 分页列表；本单位和科技局看到联系信息 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: (components["schemas"]["OrganizationDetailDto"] | components["schemas"]["OrganizationPublicDto"])[];
-                        total: number;
-                        page: number;
-                        pageSize: number;
-                    };
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    OrganizationsController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OrganizationDetailDto"] | components["schemas"]["OrganizationPublicDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    OrganizationsController_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateOrganizationDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OrganizationDetailDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    OrganizationsController_verify: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OrganizationDetailDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    OrganizationsController_reject: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RejectDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OrganizationDetailDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    OrganizationsController_listMembers: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 分页列表 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageMetaDto"] & {
-                        items: components["schemas"]["MemberViewDto"][];
-                    };
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    OrganizationsController_addMember: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AddMemberDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MemberViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    OrganizationsController_changeRole: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                userId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ChangeRoleDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MemberViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    OrganizationsController_disable: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DisableUserDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MemberViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    OrganizationsController_enable: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MemberViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    OrganizationsController_setExpert: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SetExpertDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MemberViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    CatalogIoController_reference: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CatalogReferenceDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    CatalogIoController_needsTemplate: {
-        parameters: {
-            query?: {
-                format?: "xlsx" | "csv";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 技术需求导入模板 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                    "text/csv; charset=utf-8": string;
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    CatalogIoController_resultsTemplate: {
-        parameters: {
-            query?: {
-                format?: "xlsx" | "csv";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 科技成果导入模板 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                    "text/csv; charset=utf-8": string;
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    CatalogIoController_adoptionsTemplate: {
-        parameters: {
-            query?: {
-                format?: "xlsx" | "csv";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 成果转化应用导入模板 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                    "text/csv; charset=utf-8": string;
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    CatalogIoController_exportNeeds: {
-        parameters: {
-            query?: {
-                field?: "石油化工" | "磷化工" | "精细化工" | "动力储能电池" | "新能源" | "高端装备制造" | "汽车及零部件" | "泵阀制造" | "通用航空" | "现代农业" | "农产品加工" | "食品加工" | "生物医药" | "医疗器械" | "电子信息" | "数字经济" | "新材料" | "再生资源循环利用" | "纺织服装" | "节能环保" | "建筑建材" | "现代物流";
-                /** @description 公众只能查看已发布（或已关闭）条目；本单位和科技局可查看全部 */
-                status?: "draft" | "submitted" | "published" | "rejected" | "closed";
-                /** @description 所在市或县（区）；市包含其下辖县（市、区） */
-                region?: string;
-                trlMin?: number;
-                trlMax?: number;
-                /** @description 发布单位 */
-                organizationId?: string;
-                /** @description 只看本单位的条目（含草稿） */
-                mine?: boolean;
-                /** @description 发布日期起（YYYY-MM-DD） */
-                publishedFrom?: string;
-                /** @description 发布日期止（YYYY-MM-DD，含当天） */
-                publishedTo?: string;
-                /** @description 创建日期起（YYYY-MM-DD） */
-                createdFrom?: string;
-                /** @description 创建日期止（YYYY-MM-DD，含当天） */
-                createdTo?: string;
-                /** @description 标题或正文包含 */
-                q?: string;
-                /** @description 排序字段（price：需求按预算上限，成果按转让价格） */
-                sort?: "publishedAt" | "createdAt" | "updatedAt" | "submittedAt" | "trl" | "qualityScore" | "title" | "price";
-                order?: "asc" | "desc";
-                format?: "xlsx" | "csv";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 技术需求导出文件 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                    "text/csv; charset=utf-8": string;
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    CatalogIoController_exportResults: {
-        parameters: {
-            query?: {
-                field?: "石油化工" | "磷化工" | "精细化工" | "动力储能电池" | "新能源" | "高端装备制造" | "汽车及零部件" | "泵阀制造" | "通用航空" | "现代农业" | "农产品加工" | "食品加工" | "生物医药" | "医疗器械" | "电子信息" | "数字经济" | "新材料" | "再生资源循环利用" | "纺织服装" | "节能环保" | "建筑建材" | "现代物流";
-                /** @description 公众只能查看已发布（或已关闭）条目；本单位和科技局可查看全部 */
-                status?: "draft" | "submitted" | "published" | "rejected" | "closed";
-                /** @description 所在市或县（区）；市包含其下辖县（市、区） */
-                region?: string;
-                trlMin?: number;
-                trlMax?: number;
-                /** @description 发布单位 */
-                organizationId?: string;
-                /** @description 只看本单位的条目（含草稿） */
-                mine?: boolean;
-                /** @description 发布日期起（YYYY-MM-DD） */
-                publishedFrom?: string;
-                /** @description 发布日期止（YYYY-MM-DD，含当天） */
-                publishedTo?: string;
-                /** @description 创建日期起（YYYY-MM-DD） */
-                createdFrom?: string;
-                /** @description 创建日期止（YYYY-MM-DD，含当天） */
-                createdTo?: string;
-                /** @description 标题或正文包含 */
-                q?: string;
-                /** @description 排序字段（price：需求按预算上限，成果按转让价格） */
-                sort?: "publishedAt" | "createdAt" | "updatedAt" | "submittedAt" | "trl" | "qualityScore" | "title" | "price";
-                order?: "asc" | "desc";
-                format?: "xlsx" | "csv";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 科技成果导出文件 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                    "text/csv; charset=utf-8": string;
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    CatalogIoController_exportAdoptions: {
-        parameters: {
-            query?: {
-                status?: "pending" | "confirmed" | "rejected";
-                contractKind?: "技术转让" | "技术许可" | "作价投资" | "技术开发" | "技术服务";
-                /** @description 成果的产业领域 */
-                field?: "石油化工" | "磷化工" | "精细化工" | "动力储能电池" | "新能源" | "高端装备制造" | "汽车及零部件" | "泵阀制造" | "通用航空" | "现代农业" | "农产品加工" | "食品加工" | "生物医药" | "医疗器械" | "电子信息" | "数字经济" | "新材料" | "再生资源循环利用" | "纺织服装" | "节能环保" | "建筑建材" | "现代物流";
-                /** @description 成果 */
-                resultId?: string;
-                /** @description 任一方单位（企业或成果单位） */
-                organizationId?: string;
-                /** @description 签订日期起 */
-                signedFrom?: string;
-                /** @description 签订日期止（含当天） */
-                signedTo?: string;
-                sort?: "signedOn" | "amount" | "createdAt";
-                order?: "asc" | "desc";
-                format?: "xlsx" | "csv";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 成果转化应用导出文件 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                    "text/csv; charset=utf-8": string;
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    CatalogIoController_importNeeds: {
-        parameters: {
-            query?: {
-                /** @description 试导入：只检查、不写入 */
-                dryRun?: boolean;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": {
-                    /**
-                     * Format: binary
-                     * @description .xlsx，或 UTF-8 编码的 .csv（列名同模板）
-                     */
-                    file: string;
-                };
-            };
-        };
-        responses: {
-            /** @description 导入（或试导入）结果 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ImportReportDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    CatalogIoController_importResults: {
-        parameters: {
-            query?: {
-                /** @description 试导入：只检查、不写入 */
-                dryRun?: boolean;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": {
-                    /**
-                     * Format: binary
-                     * @description .xlsx，或 UTF-8 编码的 .csv（列名同模板）
-                     */
-                    file: string;
-                };
-            };
-        };
-        responses: {
-            /** @description 导入（或试导入）结果 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ImportReportDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    CatalogIoController_importAdoptions: {
-        parameters: {
-            query?: {
-                /** @description 试导入：只检查、不写入 */
-                dryRun?: boolean;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": {
-                    /**
-                     * Format: binary
-                     * @description .xlsx，或 UTF-8 编码的 .csv（列名同模板）
-                     */
-                    file: string;
-                };
-            };
-        };
-        responses: {
-            /** @description 导入（或试导入）结果 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ImportReportDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    NeedsController_list: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                field?: "石油化工" | "磷化工" | "精细化工" | "动力储能电池" | "新能源" | "高端装备制造" | "汽车及零部件" | "泵阀制造" | "通用航空" | "现代农业" | "农产品加工" | "食品加工" | "生物医药" | "医疗器械" | "电子信息" | "数字经济" | "新材料" | "再生资源循环利用" | "纺织服装" | "节能环保" | "建筑建材" | "现代物流";
-                /** @description 公众只能查看已发布（或已关闭）条目；本单位和科技局可查看全部 */
-                status?: "draft" | "submitted" | "published" | "rejected" | "closed";
-                /** @description 所在市或县（区）；市包含其下辖县（市、区） */
-                region?: string;
-                trlMin?: number;
-                trlMax?: number;
-                /** @description 发布单位 */
-                organizationId?: string;
-                /** @description 只看本单位的条目（含草稿） */
-                mine?: boolean;
-                /** @description 发布日期起（YYYY-MM-DD） */
-                publishedFrom?: string;
-                /** @description 发布日期止（YYYY-MM-DD，含当天） */
-                publishedTo?: string;
-                /** @description 创建日期起（YYYY-MM-DD） */
-                createdFrom?: string;
-                /** @description 创建日期止（YYYY-MM-DD，含当天） */
-                createdTo?: string;
-                /** @description 标题或正文包含 */
-                q?: string;
-                /** @description 排序字段（price：需求按预算上限，成果按转让价格） */
-                sort?: "publishedAt" | "createdAt" | "updatedAt" | "submittedAt" | "trl" | "qualityScore" | "title" | "price";
-                order?: "asc" | "desc";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 分页列表 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageMetaDto"] & {
-                        items: components["schemas"]["NeedViewDto"][];
-                    };
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    NeedsController_create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateNeedDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NeedViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    NeedsController_reviewQueue: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 分页列表 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageMetaDto"] & {
-                        items: components["schemas"]["NeedViewDto"][];
-                    };
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    NeedsController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NeedViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    NeedsController_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateNeedDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NeedViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    NeedsController_quality: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["QualityReportDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    NeedsController_history: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CatalogHistoryEntryDto"][];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    NeedsController_submit: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NeedViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    NeedsController_approve: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NeedViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    NeedsController_correct: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CorrectNeedDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NeedViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    NeedsController_reject: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RejectItemDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NeedViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    NeedsController_close: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CloseItemDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NeedViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ResultsController_list: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                field?: "石油化工" | "磷化工" | "精细化工" | "动力储能电池" | "新能源" | "高端装备制造" | "汽车及零部件" | "泵阀制造" | "通用航空" | "现代农业" | "农产品加工" | "食品加工" | "生物医药" | "医疗器械" | "电子信息" | "数字经济" | "新材料" | "再生资源循环利用" | "纺织服装" | "节能环保" | "建筑建材" | "现代物流";
-                /** @description 公众只能查看已发布（或已关闭）条目；本单位和科技局可查看全部 */
-                status?: "draft" | "submitted" | "published" | "rejected" | "closed";
-                /** @description 所在市或县（区）；市包含其下辖县（市、区） */
-                region?: string;
-                trlMin?: number;
-                trlMax?: number;
-                /** @description 发布单位 */
-                organizationId?: string;
-                /** @description 只看本单位的条目（含草稿） */
-                mine?: boolean;
-                /** @description 发布日期起（YYYY-MM-DD） */
-                publishedFrom?: string;
-                /** @description 发布日期止（YYYY-MM-DD，含当天） */
-                publishedTo?: string;
-                /** @description 创建日期起（YYYY-MM-DD） */
-                createdFrom?: string;
-                /** @description 创建日期止（YYYY-MM-DD，含当天） */
-                createdTo?: string;
-                /** @description 标题或正文包含 */
-                q?: string;
-                /** @description 排序字段（price：需求按预算上限，成果按转让价格） */
-                sort?: "publishedAt" | "createdAt" | "updatedAt" | "submittedAt" | "trl" | "qualityScore" | "title" | "price";
-                order?: "asc" | "desc";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 分页列表 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageMetaDto"] & {
-                        items: components["schemas"]["ResultViewDto"][];
-                    };
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ResultsController_create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateResultDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ResultViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ResultsController_reviewQueue: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 分页列表 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageMetaDto"] & {
-                        items: components["schemas"]["ResultViewDto"][];
-                    };
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ResultsController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ResultViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ResultsController_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateResultDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ResultViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ResultsController_quality: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["QualityReportDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ResultsController_history: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CatalogHistoryEntryDto"][];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ResultsController_submit: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ResultViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ResultsController_approve: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ResultViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ResultsController_correct: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CorrectResultDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ResultViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ResultsController_reject: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RejectItemDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ResultViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ResultsController_close: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CloseItemDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ResultViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    AdoptionsController_list: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                status?: "pending" | "confirmed" | "rejected";
-                contractKind?: "技术转让" | "技术许可" | "作价投资" | "技术开发" | "技术服务";
-                /** @description 成果的产业领域 */
-                field?: "石油化工" | "磷化工" | "精细化工" | "动力储能电池" | "新能源" | "高端装备制造" | "汽车及零部件" | "泵阀制造" | "通用航空" | "现代农业" | "农产品加工" | "食品加工" | "生物医药" | "医疗器械" | "电子信息" | "数字经济" | "新材料" | "再生资源循环利用" | "纺织服装" | "节能环保" | "建筑建材" | "现代物流";
-                /** @description 成果 */
-                resultId?: string;
-                /** @description 任一方单位（企业或成果单位） */
-                organizationId?: string;
-                /** @description 签订日期起 */
-                signedFrom?: string;
-                /** @description 签订日期止（含当天） */
-                signedTo?: string;
-                sort?: "signedOn" | "amount" | "createdAt";
-                order?: "asc" | "desc";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 分页列表 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageMetaDto"] & {
-                        items: components["schemas"]["AdoptionViewDto"][];
-                    };
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    AdoptionsController_create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateAdoptionDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AdoptionViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    AdoptionsController_reviewQueue: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 分页列表 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageMetaDto"] & {
-                        items: components["schemas"]["AdoptionViewDto"][];
-                    };
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    AdoptionsController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AdoptionViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    AdoptionsController_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateAdoptionDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AdoptionViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    AdoptionsController_history: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CatalogHistoryEntryDto"][];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    AdoptionsController_confirm: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AdoptionViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    AdoptionsController_reject: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RejectItemDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AdoptionViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    CatalogStatsController_figures: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CatalogFiguresDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ChallengesController_list: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                status?: "draft" | "published" | "reviewing" | "awarded" | "in_progress" | "completed" | "failed" | "cancelled";
-                field?: "石油化工" | "磷化工" | "精细化工" | "动力储能电池" | "新能源" | "高端装备制造" | "汽车及零部件" | "泵阀制造" | "通用航空" | "现代农业" | "农产品加工" | "食品加工" | "生物医药" | "医疗器械" | "电子信息" | "数字经济" | "新材料" | "再生资源循环利用" | "纺织服装" | "节能环保" | "建筑建材" | "现代物流";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 分页列表 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageMetaDto"] & {
-                        items: components["schemas"]["ChallengeViewDto"][];
-                    };
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ChallengesController_create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateChallengeDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ChallengeViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ChallengesController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ChallengeDetailDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ChallengesController_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateChallengeDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ChallengeViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ChallengesController_publish: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ChallengeViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ChallengesController_startReview: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ChallengeViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ChallengesController_cancel: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReasonDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ChallengeViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ChallengesController_award: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AwardDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ChallengeAwardDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ChallengesController_objections: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ObjectionViewDto"][];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ChallengesController_object: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ObjectionDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ObjectionViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ChallengesController_answer: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AnswerDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ObjectionViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ChallengesController_finalize: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ChallengeViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ChallengesController_milestonesOf: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MilestoneViewDto"][];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ChallengesController_complete: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ChallengeViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ChallengesController_fail: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReasonDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ChallengeViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ChallengesController_figures: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ChallengeFiguresDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ProposalsController_list: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 分页列表 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageMetaDto"] & {
-                        items: components["schemas"]["ProposalViewDto"][];
-                    };
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ProposalsController_create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateProposalDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProposalViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ProposalsController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProposalViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ProposalsController_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateProposalDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProposalViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ProposalsController_submit: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProposalViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ProposalsController_withdraw: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProposalViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ProposalsController_screen: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["EligibilityDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProposalViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ProposalsController_attachmentsOf: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProposalAttachmentDto"][];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ProposalsController_attach: {
-        parameters: {
-            query: {
-                filename: string;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/pdf": string;
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UploadedProposalAttachmentDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ProposalsController_download: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                attachmentId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 附件（PDF 文件） */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/pdf": string;
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ReviewsController_assign: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AssignExpertsDto"];
-            };
-        };
-        responses: {
-            /** @description 榜单当前的全部评审专家 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ChallengeExpertViewDto"][];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ReviewsController_withdrawExpert: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                userId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReasonDto"];
-            };
-        };
-        responses: {
-            /** @description 撤换后榜单的全部评审专家 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ChallengeExpertViewDto"][];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ReviewsController_progress: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ExpertReviewProgressDto"][];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ReviewsController_ranking: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProposalRankingDto"][];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ReviewsController_conflict: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ConflictDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DeclaredConflictDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ReviewsController_assigned: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProposalViewDto"][];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ReviewsController_save: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReviewDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ReviewViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ReviewsController_submit: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SubmitReviewDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ReviewViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ReviewsController_evidence: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["EvidenceDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MilestoneViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ReviewsController_accept: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MilestoneViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    ReviewsController_returnIt: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReasonDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MilestoneViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    MatchingController_find: {
-        parameters: {
-            query: {
-                page?: number;
-                pageSize?: number;
-                /** @description 搜索技术需求（need）或科技成果（result） */
-                type: "need" | "result";
-                /** @description 关键词（最多 200 字） */
-                q?: string;
-                field?: "石油化工" | "磷化工" | "精细化工" | "动力储能电池" | "新能源" | "高端装备制造" | "汽车及零部件" | "泵阀制造" | "通用航空" | "现代农业" | "农产品加工" | "食品加工" | "生物医药" | "医疗器械" | "电子信息" | "数字经济" | "新材料" | "再生资源循环利用" | "纺织服装" | "节能环保" | "建筑建材" | "现代物流";
-                region?: string;
-                trlMin?: number;
-                trlMax?: number;
-                /** @description 价格/预算下限（元） */
-                priceMinYuan?: number;
-                /** @description 价格/预算上限（元） */
-                priceMaxYuan?: number;
-                /** @description 合作方式（逗号分隔，任一即可） */
-                modes?: ("技术转让" | "技术许可" | "合作开发" | "委托开发" | "技术服务" | "作价入股")[];
-                orgKind?: "enterprise" | "university" | "institute";
-                /** @description 排序：relevance 相关度（默认）、newest 最新发布、trl 技术成熟度从高到低、price-asc / price-desc 价格（需求按预算上限）从低到高 / 从高到低 */
-                sort?: "relevance" | "newest" | "trl" | "price-asc" | "price-desc";
-                /** @description 需要统计的分面（逗号分隔） */
-                facets?: ("field" | "region" | "trl" | "cooperationModes" | "orgKind")[];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SearchResultsDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    MatchingController_needMatches: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 分页列表 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageMetaDto"] & {
-                        items: components["schemas"]["MatchViewDto"][];
-                    };
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    MatchingController_resultMatches: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 分页列表 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageMetaDto"] & {
-                        items: components["schemas"]["MatchViewDto"][];
-                    };
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    MatchingController_dismiss: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DismissMatchDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MatchDismissalDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    MatchingController_dismissed: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 分页列表 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageMetaDto"] & {
-                        items: components["schemas"]["DismissedMatchViewDto"][];
-                    };
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    MatchingController_figures: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EngagementFiguresDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    EngagementsController_list: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                role?: "sent" | "received";
-                status?: "requested" | "accepted" | "declined" | "negotiating" | "deal" | "abandoned";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 分页列表 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageMetaDto"] & {
-                        items: components["schemas"]["EngagementViewDto"][];
-                    };
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    EngagementsController_request: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateEngagementDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EngagementViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    EngagementsController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EngagementViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    EngagementsController_accept: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EngagementViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    EngagementsController_decline: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DeclineDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EngagementViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    EngagementsController_negotiate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EngagementViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    EngagementsController_deal: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DealDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EngagementViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    EngagementsController_abandon: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AbandonDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EngagementViewDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    NotificationsController_list: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                /** @description 仅未读 */
-                unreadOnly?: boolean;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 分页列表 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageMetaDto"] & {
-                        items: components["schemas"]["NotificationDto"][];
-                    };
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    NotificationsController_unreadCount: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UnreadCountDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    NotificationsController_readAll: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ReadAllResultDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    NotificationsController_getPreferences: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PreferencesDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    NotificationsController_updatePreferences: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdatePreferencesDto"];
-            };
-        };
-        responses: {
-            /** @description 修改后的全部通知设置 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PreferencesDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    NotificationsController_read: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NotificationDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    WebhooksController_list: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookEndpointDto"][];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    WebhooksController_register: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RegisterWebhookDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RegisteredWebhookDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    WebhooksController_remove: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 已删除 */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    WebhooksController_enable: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookEndpointDto"];
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    WebhooksController_deliveries: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 分页列表 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageMetaDto"] & {
-                        items: components["schemas"]["WebhookDeliveryDto"][];
-                    };
-                };
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    QueueDashboardController_session: {
-        parameters: {
-            query?: never;
-            header: {
-                authorization: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 已设置 Cookie；之后在同一浏览器中打开 /api/admin/queues（看板页面不在本文档中） */
-            204: {
-                headers: {
-                    /** @description tt_queue_board=<访问令牌>; Path=/api/admin/queues; HttpOnly; SameSite=Strict; Max-Age=900 */
-                    "Set-Cookie"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description 请求参数有误（message 与 details 指明字段） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 无权执行此操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 资源不存在或无权访问 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 与当前状态冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 请求过于频繁 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description 服务器内部错误（附错误编号） */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
+  HealthController_check: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 全部依赖服务可用 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HealthCheckResultDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 部分依赖服务不可用（details 逐项列出 up / down） */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  AuthController_register: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RegisterDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegisteredDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  AuthController_login: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LoginDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  AuthController_refresh: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RefreshDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  AuthController_logout: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RefreshDto'];
+      };
+    };
+    responses: {
+      /** @description 已退出 */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  MeController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  OrganizationsController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description 仅科技局可查看未认证单位 */
+        status?: 'pending' | 'verified' | 'rejected';
+        kind?: 'enterprise' | 'university' | 'institute' | 'bureau';
+        /** @description 名称包含 */
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 分页列表；本单位和科技局看到联系信息 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: (components['schemas']['OrganizationDetailDto'] | components['schemas']['OrganizationPublicDto'])[];
+            total: number;
+            page: number;
+            pageSize: number;
+          };
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  OrganizationsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganizationDetailDto'] | components['schemas']['OrganizationPublicDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  OrganizationsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateOrganizationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganizationDetailDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  OrganizationsController_verify: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganizationDetailDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  OrganizationsController_reject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RejectDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganizationDetailDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  OrganizationsController_listMembers: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 分页列表 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageMetaDto'] & {
+            items: components['schemas']['MemberViewDto'][];
+          };
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  OrganizationsController_addMember: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddMemberDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MemberViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  OrganizationsController_changeRole: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangeRoleDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MemberViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  OrganizationsController_disable: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DisableUserDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MemberViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  OrganizationsController_enable: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MemberViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  OrganizationsController_setExpert: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetExpertDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MemberViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  CatalogIoController_reference: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CatalogReferenceDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  CatalogIoController_needsTemplate: {
+    parameters: {
+      query?: {
+        format?: 'xlsx' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 技术需求导入模板 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'text/csv; charset=utf-8': string;
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  CatalogIoController_resultsTemplate: {
+    parameters: {
+      query?: {
+        format?: 'xlsx' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 科技成果导入模板 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'text/csv; charset=utf-8': string;
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  CatalogIoController_adoptionsTemplate: {
+    parameters: {
+      query?: {
+        format?: 'xlsx' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 成果转化应用导入模板 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'text/csv; charset=utf-8': string;
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  CatalogIoController_exportNeeds: {
+    parameters: {
+      query?: {
+        field?:
+          | '石油化工'
+          | '磷化工'
+          | '精细化工'
+          | '动力储能电池'
+          | '新能源'
+          | '高端装备制造'
+          | '汽车及零部件'
+          | '泵阀制造'
+          | '通用航空'
+          | '现代农业'
+          | '农产品加工'
+          | '食品加工'
+          | '生物医药'
+          | '医疗器械'
+          | '电子信息'
+          | '数字经济'
+          | '新材料'
+          | '再生资源循环利用'
+          | '纺织服装'
+          | '节能环保'
+          | '建筑建材'
+          | '现代物流';
+        /** @description 公众只能查看已发布（或已关闭）条目；本单位和科技局可查看全部 */
+        status?: 'draft' | 'submitted' | 'published' | 'rejected' | 'closed';
+        /** @description 所在市或县（区）；市包含其下辖县（市、区） */
+        region?: string;
+        trlMin?: number;
+        trlMax?: number;
+        /** @description 发布单位 */
+        organizationId?: string;
+        /** @description 只看本单位的条目（含草稿） */
+        mine?: boolean;
+        /** @description 发布日期起（YYYY-MM-DD） */
+        publishedFrom?: string;
+        /** @description 发布日期止（YYYY-MM-DD，含当天） */
+        publishedTo?: string;
+        /** @description 创建日期起（YYYY-MM-DD） */
+        createdFrom?: string;
+        /** @description 创建日期止（YYYY-MM-DD，含当天） */
+        createdTo?: string;
+        /** @description 标题或正文包含 */
+        q?: string;
+        /** @description 排序字段（price：需求按预算上限，成果按转让价格） */
+        sort?: 'publishedAt' | 'createdAt' | 'updatedAt' | 'submittedAt' | 'trl' | 'qualityScore' | 'title' | 'price';
+        order?: 'asc' | 'desc';
+        format?: 'xlsx' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 技术需求导出文件 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'text/csv; charset=utf-8': string;
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  CatalogIoController_exportResults: {
+    parameters: {
+      query?: {
+        field?:
+          | '石油化工'
+          | '磷化工'
+          | '精细化工'
+          | '动力储能电池'
+          | '新能源'
+          | '高端装备制造'
+          | '汽车及零部件'
+          | '泵阀制造'
+          | '通用航空'
+          | '现代农业'
+          | '农产品加工'
+          | '食品加工'
+          | '生物医药'
+          | '医疗器械'
+          | '电子信息'
+          | '数字经济'
+          | '新材料'
+          | '再生资源循环利用'
+          | '纺织服装'
+          | '节能环保'
+          | '建筑建材'
+          | '现代物流';
+        /** @description 公众只能查看已发布（或已关闭）条目；本单位和科技局可查看全部 */
+        status?: 'draft' | 'submitted' | 'published' | 'rejected' | 'closed';
+        /** @description 所在市或县（区）；市包含其下辖县（市、区） */
+        region?: string;
+        trlMin?: number;
+        trlMax?: number;
+        /** @description 发布单位 */
+        organizationId?: string;
+        /** @description 只看本单位的条目（含草稿） */
+        mine?: boolean;
+        /** @description 发布日期起（YYYY-MM-DD） */
+        publishedFrom?: string;
+        /** @description 发布日期止（YYYY-MM-DD，含当天） */
+        publishedTo?: string;
+        /** @description 创建日期起（YYYY-MM-DD） */
+        createdFrom?: string;
+        /** @description 创建日期止（YYYY-MM-DD，含当天） */
+        createdTo?: string;
+        /** @description 标题或正文包含 */
+        q?: string;
+        /** @description 排序字段（price：需求按预算上限，成果按转让价格） */
+        sort?: 'publishedAt' | 'createdAt' | 'updatedAt' | 'submittedAt' | 'trl' | 'qualityScore' | 'title' | 'price';
+        order?: 'asc' | 'desc';
+        format?: 'xlsx' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 科技成果导出文件 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'text/csv; charset=utf-8': string;
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  CatalogIoController_exportAdoptions: {
+    parameters: {
+      query?: {
+        status?: 'pending' | 'confirmed' | 'rejected';
+        contractKind?: '技术转让' | '技术许可' | '作价投资' | '技术开发' | '技术服务';
+        /** @description 成果的产业领域 */
+        field?:
+          | '石油化工'
+          | '磷化工'
+          | '精细化工'
+          | '动力储能电池'
+          | '新能源'
+          | '高端装备制造'
+          | '汽车及零部件'
+          | '泵阀制造'
+          | '通用航空'
+          | '现代农业'
+          | '农产品加工'
+          | '食品加工'
+          | '生物医药'
+          | '医疗器械'
+          | '电子信息'
+          | '数字经济'
+          | '新材料'
+          | '再生资源循环利用'
+          | '纺织服装'
+          | '节能环保'
+          | '建筑建材'
+          | '现代物流';
+        /** @description 成果 */
+        resultId?: string;
+        /** @description 任一方单位（企业或成果单位） */
+        organizationId?: string;
+        /** @description 签订日期起 */
+        signedFrom?: string;
+        /** @description 签订日期止（含当天） */
+        signedTo?: string;
+        sort?: 'signedOn' | 'amount' | 'createdAt';
+        order?: 'asc' | 'desc';
+        format?: 'xlsx' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 成果转化应用导出文件 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'text/csv; charset=utf-8': string;
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  CatalogIoController_importNeeds: {
+    parameters: {
+      query?: {
+        /** @description 试导入：只检查、不写入 */
+        dryRun?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /**
+           * Format: binary
+           * @description .xlsx，或 UTF-8 编码的 .csv（列名同模板）
+           */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      /** @description 导入（或试导入）结果 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportReportDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  CatalogIoController_importResults: {
+    parameters: {
+      query?: {
+        /** @description 试导入：只检查、不写入 */
+        dryRun?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /**
+           * Format: binary
+           * @description .xlsx，或 UTF-8 编码的 .csv（列名同模板）
+           */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      /** @description 导入（或试导入）结果 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportReportDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  CatalogIoController_importAdoptions: {
+    parameters: {
+      query?: {
+        /** @description 试导入：只检查、不写入 */
+        dryRun?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /**
+           * Format: binary
+           * @description .xlsx，或 UTF-8 编码的 .csv（列名同模板）
+           */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      /** @description 导入（或试导入）结果 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportReportDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  NeedsController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        field?:
+          | '石油化工'
+          | '磷化工'
+          | '精细化工'
+          | '动力储能电池'
+          | '新能源'
+          | '高端装备制造'
+          | '汽车及零部件'
+          | '泵阀制造'
+          | '通用航空'
+          | '现代农业'
+          | '农产品加工'
+          | '食品加工'
+          | '生物医药'
+          | '医疗器械'
+          | '电子信息'
+          | '数字经济'
+          | '新材料'
+          | '再生资源循环利用'
+          | '纺织服装'
+          | '节能环保'
+          | '建筑建材'
+          | '现代物流';
+        /** @description 公众只能查看已发布（或已关闭）条目；本单位和科技局可查看全部 */
+        status?: 'draft' | 'submitted' | 'published' | 'rejected' | 'closed';
+        /** @description 所在市或县（区）；市包含其下辖县（市、区） */
+        region?: string;
+        trlMin?: number;
+        trlMax?: number;
+        /** @description 发布单位 */
+        organizationId?: string;
+        /** @description 只看本单位的条目（含草稿） */
+        mine?: boolean;
+        /** @description 发布日期起（YYYY-MM-DD） */
+        publishedFrom?: string;
+        /** @description 发布日期止（YYYY-MM-DD，含当天） */
+        publishedTo?: string;
+        /** @description 创建日期起（YYYY-MM-DD） */
+        createdFrom?: string;
+        /** @description 创建日期止（YYYY-MM-DD，含当天） */
+        createdTo?: string;
+        /** @description 标题或正文包含 */
+        q?: string;
+        /** @description 排序字段（price：需求按预算上限，成果按转让价格） */
+        sort?: 'publishedAt' | 'createdAt' | 'updatedAt' | 'submittedAt' | 'trl' | 'qualityScore' | 'title' | 'price';
+        order?: 'asc' | 'desc';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 分页列表 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageMetaDto'] & {
+            items: components['schemas']['NeedViewDto'][];
+          };
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  NeedsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateNeedDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NeedViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  NeedsController_reviewQueue: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 分页列表 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageMetaDto'] & {
+            items: components['schemas']['NeedViewDto'][];
+          };
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  NeedsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NeedViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  NeedsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateNeedDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NeedViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  NeedsController_quality: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QualityReportDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  NeedsController_history: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CatalogHistoryEntryDto'][];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  NeedsController_submit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NeedViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  NeedsController_approve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NeedViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  NeedsController_correct: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CorrectNeedDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NeedViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  NeedsController_reject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RejectItemDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NeedViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  NeedsController_close: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CloseItemDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NeedViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ResultsController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        field?:
+          | '石油化工'
+          | '磷化工'
+          | '精细化工'
+          | '动力储能电池'
+          | '新能源'
+          | '高端装备制造'
+          | '汽车及零部件'
+          | '泵阀制造'
+          | '通用航空'
+          | '现代农业'
+          | '农产品加工'
+          | '食品加工'
+          | '生物医药'
+          | '医疗器械'
+          | '电子信息'
+          | '数字经济'
+          | '新材料'
+          | '再生资源循环利用'
+          | '纺织服装'
+          | '节能环保'
+          | '建筑建材'
+          | '现代物流';
+        /** @description 公众只能查看已发布（或已关闭）条目；本单位和科技局可查看全部 */
+        status?: 'draft' | 'submitted' | 'published' | 'rejected' | 'closed';
+        /** @description 所在市或县（区）；市包含其下辖县（市、区） */
+        region?: string;
+        trlMin?: number;
+        trlMax?: number;
+        /** @description 发布单位 */
+        organizationId?: string;
+        /** @description 只看本单位的条目（含草稿） */
+        mine?: boolean;
+        /** @description 发布日期起（YYYY-MM-DD） */
+        publishedFrom?: string;
+        /** @description 发布日期止（YYYY-MM-DD，含当天） */
+        publishedTo?: string;
+        /** @description 创建日期起（YYYY-MM-DD） */
+        createdFrom?: string;
+        /** @description 创建日期止（YYYY-MM-DD，含当天） */
+        createdTo?: string;
+        /** @description 标题或正文包含 */
+        q?: string;
+        /** @description 排序字段（price：需求按预算上限，成果按转让价格） */
+        sort?: 'publishedAt' | 'createdAt' | 'updatedAt' | 'submittedAt' | 'trl' | 'qualityScore' | 'title' | 'price';
+        order?: 'asc' | 'desc';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 分页列表 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageMetaDto'] & {
+            items: components['schemas']['ResultViewDto'][];
+          };
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ResultsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateResultDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResultViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ResultsController_reviewQueue: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 分页列表 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageMetaDto'] & {
+            items: components['schemas']['ResultViewDto'][];
+          };
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ResultsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResultViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ResultsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateResultDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResultViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ResultsController_quality: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QualityReportDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ResultsController_history: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CatalogHistoryEntryDto'][];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ResultsController_submit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResultViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ResultsController_approve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResultViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ResultsController_correct: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CorrectResultDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResultViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ResultsController_reject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RejectItemDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResultViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ResultsController_close: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CloseItemDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResultViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  AdoptionsController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        status?: 'pending' | 'confirmed' | 'rejected';
+        contractKind?: '技术转让' | '技术许可' | '作价投资' | '技术开发' | '技术服务';
+        /** @description 成果的产业领域 */
+        field?:
+          | '石油化工'
+          | '磷化工'
+          | '精细化工'
+          | '动力储能电池'
+          | '新能源'
+          | '高端装备制造'
+          | '汽车及零部件'
+          | '泵阀制造'
+          | '通用航空'
+          | '现代农业'
+          | '农产品加工'
+          | '食品加工'
+          | '生物医药'
+          | '医疗器械'
+          | '电子信息'
+          | '数字经济'
+          | '新材料'
+          | '再生资源循环利用'
+          | '纺织服装'
+          | '节能环保'
+          | '建筑建材'
+          | '现代物流';
+        /** @description 成果 */
+        resultId?: string;
+        /** @description 任一方单位（企业或成果单位） */
+        organizationId?: string;
+        /** @description 签订日期起 */
+        signedFrom?: string;
+        /** @description 签订日期止（含当天） */
+        signedTo?: string;
+        sort?: 'signedOn' | 'amount' | 'createdAt';
+        order?: 'asc' | 'desc';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 分页列表 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageMetaDto'] & {
+            items: components['schemas']['AdoptionViewDto'][];
+          };
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  AdoptionsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateAdoptionDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdoptionViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  AdoptionsController_reviewQueue: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 分页列表 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageMetaDto'] & {
+            items: components['schemas']['AdoptionViewDto'][];
+          };
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  AdoptionsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdoptionViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  AdoptionsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateAdoptionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdoptionViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  AdoptionsController_history: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CatalogHistoryEntryDto'][];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  AdoptionsController_confirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdoptionViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  AdoptionsController_reject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RejectItemDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdoptionViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  CatalogStatsController_figures: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CatalogFiguresDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ChallengesController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        status?: 'draft' | 'published' | 'reviewing' | 'awarded' | 'in_progress' | 'completed' | 'failed' | 'cancelled';
+        field?:
+          | '石油化工'
+          | '磷化工'
+          | '精细化工'
+          | '动力储能电池'
+          | '新能源'
+          | '高端装备制造'
+          | '汽车及零部件'
+          | '泵阀制造'
+          | '通用航空'
+          | '现代农业'
+          | '农产品加工'
+          | '食品加工'
+          | '生物医药'
+          | '医疗器械'
+          | '电子信息'
+          | '数字经济'
+          | '新材料'
+          | '再生资源循环利用'
+          | '纺织服装'
+          | '节能环保'
+          | '建筑建材'
+          | '现代物流';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 分页列表 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageMetaDto'] & {
+            items: components['schemas']['ChallengeViewDto'][];
+          };
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ChallengesController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateChallengeDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChallengeViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ChallengesController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChallengeDetailDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ChallengesController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateChallengeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChallengeViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ChallengesController_publish: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChallengeViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ChallengesController_startReview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChallengeViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ChallengesController_cancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChallengeViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ChallengesController_award: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AwardDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChallengeAwardDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ChallengesController_objections: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ObjectionViewDto'][];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ChallengesController_object: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ObjectionDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ObjectionViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ChallengesController_answer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AnswerDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ObjectionViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ChallengesController_finalize: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChallengeViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ChallengesController_milestonesOf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MilestoneViewDto'][];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ChallengesController_complete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChallengeViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ChallengesController_fail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChallengeViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ChallengesController_figures: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChallengeFiguresDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ProposalsController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 分页列表 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageMetaDto'] & {
+            items: components['schemas']['ProposalViewDto'][];
+          };
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ProposalsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateProposalDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProposalViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ProposalsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProposalViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ProposalsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateProposalDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProposalViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ProposalsController_submit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProposalViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ProposalsController_withdraw: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProposalViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ProposalsController_screen: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EligibilityDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProposalViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ProposalsController_attachmentsOf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProposalAttachmentDto'][];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ProposalsController_attach: {
+    parameters: {
+      query: {
+        filename: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/pdf': string;
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UploadedProposalAttachmentDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ProposalsController_download: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 附件（PDF 文件） */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ReviewsController_assign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AssignExpertsDto'];
+      };
+    };
+    responses: {
+      /** @description 榜单当前的全部评审专家 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChallengeExpertViewDto'][];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ReviewsController_withdrawExpert: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonDto'];
+      };
+    };
+    responses: {
+      /** @description 撤换后榜单的全部评审专家 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChallengeExpertViewDto'][];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ReviewsController_progress: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExpertReviewProgressDto'][];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ReviewsController_ranking: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProposalRankingDto'][];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ReviewsController_conflict: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConflictDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeclaredConflictDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ReviewsController_assigned: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProposalViewDto'][];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ReviewsController_save: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReviewDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ReviewsController_submit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SubmitReviewDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ReviewsController_evidence: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EvidenceDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MilestoneViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ReviewsController_accept: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MilestoneViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ReviewsController_returnIt: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MilestoneViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  MatchingController_find: {
+    parameters: {
+      query: {
+        page?: number;
+        pageSize?: number;
+        /** @description 搜索技术需求（need）或科技成果（result） */
+        type: 'need' | 'result';
+        /** @description 关键词（最多 200 字） */
+        q?: string;
+        field?:
+          | '石油化工'
+          | '磷化工'
+          | '精细化工'
+          | '动力储能电池'
+          | '新能源'
+          | '高端装备制造'
+          | '汽车及零部件'
+          | '泵阀制造'
+          | '通用航空'
+          | '现代农业'
+          | '农产品加工'
+          | '食品加工'
+          | '生物医药'
+          | '医疗器械'
+          | '电子信息'
+          | '数字经济'
+          | '新材料'
+          | '再生资源循环利用'
+          | '纺织服装'
+          | '节能环保'
+          | '建筑建材'
+          | '现代物流';
+        region?: string;
+        trlMin?: number;
+        trlMax?: number;
+        /** @description 价格/预算下限（元） */
+        priceMinYuan?: number;
+        /** @description 价格/预算上限（元） */
+        priceMaxYuan?: number;
+        /** @description 合作方式（逗号分隔，任一即可） */
+        modes?: ('技术转让' | '技术许可' | '合作开发' | '委托开发' | '技术服务' | '作价入股')[];
+        orgKind?: 'enterprise' | 'university' | 'institute';
+        /** @description 排序：relevance 相关度（默认）、newest 最新发布、trl 技术成熟度从高到低、price-asc / price-desc 价格（需求按预算上限）从低到高 / 从高到低 */
+        sort?: 'relevance' | 'newest' | 'trl' | 'price-asc' | 'price-desc';
+        /** @description 需要统计的分面（逗号分隔） */
+        facets?: ('field' | 'region' | 'trl' | 'cooperationModes' | 'orgKind')[];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SearchResultsDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  MatchingController_needMatches: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 分页列表 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageMetaDto'] & {
+            items: components['schemas']['MatchViewDto'][];
+          };
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  MatchingController_resultMatches: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 分页列表 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageMetaDto'] & {
+            items: components['schemas']['MatchViewDto'][];
+          };
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  MatchingController_dismiss: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DismissMatchDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MatchDismissalDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  MatchingController_dismissed: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 分页列表 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageMetaDto'] & {
+            items: components['schemas']['DismissedMatchViewDto'][];
+          };
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  MatchingController_figures: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EngagementFiguresDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  EngagementsController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        role?: 'sent' | 'received';
+        status?: 'requested' | 'accepted' | 'declined' | 'negotiating' | 'deal' | 'abandoned';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 分页列表 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageMetaDto'] & {
+            items: components['schemas']['EngagementViewDto'][];
+          };
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  EngagementsController_request: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateEngagementDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EngagementViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  EngagementsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EngagementViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  EngagementsController_accept: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EngagementViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  EngagementsController_decline: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DeclineDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EngagementViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  EngagementsController_negotiate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EngagementViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  EngagementsController_deal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DealDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EngagementViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  EngagementsController_abandon: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AbandonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EngagementViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  NotificationsController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description 仅未读 */
+        unreadOnly?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 分页列表 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageMetaDto'] & {
+            items: components['schemas']['NotificationDto'][];
+          };
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  NotificationsController_unreadCount: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnreadCountDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  NotificationsController_readAll: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReadAllResultDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  NotificationsController_getPreferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PreferencesDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  NotificationsController_updatePreferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdatePreferencesDto'];
+      };
+    };
+    responses: {
+      /** @description 修改后的全部通知设置 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PreferencesDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  NotificationsController_read: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  WebhooksController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookEndpointDto'][];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  WebhooksController_register: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RegisterWebhookDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegisteredWebhookDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  WebhooksController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 已删除 */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  WebhooksController_enable: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookEndpointDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  WebhooksController_deliveries: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 分页列表 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageMetaDto'] & {
+            items: components['schemas']['WebhookDeliveryDto'][];
+          };
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  QueueDashboardController_session: {
+    parameters: {
+      query?: never;
+      header: {
+        authorization: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 已设置 Cookie；之后在同一浏览器中打开 /api/admin/queues（看板页面不在本文档中） */
+      204: {
+        headers: {
+          /** @description tt_queue_board=<访问令牌>; Path=/api/admin/queues; HttpOnly; SameSite=Strict; Max-Age=900 */
+          'Set-Cookie'?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
     };
+  };
 }
