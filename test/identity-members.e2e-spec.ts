@@ -146,3 +146,33 @@ describe('members and sessions (e2e)', () => {
     expect((await t.request('POST', '/api/auth/refresh', { body: {} })).status).toBe(401);
   });
 });
+
+describe('the expert pool (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await TestApp.start();
+  });
+  afterAll(async () => t.stop());
+
+  it('lists active experts with their organization to the bureau only, by field and by text', async () => {
+    const bureau = await t.verifiedOrg('bureau', '荆门市科学技术局');
+    const uni = await t.verifiedOrg('university', '荆楚理工学院', { isExpert: true, expertFields: ['磷化工', '新材料'] });
+    await t.verifiedOrg('institute', '湖北磷化工研究院', { isExpert: true, expertFields: ['节能环保'] });
+    const all = await t.request('GET', '/api/experts?pageSize=10', { token: bureau.token });
+    expect(all.status).toBe(200);
+    expect(all.body.total).toBe(2);
+    const byField = await t.request('GET', `/api/experts?field=${encodeURIComponent('磷化工')}`, { token: bureau.token });
+    expect(byField.body.items).toEqual([
+      expect.objectContaining({
+        userId: uni.userId,
+        organizationName: '荆楚理工学院',
+        organizationKind: 'university',
+        fields: ['磷化工', '新材料'],
+      }),
+    ]);
+    const byText = await t.request('GET', `/api/experts?q=${encodeURIComponent('研究院')}`, { token: bureau.token });
+    expect(byText.body.items.map((e: { organizationName: string }) => e.organizationName)).toEqual(['湖北磷化工研究院']);
+    expect((await t.request('GET', `/api/experts?q=${encodeURIComponent('%')}`, { token: bureau.token })).body.total).toBe(0);
+    expect((await t.request('GET', '/api/experts', { token: uni.token })).status).toBe(403);
+  });
+});

@@ -11,7 +11,7 @@ import {
   PageQueryDto,
   RequireAccess,
 } from '@app/core';
-import { SetExpertDto } from './dto/expert.dto';
+import { ExpertQueryDto, ExpertViewDto, SetExpertDto } from './dto/expert.dto';
 import { ChangeRoleDto, DisableUserDto, MemberParamDto, MemberViewDto } from './dto/member.dto';
 import {
   AddMemberDto,
@@ -132,6 +132,14 @@ export class OrganizationsController {
   @ApiOkResponse({ type: MemberViewDto })
   enable(@Param() p: IdParamDto, @CurrentUser() user: AuthUser): Promise<MemberViewDto> {
     return this.members.enable(p.id, user);
+  }
+
+  @Get('experts')
+  @BureauOnly()
+  @ApiOperation({ summary: '专家库（科技局）：按专业领域、姓名或单位筛选' })
+  @ApiPageResponse(ExpertViewDto)
+  experts(@Query() q: ExpertQueryDto) {
+    return this.users.experts(q);
   }
 
   @Post('users/:id/expert')

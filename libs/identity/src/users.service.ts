@@ -4,7 +4,9 @@ import {
   AuditService,
   AuthUser,
   AuthUserLoader,
+  escapeLike,
   NotFoundError,
+  OrganizationKind,
   Page,
   PageQueryDto,
   pageOffset,
@@ -12,6 +14,7 @@ import {
   TransactionHost,
 } from '@app/core';
 import { QueryFailedError } from 'typeorm';
+import { ExpertQueryDto, ExpertViewDto } from './dto/expert.dto';
 import { AddMemberDto } from './dto/organization.dto';
 import { EmailTakenError } from './identity.errors';
 import { Organization } from './organization.entity';
@@ -169,6 +172,45 @@ export class UsersService implements AuthUserLoader {
       });
       return toUserView(user);
     });
+  }
+
+  /** The expert pool (active experts), by name, optionally one field of expertise or a name/organization text. */
+  async experts(q: ExpertQueryDto): Promise<Page<ExpertViewDto>> {
+    const qb = this.tx
+      .repo(User)
+      .createQueryBuilder('u')
+      .innerJoin(Organization, 'o', 'o.id = u.organization_id')
+      .where('u.is_expert AND u.active');
+    if (q.field) qb.andWhere(':field = ANY(u.expert_fields)', { field: q.field });
+    if (q.q) qb.andWhere(`(u.name ILIKE :text ESCAPE '\\' OR o.name ILIKE :text ESCAPE '\\')`, { text: `%${escapeLike(q.q)}%` });
+    const total = await qb.getCount();
+    const { skip, take } = pageOffset(q);
+    const rows = await qb
+      .select(['u.id AS id', 'u.name AS name', 'u.email AS email', 'u.expert_fields AS fields'])
+      .addSelect(['o.id AS org_id', 'o.name AS org_name', 'o.kind AS org_kind'])
+      .orderBy('u.name', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .offset(skip)
+      .limit(take)
+      .getRawMany<{
+        id: string;
+        name: string;
+        email: string;
+        fields: string[];
+        org_id: string;
+        org_name: string;
+        org_kind: OrganizationKind;
+      }>();
+    const items = rows.map((r) => ({
+      userId: r.id,
+      name: r.name,
+      email: r.email,
+      fields: r.fields,
+      organizationId: r.org_id,
+      organizationName: r.org_name,
+      organizationKind: r.org_kind,
+    }));
+    return toPage(items, total, q);
   }
 
   /** Puts a user into the bureau's expert pool, or takes them out. */

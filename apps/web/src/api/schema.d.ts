@@ -244,6 +244,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/experts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 专家库（科技局）：按专业领域、姓名或单位筛选 */
+    get: operations['OrganizationsController_experts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/users/{id}/expert': {
     parameters: {
       query?: never;
@@ -2047,6 +2064,19 @@ export interface components {
     DisableUserDto: {
       /** @description 停用原因（科技局停用他单位账号时必填） */
       reason?: string;
+    };
+    ExpertViewDto: {
+      /** Format: uuid */
+      userId: string;
+      name: string;
+      email: string;
+      /** @description 专业领域 */
+      fields: string[];
+      /** Format: uuid */
+      organizationId: string;
+      organizationName: string;
+      /** @enum {string} */
+      organizationKind: 'enterprise' | 'university' | 'institute' | 'bureau';
     };
     SetExpertDto: {
       /** @description 是否列入专家库 */
@@ -6002,6 +6032,98 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['MemberViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  OrganizationsController_experts: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description 专业领域（完全匹配其中一项） */
+        field?: string;
+        /** @description 姓名或单位名称中的文字 */
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 分页列表 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageMetaDto'] & {
+            items: components['schemas']['ExpertViewDto'][];
+          };
         };
       };
       /** @description 请求参数有误（message 与 details 指明字段） */
