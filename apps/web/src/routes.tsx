@@ -3,6 +3,7 @@ import { createBrowserRouter, Navigate, useLocation } from 'react-router-dom';
 import { Spin } from 'antd';
 import { useSession } from './auth/session';
 import AppLayout from './layout/AppLayout';
+import { RoleGate } from './auth/RoleGate';
 import { referenceQueryOptions } from './components/reference-query';
 import { searchQueryOptionsFromUrl } from './pages/search/search-query';
 import { queryClient } from './query-client';
@@ -27,6 +28,8 @@ function SignedIn({ children }: { children: ReactNode }) {
 }
 
 const signedIn = (load: () => Promise<{ default: ComponentType }>) => <SignedIn>{page(load)}</SignedIn>;
+const bureau = (load: () => Promise<{ default: ComponentType }>) => <RoleGate role="bureau">{page(load)}</RoleGate>;
+const expert = (load: () => Promise<{ default: ComponentType }>) => <RoleGate role="expert">{page(load)}</RoleGate>;
 
 // Paths match the links in notifications and e-mails (the API's paths without /api).
 export const router = createBrowserRouter([
@@ -71,6 +74,18 @@ export const router = createBrowserRouter([
       { path: '/challenges/:id/objections', element: page(() => import('./pages/challenges/ChallengePage')) },
       { path: '/challenges/:id/proposal', element: signedIn(() => import('./pages/challenges/ProposalPage')) },
       { path: '/proposals/:id', element: signedIn(() => import('./pages/challenges/ProposalPage')) },
+      // The bureau's console and the experts' workspace.
+      { path: '/bureau', element: bureau(() => import('./pages/bureau/BureauDashboardPage')) },
+      { path: '/bureau/review', element: bureau(() => import('./pages/bureau/ReviewQueuesPage')) },
+      { path: '/bureau/organizations', element: bureau(() => import('./pages/bureau/OrganizationsAdminPage')) },
+      { path: '/bureau/catalog-io', element: bureau(() => import('./pages/bureau/CatalogIoPage')) },
+      { path: '/bureau/experts', element: bureau(() => import('./pages/bureau/ExpertPoolPage')) },
+      { path: '/bureau/challenges', element: bureau(() => import('./pages/bureau/BureauChallengesPage')) },
+      { path: '/bureau/challenges/new', element: bureau(() => import('./pages/bureau/ChallengeEditPage')) },
+      { path: '/bureau/challenges/:id/edit', element: bureau(() => import('./pages/bureau/ChallengeEditPage')) },
+      { path: '/bureau/challenges/:id', element: bureau(() => import('./pages/bureau/ChallengeManagePage')) },
+      { path: '/expert', element: expert(() => import('./pages/expert/ExpertReviewsPage')) },
+      { path: '/expert/proposals/:id', element: expert(() => import('./pages/expert/ExpertReviewPage')) },
       { path: '*', element: page(() => import('./pages/NotFoundPage')) },
     ],
   },

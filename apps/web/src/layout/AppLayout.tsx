@@ -26,6 +26,35 @@ const WORK_MENU: MenuProps['items'] = [
   { key: '/webhooks', label: <Link to="/webhooks">Webhook</Link> },
 ];
 
+/** Bull Board reads a short-lived cookie that the API sets for the bureau: ask for it, then open the board. */
+function QueueDashboardLink() {
+  return (
+    <a
+      href="/api/admin/queues"
+      onClick={async (e) => {
+        e.preventDefault();
+        await api.POST('/api/admin/queues-session', {});
+        window.location.assign('/api/admin/queues');
+      }}
+    >
+      任务队列监控
+    </a>
+  );
+}
+
+const BUREAU_MENU: MenuProps['items'] = [
+  { key: '/bureau', label: <Link to="/bureau">数据概览</Link> },
+  { key: '/bureau/review', label: <Link to="/bureau/review">审核队列</Link> },
+  { key: '/bureau/organizations', label: <Link to="/bureau/organizations">单位管理</Link> },
+  { key: '/bureau/challenges', label: <Link to="/bureau/challenges">榜单管理</Link> },
+  { key: '/bureau/experts', label: <Link to="/bureau/experts">专家库</Link> },
+  { key: '/bureau/catalog-io', label: <Link to="/bureau/catalog-io">导入导出</Link> },
+  { type: 'divider' },
+  { key: 'queues', label: <QueueDashboardLink /> },
+];
+
+const EXPERT_MENU: MenuProps['items'] = [{ key: '/expert', label: <Link to="/expert">我的评审任务</Link> }];
+
 function selectedKey(pathname: string, search: string): string {
   if (pathname === '/search') return `/search?type=${new URLSearchParams(search).get('type') === 'need' ? 'need' : 'result'}`;
   if (pathname.startsWith('/challenges')) return '/challenges';
@@ -76,7 +105,7 @@ function VerificationBanner() {
 }
 
 export default function AppLayout() {
-  const { me, signOut } = useSession();
+  const { me, signOut, isBureau, isExpert } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
   const userMenu: MenuProps = {
@@ -99,7 +128,17 @@ export default function AppLayout() {
             theme="dark"
             mode="horizontal"
             selectedKeys={[selectedKey(location.pathname, location.search)]}
-            items={me ? [...(PUBLIC_MENU ?? []), { key: 'work', label: '工作台', children: WORK_MENU }] : PUBLIC_MENU}
+            items={
+              me
+                ? [
+                    ...(PUBLIC_MENU ?? []),
+                    isBureau
+                      ? { key: 'bureau', label: '科技局', children: BUREAU_MENU }
+                      : { key: 'work', label: '工作台', children: WORK_MENU },
+                    ...(isExpert ? [{ key: 'expert', label: '专家评审', children: EXPERT_MENU }] : []),
+                  ]
+                : PUBLIC_MENU
+            }
           />
         </nav>
         {me ? (
