@@ -15622,9 +15622,7 @@ export interface operations {
   QueueDashboardController_session: {
     parameters: {
       query?: never;
-      header: {
-        authorization: string;
-      };
+      header?: never;
       path?: never;
       cookie?: never;
     };

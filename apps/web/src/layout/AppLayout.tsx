@@ -33,7 +33,7 @@ function QueueDashboardLink() {
       href="/api/admin/queues"
       onClick={async (e) => {
         e.preventDefault();
-        await api.POST('/api/admin/queues-session', {});
+        await api.POST('/api/admin/queues-session');
         window.location.assign('/api/admin/queues');
       }}
     >

@@ -1,6 +1,6 @@
-import { Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
+import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BureauOnly } from '@app/core';
 import { DASHBOARD_COOKIE, DASHBOARD_PATH } from './queue-dashboard.service';
 
@@ -20,8 +20,12 @@ export class QueueDashboardController {
       },
     },
   })
-  session(@Headers('authorization') authorization: string, @Res({ passthrough: true }) reply: FastifyReply): void {
-    const token = authorization.replace(/^Bearer\s+/i, '').trim();
+  // The bearer token, read from the request (the guard has checked it), so the document states the
+  // bearer security rather than a header parameter.
+  session(@Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): void {
+    const token = String(req.headers.authorization ?? '')
+      .replace(/^Bearer\s+/i, '')
+      .trim();
     void reply.header(
       'set-cookie',
       `${DASHBOARD_COOKIE}=${encodeURIComponent(token)}; Path=${DASHBOARD_PATH}; HttpOnly; SameSite=Strict; Max-Age=900`,
