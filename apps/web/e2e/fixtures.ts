@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './stack';
+import { loadState, ROOT } from './stack';
 
 export const BASE = process.env.WEB_BASE_URL ?? 'http://127.0.0.1:3199';
 export const BUREAU = { email: 'bureau@demo.jingmen.local', password: 'Demo-Bureau-2026' };
@@ -42,6 +42,14 @@ export async function eventually<T>(what: string, probe: () => Promise<T | null 
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 500));
   }
+}
+
+/** Moves the server clock (api and worker) forward, e.g. past a notice period. */
+export function advanceServerClock(ms: number): void {
+  const file = loadState()?.env.TEST_CLOCK_FILE;
+  if (!file) throw new Error('no test clock in this run');
+  const current = existsSync(file) ? Number(readFileSync(file, 'utf8')) || 0 : 0;
+  writeFileSync(file, String(current + ms));
 }
 
 const SHOTS = join(ROOT, 'var', 'screenshots');

@@ -1,4 +1,5 @@
 import IORedis from 'ioredis';
+import { rmSync } from 'node:fs';
 import { Client } from 'pg';
 import { loadState } from './stack';
 
@@ -14,7 +15,8 @@ export default async function globalTeardown(): Promise<void> {
     }
   }
   await new Promise((r) => setTimeout(r, 1500));
-  const { DB_SCHEMA, RESOURCE_PREFIX } = state.env;
+  const { DB_SCHEMA, RESOURCE_PREFIX, TEST_CLOCK_FILE } = state.env;
+  rmSync(TEST_CLOCK_FILE, { force: true });
   const pg = new Client({ connectionString: process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test' });
   try {
     await pg.connect();

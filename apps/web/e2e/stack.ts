@@ -27,6 +27,8 @@ export function runEnv(): Record<string, string> {
     LOG_LEVEL: 'warn',
     MATCH_NOTIFY_THRESHOLD: '25',
     NOTIFY_BACKOFF_MS: '500',
+    // The server clock of this run: tests move it by writing milliseconds into this file.
+    TEST_CLOCK_FILE: join(ROOT, 'var', `clock-${runId}`),
   };
 }
 

@@ -29,6 +29,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'test' }).jwtSecret).not.toBe(loadConfig({ NODE_ENV: 'test' }).jwtSecret);
   });
 
+  it('lets only a test environment move the clock', () => {
+    expect(loadConfig({ NODE_ENV: 'test', TEST_CLOCK_FILE: '/tmp/clock' }).testClockFile).toBe('/tmp/clock');
+    expect(() => loadConfig({ NODE_ENV: 'development', TEST_CLOCK_FILE: '/tmp/clock' })).toThrow(/TEST_CLOCK_FILE/);
+    expect(loadConfig({ NODE_ENV: 'development' }).testClockFile).toBeNull();
+  });
+
   it('listens on loopback unless HOST says otherwise', () => {
     expect(loadConfig({ NODE_ENV: 'test' }).host).toBe('127.0.0.1');
     expect(loadConfig({ NODE_ENV: 'test', HOST: '0.0.0.0' }).host).toBe('0.0.0.0');

@@ -50,6 +50,8 @@ export interface AppConfig {
   webhookDisableAfter: number;
   /** Notifications: hour of the day (Asia/Shanghai) when daily match digests are sent. */
   digestHour: number;
+  /** Test environments only: a file holding milliseconds the server clock runs ahead (browser tests move time). */
+  testClockFile: string | null;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -88,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       WEB_APP_URL: url({ default: undefined }),
       UPLOAD_DIR: str({ default: './var/uploads' }),
       WEB_DIST: str({ default: './dist/web' }),
+      TEST_CLOCK_FILE: str({ default: '' }),
       LOG_LEVEL: str({ default: 'info', choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }),
       ALLOW_PRIVATE_WEBHOOKS: bool({ default: false }),
       MATCH_NOTIFY_THRESHOLD: num({ default: 50 }),
@@ -117,6 +120,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (e.JWT_SECRET !== '' && e.JWT_SECRET.length < 32) {
     throw new ConfigError('invalid environment variable JWT_SECRET: at least 32 characters');
+  }
+  if (e.TEST_CLOCK_FILE && e.NODE_ENV !== 'test') {
+    throw new ConfigError('invalid environment variable TEST_CLOCK_FILE: only a test environment may move the clock');
   }
   if (!/^[a-z][a-z0-9_]{0,40}$/.test(e.DB_SCHEMA)) {
     throw new ConfigError('invalid environment variable DB_SCHEMA: lower-case letters, digits and _ only');
@@ -162,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webhookTimeoutMs: Math.max(100, e.WEBHOOK_TIMEOUT_MS),
     webhookDisableAfter: Math.max(1, e.WEBHOOK_DISABLE_AFTER),
     digestHour: e.DIGEST_HOUR,
+    testClockFile: e.TEST_CLOCK_FILE || null,
   };
 }
 
