@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, shot } from './fixtures';
+import { expectAccessible, pickRegion, shot } from './fixtures';
 
 // Journey 1: a visitor searches 锂电池, filters by a region, opens a result; no contact is shown.
 test('a visitor searches, filters by a region and opens a result without seeing its contacts', async ({ page }) => {
@@ -18,13 +18,7 @@ test('a visitor searches, filters by a region and opens a result without seeing 
   await expectAccessible(page, 'search');
 
   // 荆州市 → 沙市区 in the region reference's cascader.
-  await page.getByLabel('所在地').click();
-  await page
-    .getByRole('menuitemcheckbox', { name: '荆州市' })
-    .or(page.locator('.ant-cascader-menu-item', { hasText: '荆州市' }))
-    .first()
-    .click();
-  await page.locator('.ant-cascader-menu-item', { hasText: '沙市区' }).first().click();
+  await pickRegion(page, '所在地', '荆州市', '沙市区');
   await expect(page).toHaveURL(/region=%E6%B2%99%E5%B8%82%E5%8C%BA/);
   await expect(hits.first()).toContainText('沙市区');
   const count = await hits.count();

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { apiCall, apiLogin, BUREAU, creditCode, DEMO_PASSWORD, eventually, expectAccessible, shot, signIn } from './fixtures';
+import { apiCall, apiLogin, BUREAU, creditCode, DEMO_PASSWORD, eventually, expectAccessible, shot, pickRegion, signIn } from './fixtures';
 
 // Journeys 2 and 3: an enterprise registers, is verified, posts a need and asks a university for
 // contact from a match; the university accepts in the portal; both see contacts; a deal makes an adoption.
@@ -18,9 +18,7 @@ test.describe.serial('an enterprise and a university meet through a match', () =
     await expectAccessible(page, 'register');
     await page.getByLabel('单位名称').fill(enterprise.name);
     await page.getByLabel('统一社会信用代码').fill(creditCode());
-    await page.getByLabel('所在地').click();
-    await page.locator('.ant-cascader-menu-item', { hasText: '荆门市' }).first().click();
-    await page.locator('.ant-cascader-menu-item', { hasText: '钟祥市' }).first().click();
+    await pickRegion(page, '所在地', '荆门市', '钟祥市');
     await page.getByLabel('联系人姓名').fill('周经理');
     await page.getByLabel('邮箱（登录用）').fill(enterprise.email);
     await page.getByLabel('密码').fill(enterprise.password);

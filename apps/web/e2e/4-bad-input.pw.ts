@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { apiCall, apiLogin, BUREAU, creditCode, DEMO_PASSWORD, shot, signIn } from './fixtures';
+import { apiCall, apiLogin, BUREAU, creditCode, DEMO_PASSWORD, shot, pickRegion, signIn } from './fixtures';
 
 // Journey 5: bad input in the browser shows the API's message next to the field, and nothing is saved.
 const fieldError = (page: Page, label: string) =>
@@ -12,9 +12,7 @@ async function fillRegistration(page: Page, name: string, code: string): Promise
   await page.goto('/register');
   await page.getByLabel('单位名称').fill(name);
   await page.getByLabel('统一社会信用代码').fill(code);
-  await page.getByLabel('所在地').click();
-  await page.locator('.ant-cascader-menu-item', { hasText: '荆门市' }).first().click();
-  await page.locator('.ant-cascader-menu-item', { hasText: '钟祥市' }).first().click();
+  await pickRegion(page, '所在地', '荆门市', '钟祥市');
   await page.getByLabel('联系人姓名').fill('赵经理');
   await page.getByLabel('邮箱（登录用）').fill(`bad-${Date.now()}@example.com`);
   await page.getByLabel('密码').fill('Abcdef123');

@@ -65,7 +65,10 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
   // Judge the page at rest: no hover, no focus ring, no colour halfway through a transition.
   await page.mouse.move(0, 0);
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' });
+  // (Waits for running animations instead of switching them off: antd's popups open on animationend.)
+  await page
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5_000 })
+    .catch(() => undefined);
   await expect(page.locator('.ant-btn-loading, .ant-spin-spinning')).toHaveCount(0);
   await page.waitForTimeout(50);
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -109,3 +112,18 @@ export function creditCode(): string {
 export const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
+
+/**
+ * Picks a region in the region cascader labelled `label`: the prefecture, then the county. Opens the
+ * menu again if a click landed while it was closing (antd animates it).
+ */
+export async function pickRegion(page: Page, label: string, prefecture: string, county: string): Promise<void> {
+  const option = (name: string) => page.locator('.ant-cascader-menu-item:visible', { hasText: name }).first();
+  await expect(async () => {
+    if (!(await option(prefecture).isVisible())) await page.getByLabel(label, { exact: true }).click();
+    await expect(option(prefecture)).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await option(prefecture).click();
+  await expect(option(county)).toBeVisible();
+  await option(county).click();
+}
