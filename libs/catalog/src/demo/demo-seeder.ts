@@ -84,6 +84,7 @@ export class DemoSeeder {
         { role: '科技局', email: DEMO_BUREAU.email, password: DEMO_BUREAU.password },
         { role: `企业（${DEMO_ENTERPRISES[0].name}）`, email: emailOf(DEMO_ENTERPRISES[0]), password: DEMO_PASSWORD },
         { role: `高校（${DEMO_RESEARCH[0].name}）`, email: emailOf(DEMO_RESEARCH[0]), password: DEMO_PASSWORD },
+        { role: `评审专家（${DEMO_RESEARCH[0].name}）`, email: expertEmailOf(DEMO_RESEARCH[0]), password: DEMO_PASSWORD },
       ],
     };
   }
@@ -105,6 +106,18 @@ export class DemoSeeder {
         description: o.description,
         users: [
           { email: emailOf(o), password: DEMO_PASSWORD, name: `${this.dice.pick(SURNAMES)}${o.kind === 'enterprise' ? '经理' : '老师'}` },
+          // Universities and institutes lend the bureau's expert pool one reviewer each, in their fields.
+          ...(o.kind === 'enterprise'
+            ? []
+            : [
+                {
+                  email: expertEmailOf(o),
+                  password: DEMO_PASSWORD,
+                  name: `${this.dice.pick(SURNAMES)}教授`,
+                  isExpert: true,
+                  expertFields: [...o.fields],
+                },
+              ]),
         ],
       });
       this.users.set(o.key, authUser(users[0].id, organization.id, o.kind, emailOf(o)));
@@ -250,6 +263,11 @@ function authUser(userId: string, organizationId: string, kind: OrganizationKind
 
 function emailOf(o: DemoOrganization): string {
   return `${o.key}@demo.jingmen.local`;
+}
+
+/** The demo expert of a university or institute (e.g. u1-expert@demo.jingmen.local). */
+function expertEmailOf(o: DemoOrganization): string {
+  return `${o.key}-expert@demo.jingmen.local`;
 }
 
 function creditCode(region: string, i: number): string {
