@@ -4,7 +4,8 @@ import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'no
 import { join } from 'node:path';
 
 export const ROOT = join(__dirname, '..', '..', '..');
-const STATE = join(ROOT, 'var', 'playwright-stack.json');
+// One state file per port, so two runs on different ports (a developer's and CI's) do not mix.
+const STATE = join(ROOT, 'var', `playwright-stack-${process.env.WEB_TEST_PORT ?? '3199'}.json`);
 
 export interface StackState {
   pids: number[];
