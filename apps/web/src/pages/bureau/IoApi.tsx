@@ -1,0 +1,72 @@
+import { api, unwrap } from '../../api/client';
+import type { components, operations } from '../../api/schema';
+
+/** The three lists the bureau imports and exports. */
+export type IoList = 'needs' | 'results' | 'adoptions';
+export type SheetFormat = 'xlsx' | 'csv';
+export type ImportReport = components['schemas']['ImportReportDto'];
+export type ItemExportQuery = NonNullable<operations['CatalogIoController_exportNeeds']['parameters']['query']>;
+export type AdoptionExportQuery = NonNullable<operations['CatalogIoController_exportAdoptions']['parameters']['query']>;
+
+export const LIST_NOUN: Record<IoList, string> = { needs: '技术需求', results: '科技成果', adoptions: '成果转化应用' };
+
+/** The file name the API gives (Content-Disposition, UTF-8 form first), else a fallback. */
+function fileName(res: Response, fallback: string): string {
+  const cd = res.headers.get('content-disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(cd);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1]);
+    } catch {
+      /* fall through */
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(cd);
+  return plain && !plain[1].includes('_') ? plain[1] : fallback;
+}
+
+/** Saves a downloaded blob under its name (the request carried the bearer token, so no plain link). */
+function save(r: { data?: Blob; error?: unknown; response: Response }, fallback: string): void {
+  const blob = unwrap(r);
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName(r.response, fallback);
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export async function downloadTemplate(list: IoList, format: SheetFormat): Promise<void> {
+  const opts = { params: { query: { format } }, parseAs: 'blob' as const };
+  const fallback = `${LIST_NOUN[list]}导入模板.${format}`;
+  if (list === 'needs') return save(await api.GET('/api/needs/template', opts), fallback);
+  if (list === 'results') return save(await api.GET('/api/results/template', opts), fallback);
+  return save(await api.GET('/api/adoptions/template', opts), fallback);
+}
+
+export async function downloadExport(
+  list: IoList,
+  format: SheetFormat,
+  filters: Partial<ItemExportQuery> | Partial<AdoptionExportQuery>,
+): Promise<void> {
+  const fallback = `${LIST_NOUN[list]}清单.${format}`;
+  if (list === 'adoptions') {
+    const query = { ...(filters as AdoptionExportQuery), format };
+    return save(await api.GET('/api/adoptions/export', { params: { query }, parseAs: 'blob' }), fallback);
+  }
+  const query = { ...(filters as ItemExportQuery), format };
+  if (list === 'needs') return save(await api.GET('/api/needs/export', { params: { query }, parseAs: 'blob' }), fallback);
+  return save(await api.GET('/api/results/export', { params: { query }, parseAs: 'blob' }), fallback);
+}
+
+/** Sends the sheet as multipart field `file`; a dry run only checks and writes nothing. */
+export async function importSheet(list: IoList, file: File, dryRun: boolean): Promise<ImportReport> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const opts = { params: { query: { dryRun } }, body: form as unknown as { file: string } };
+  if (list === 'needs') return unwrap(await api.POST('/api/needs/import', opts));
+  if (list === 'results') return unwrap(await api.POST('/api/results/import', opts));
+  return unwrap(await api.POST('/api/adoptions/import', opts));
+}
