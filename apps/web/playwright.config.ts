@@ -13,9 +13,10 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [['list']],
-  outputDir: '../../var/playwright',
+  // Per port, so runs side by side (a developer's and CI's) do not clear each other's traces.
+  outputDir: `../../var/playwright-${process.env.WEB_TEST_PORT ?? '3199'}`,
   use: {
-    baseURL: process.env.WEB_BASE_URL ?? 'http://127.0.0.1:3199',
+    baseURL: process.env.WEB_BASE_URL ?? `http://127.0.0.1:${process.env.WEB_TEST_PORT ?? '3199'}`,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1280, height: 900 },
