@@ -322,6 +322,13 @@ describe('揭榜挂帅: one challenge from publication to final acceptance (e2e)
       body: { scores: criteria.map((k) => ({ criterion: k.key, score: 70 })) },
     });
     expect(draft.status).toBe(200); // a draft is not a submitted review
+    // The expert reads their own draft back; one who declared a conflict on it cannot read it.
+    const mine = await t.request('GET', `/api/proposals/${proposal.a}/reviews/mine`, { token: experts[2].token });
+    expect(mine.body.review).toEqual(expect.objectContaining({ status: 'draft', total: 70 }));
+    expect((await t.request('GET', `/api/proposals/${proposal.b}/reviews/mine`, { token: experts[2].token })).body).toEqual({
+      review: null,
+    });
+    expect((await t.request('GET', `/api/proposals/${proposal.a}/reviews/mine`, { token: experts[1].token })).status).toBe(404);
     const early = await t.request('POST', `/api/challenges/${challengeId}/award`, {
       token: bureau.token,
       body: {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { AuthUser, BureauOnly, CurrentUser, ExpertOnly, IdParamDto, RequireAccess } from '@app/core';
 import { AssignExpertsDto, ChallengeExpertParamDto, ConflictDto, EvidenceDto, ReviewDto, SubmitReviewDto } from './dto/review.dto';
 import { ReasonDto } from './dto/challenge.dto';
@@ -14,6 +14,11 @@ import {
 } from './dto/review-view.dto';
 import { MilestonesService } from './milestones.service';
 import { ReviewsService } from './reviews.service';
+
+/** An expert's own review of a proposal: null before the first save. */
+class MyReviewDto {
+  @ApiProperty({ type: ReviewViewDto, nullable: true }) review!: ReviewViewDto | null;
+}
 
 @ApiTags('reviews')
 @Controller()
@@ -75,6 +80,14 @@ export class ReviewsController {
   @ApiOkResponse({ type: [ProposalViewDto] })
   assigned(@CurrentUser() user: AuthUser): Promise<ProposalViewDto[]> {
     return this.reviews.assignedTo(user);
+  }
+
+  @Get('proposals/:id/reviews/mine')
+  @ExpertOnly()
+  @ApiOperation({ summary: '我对该申请的评审（草稿或已提交；尚未保存时为 null）' })
+  @ApiOkResponse({ type: MyReviewDto })
+  async mine(@Param() p: IdParamDto, @CurrentUser() user: AuthUser): Promise<MyReviewDto> {
+    return { review: await this.reviews.myReview(p.id, user) };
   }
 
   @Put('proposals/:id/reviews/mine')

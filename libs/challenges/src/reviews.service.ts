@@ -135,6 +135,16 @@ export class ReviewsService {
     return rows.map(toProposalView);
   }
 
+  /** My review of a proposal assigned to me: the saved draft or the submitted review, or null before the first save. */
+  async myReview(proposalId: string, expert: AuthUser) {
+    const p = await this.tx.repo(Proposal).findOne({ where: { id: proposalId } });
+    if (!p || ['draft', 'withdrawn'].includes(p.status) || !(await this.isReviewer(p, expert))) throw new NotFoundError('揭榜申请');
+    const saved = await this.tx.repo(Review).findOne({ where: { proposalId, expertUserId: expert.userId } });
+    return saved
+      ? { id: saved.id, proposalId, scores: saved.scores, comments: saved.comments, total: saved.total, status: saved.status }
+      : null;
+  }
+
   async saveReview(proposalId: string, dto: ReviewDto | SubmitReviewDto, expert: AuthUser, submit: boolean) {
     return this.tx.run(async () => {
       const p = await this.tx.repo(Proposal).findOne({ where: { id: proposalId } });

@@ -1368,7 +1368,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** 我对该申请的评审（草稿或已提交；尚未保存时为 null） */
+    get: operations['ReviewsController_mine'];
     /** 保存我的评分草稿（逐项 0–100 分及意见） */
     put: operations['ReviewsController_save'];
     post?: never;
@@ -3969,16 +3970,6 @@ export interface components {
       /** @description 利益冲突说明 */
       reason: string;
     };
-    CriterionScoreDto: {
-      /** @example tech */
-      criterion: string;
-      score: number;
-      comment?: string;
-    };
-    ReviewDto: {
-      /** @description 每项评审标准的得分（0–100）及意见 */
-      scores: components['schemas']['CriterionScoreDto'][];
-    };
     ReviewViewDto: {
       /** Format: uuid */
       id: string;
@@ -4002,6 +3993,19 @@ export interface components {
       total: number;
       /** @enum {string} */
       status: 'draft' | 'submitted';
+    };
+    MyReviewDto: {
+      review: components['schemas']['ReviewViewDto'] | null;
+    };
+    CriterionScoreDto: {
+      /** @example tech */
+      criterion: string;
+      score: number;
+      comment?: string;
+    };
+    ReviewDto: {
+      /** @description 每项评审标准的得分（0–100）及意见 */
+      scores: components['schemas']['CriterionScoreDto'][];
     };
     SubmitReviewDto: {
       /** @description 每项评审标准的得分；不填则提交已保存的草稿 */
@@ -12937,6 +12941,90 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ProposalViewDto'][];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ReviewsController_mine: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MyReviewDto'];
         };
       };
       /** @description 请求参数有误（message 与 details 指明字段） */

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
 import { useSession } from '../../auth/session';
 import { dateText } from '../../components/labels';
@@ -7,48 +8,26 @@ import { type Challenge, Muted, ToneTag } from '../challenges/ChallengeShared';
 
 export type MyReview = components['schemas']['ReviewViewDto'] & { savedAt?: string };
 
-/**
- * The API answers an expert's review only when it is saved or submitted (there is no GET of
- * one's own review), so the last answer is kept in this browser, per user and proposal: the
- * draft comes back after a reload and the task list knows what is submitted.
- */
-const storageKey = (userId: string, proposalId: string) => `expert-review:${userId}:${proposalId}`;
-
-function recall(userId: string | undefined, proposalId: string): MyReview | null {
-  if (!userId) return null;
-  try {
-    const raw = window.localStorage.getItem(storageKey(userId, proposalId));
-    return raw ? (JSON.parse(raw) as MyReview) : null;
-  } catch {
-    return null;
-  }
-}
-
+/** My saved draft or submitted review of a proposal, from the API (null before the first save). */
 export function useMyReview(proposalId: string | undefined) {
   const { me } = useSession();
   const userId = me?.user.id;
   return useQuery({
     queryKey: ['my-review', userId, proposalId],
     enabled: !!userId && !!proposalId,
-    staleTime: Infinity,
-    queryFn: () => recall(userId, proposalId!),
+    queryFn: async (): Promise<MyReview | null> =>
+      unwrap(await api.GET('/api/proposals/{id}/reviews/mine', { params: { path: { id: proposalId! } } })).review ?? null,
   });
 }
 
+/** After a save or a submission: the answer becomes what the page shows, without asking again. */
 export function useRememberReview() {
   const { me } = useSession();
   const qc = useQueryClient();
   const userId = me?.user.id;
   return useCallback(
     (review: components['schemas']['ReviewViewDto']) => {
-      if (!userId) return;
-      const value: MyReview = { ...review, savedAt: new Date().toISOString() };
-      try {
-        window.localStorage.setItem(storageKey(userId, review.proposalId), JSON.stringify(value));
-      } catch {
-        // Storage full or disabled: the cache below still holds it for this visit.
-      }
-      qc.setQueryData(['my-review', userId, review.proposalId], value);
+      qc.setQueryData(['my-review', userId, review.proposalId], { ...review, savedAt: new Date().toISOString() });
     },
     [qc, userId],
   );
