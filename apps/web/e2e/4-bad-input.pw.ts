@@ -21,7 +21,8 @@ async function fillRegistration(page: Page, name: string, code: string): Promise
 test('an invalid or taken credit code is refused next to its field, and no organization is created', async ({ page }) => {
   const bureau = await apiLogin(BUREAU.email, BUREAU.password);
   const name = `钟祥校验测试有限公司${Date.now()}`;
-  const wrong = creditCode().slice(0, 17) + (creditCode().endsWith('0') ? '1' : '0');
+  const valid = creditCode();
+  const wrong = valid.slice(0, 17) + (valid[17] === '0' ? '1' : '0'); // never the right check character
   await fillRegistration(page, name, wrong);
   await page
     .getByRole('main')
