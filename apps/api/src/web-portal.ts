@@ -7,7 +7,8 @@ import { join, normalize, relative, sep } from 'node:path';
 const NOT_PORTAL = /^\/(api|docs)(\/|$|-json)/;
 
 /**
- * Serves the built portal (dist/web) at `/`: hashed assets with a year-long immutable cache,
+ * Serves the built portal (dist/web) at `/`: hashed assets with a year-long immutable cache (and
+ * their brotli or gzip copy to browsers that accept it),
  * index.html never cached, and every other GET outside /api and /docs answered with index.html
  * so the portal's own routes (e.g. the links in e-mails) open. Without a build, nothing is served.
  */
@@ -20,6 +21,8 @@ export async function servePortal(app: NestFastifyApplication, dir: string): Pro
     prefix: '/',
     wildcard: false,
     index: false,
+    // dist/web holds .br and .gz copies of the text assets (scripts/precompress-web.ts).
+    preCompressed: true,
     setHeaders(reply, path) {
       void reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     },

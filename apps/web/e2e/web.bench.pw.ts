@@ -23,17 +23,28 @@ const QUERIES = [
   '高分子',
 ];
 
-async function scriptBytes(page: Page, go: () => Promise<void>): Promise<{ raw: number; gzip: number; files: number }> {
+async function scriptBytes(page: Page, go: () => Promise<void>): Promise<{ raw: number; gzip: number; wire: number; files: number }> {
   const bodies: Promise<Buffer>[] = [];
+  const sent: Promise<number>[] = [];
   page.on('response', (res) => {
-    if (res.request().resourceType() === 'script') bodies.push(res.body());
+    if (res.request().resourceType() !== 'script') return;
+    bodies.push(res.body());
+    // What crossed the wire (the api sends the brotli copy to a browser that accepts it).
+    sent.push(
+      res
+        .request()
+        .sizes()
+        .then((s) => s.responseBodySize),
+    );
   });
   await go();
   await page.waitForLoadState('networkidle');
   const all = await Promise.all(bodies);
+  const wire = (await Promise.all(sent)).reduce((s, n) => s + n, 0);
   return {
     raw: all.reduce((s, b) => s + b.length, 0),
     gzip: all.reduce((s, b) => s + gzipSync(b, { level: 9 }).length, 0),
+    wire,
     files: all.length,
   };
 }
@@ -72,9 +83,11 @@ test('@bench portal bundle sizes and time to first search results', async ({ bro
     bench: 'web',
     home_js_gzip_kb: Math.round(home.gzip / 1024),
     home_js_raw_kb: Math.round(home.raw / 1024),
+    home_js_transferred_kb: Math.round(home.wire / 1024),
     home_js_files: home.files,
     search_js_gzip_kb: Math.round(search.gzip / 1024),
     search_js_raw_kb: Math.round(search.raw / 1024),
+    search_js_transferred_kb: Math.round(search.wire / 1024),
     first_results_p50_ms: Math.round(quantile(times, 0.5)),
     first_results_p95_ms: Math.round(quantile(times, 0.95)),
     first_results_max_ms: Math.round(Math.max(...times)),
