@@ -98,3 +98,28 @@ describe('null lists (e2e)', () => {
     expect(patched.body).toEqual(expect.objectContaining({ keywords: ['磷石膏'], cooperationModes: [] }));
   });
 });
+
+describe('credit code structure (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await TestApp.start();
+  });
+  afterAll(async () => t.stop());
+
+  it('refuses 000000000000000000 at registration, naming the field, and creates nothing', async () => {
+    const res = await t.request('POST', '/api/auth/register', {
+      body: {
+        organizationName: '零号公司',
+        kind: 'enterprise',
+        creditCode: '000000000000000000',
+        region: '荆门市',
+        name: '张三',
+        email: 'zero@example.com',
+        password: 'Abcdef123',
+      },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.details).toEqual([{ field: 'creditCode', message: '统一社会信用代码第 1 位（登记管理部门代码）不正确' }]);
+    expect((await t.request('POST', '/api/auth/login', { body: { email: 'zero@example.com', password: 'Abcdef123' } })).status).toBe(401);
+  });
+});

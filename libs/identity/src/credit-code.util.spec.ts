@@ -38,3 +38,23 @@ describe('unified social credit code (GB 32100-2015)', () => {
     expect(creditCodeProblem('9144030019220382S6')).toBe('charset');
   });
 });
+
+describe('the structure of a unified social credit code', () => {
+  const withCheck = (first17: string) => first17 + creditCodeCheckChar(first17);
+
+  it('refuses a code of zeros even though its check character fits', () => {
+    expect(creditCodeCheckChar('00000000000000000')).toBe('0');
+    expect(creditCodeProblem('000000000000000000')).toBe('authority');
+  });
+
+  it('refuses an organization type its registration authority does not register', () => {
+    expect(creditCodeProblem(withCheck('94420800MA4ABCDEF'))).toBe('type');
+    expect(creditCodeProblem(withCheck('52420800MJ0000001'))).toBeNull(); // 民政 · 民办非企业单位
+  });
+
+  it('refuses a division code outside the provinces', () => {
+    expect(creditCodeProblem(withCheck('91990800MA4ABCDEF'))).toBe('division');
+    expect(creditCodeProblem(withCheck('9142A800MA4ABCDEF'))).toBe('division');
+    expect(creditCodeProblem(withCheck('91420800MA4ABCDEF'))).toBeNull();
+  });
+});
