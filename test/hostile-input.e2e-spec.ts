@@ -26,6 +26,17 @@ describe('hostile input (e2e)', () => {
     expect(query.status).toBeLessThan(500);
   });
 
+  it('does not echo a huge value or field name back in the error', async () => {
+    const key = 'k'.repeat(900_000);
+    const res = await t.request('POST', '/api/auth/login', { rawBody: `{"email":"a@b.cn","password":"x","${key}":1}` });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body).length).toBeLessThan(2_000);
+    expect(res.body.details[0].message).toBe('是不允许的字段');
+    const long = await t.request('POST', '/api/auth/login', { body: { email: 'e'.repeat(900_000), password: 'x' } });
+    expect(long.status).toBe(400);
+    expect(JSON.stringify(long.body).length).toBeLessThan(2_000);
+  });
+
   it('lets a front end on an allowed origin PATCH, PUT and DELETE (CORS preflight)', async () => {
     const res = await t.request('OPTIONS' as 'GET', '/api/needs/00000000-0000-0000-0000-000000000000', {
       headers: { origin: 'http://127.0.0.1:3000', 'access-control-request-method': 'PATCH' },

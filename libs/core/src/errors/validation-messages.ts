@@ -36,10 +36,14 @@ const CONSTRAINT_TEXT: Record<string, string> = {
   nestedValidation: '格式不正确',
 };
 
+/** A field named in an answer is cut short: a request cannot make its error many times its own size. */
+const MAX_FIELD_CHARS = 80;
+const shortened = (field: string): string => (field.length > MAX_FIELD_CHARS ? `${field.slice(0, MAX_FIELD_CHARS)}…` : field);
+
 function flatten(errors: ValidationError[], parent = ''): ErrorDetail[] {
   const out: ErrorDetail[] = [];
   for (const err of errors) {
-    const field = parent ? `${parent}.${err.property}` : err.property;
+    const field = shortened(parent ? `${parent}.${err.property}` : err.property);
     const constraints = Object.entries(err.constraints ?? {});
     if ((err.value === undefined || err.value === null) && constraints.length > 0 && !err.constraints?.whitelistValidation) {
       // A missing field fails every rule of it; one message says what is wrong.

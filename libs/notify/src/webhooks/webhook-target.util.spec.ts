@@ -50,6 +50,7 @@ describe('webhook targets', () => {
     expect(allowPrivateTargets({ nodeEnv: 'production', allowPrivateWebhooks: false })).toBe(false);
     expect(allowPrivateTargets({ nodeEnv: 'production', allowPrivateWebhooks: true })).toBe(true);
     expect(allowPrivateTargets({ nodeEnv: 'test', allowPrivateWebhooks: false })).toBe(true);
-    expect(allowPrivateTargets({ nodeEnv: 'development', allowPrivateWebhooks: false })).toBe(true);
+    expect(allowPrivateTargets({ nodeEnv: 'development', allowPrivateWebhooks: false })).toBe(false);
+    expect(allowPrivateTargets({ nodeEnv: 'development', allowPrivateWebhooks: true })).toBe(true);
   });
 });

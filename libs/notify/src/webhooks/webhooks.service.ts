@@ -45,9 +45,13 @@ const toView = (e: WebhookEndpoint): WebhookEndpointView => ({
   createdAt: e.createdAt.toISOString(),
 });
 
-/** Private targets are allowed only where the config says so, or in development and test. */
+/**
+ * Private targets (loopback, the metadata service, Redis, Meilisearch…) only where the config says
+ * so (ALLOW_PRIVATE_WEBHOOKS), or in tests, whose receivers listen on loopback. A development
+ * install reachable by others is no place for them.
+ */
 export function allowPrivateTargets(config: Pick<AppConfig, 'allowPrivateWebhooks' | 'nodeEnv'>): boolean {
-  return config.allowPrivateWebhooks || config.nodeEnv !== 'production';
+  return config.allowPrivateWebhooks || config.nodeEnv === 'test';
 }
 
 /** An organization's webhook endpoints and the log of their deliveries. */
