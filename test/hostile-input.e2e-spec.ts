@@ -134,3 +134,33 @@ describe('credit code structure (e2e)', () => {
     expect((await t.request('POST', '/api/auth/login', { body: { email: 'zero@example.com', password: 'Abcdef123' } })).status).toBe(401);
   });
 });
+
+describe('registration throttle (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await TestApp.start({ REGISTER_MAX_PER_ADDRESS: '2' });
+  });
+  afterAll(async () => t.stop());
+
+  it('throttles registrations per address like logins', async () => {
+    const register = (n: number, ip: string) =>
+      t.request('POST', '/api/auth/register', {
+        ip,
+        body: {
+          organizationName: `限流测试学院${n}`,
+          kind: 'university',
+          region: '荆门市',
+          name: '张三',
+          email: `rl${n}@example.com`,
+          password: 'Abcdef123',
+        },
+      });
+    expect((await register(1, '10.0.0.9')).status).toBe(201);
+    expect((await register(2, '10.0.0.9')).status).toBe(201);
+    const third = await register(3, '10.0.0.9');
+    expect(third.status).toBe(429);
+    expect(third.body.message).toContain('注册过于频繁');
+    expect((await t.request('POST', '/api/auth/login', { body: { email: 'rl3@example.com', password: 'Abcdef123' } })).status).toBe(401);
+    expect((await register(4, '10.0.0.10')).status).toBe(201);
+  });
+});

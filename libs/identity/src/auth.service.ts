@@ -40,6 +40,12 @@ export class AuthService {
 
   /** Creates an unverified organization and its first user (its admin). */
   async register(dto: RegisterDto, ip: string): Promise<{ user: UserView; organizationId: string } & TokenPairDto> {
+    // Throttled per address like login: an hour's worth of registrations, then 429 until the hour passes.
+    const bucket = `register:addr:${ip}`;
+    if ((await this.limiter.hit(bucket, 3600)) > this.config.registerMaxPerAddress) {
+      const ttl = Math.max(await this.limiter.ttl(bucket), 1);
+      throw new TooManyRequestsError(`注册过于频繁，请 ${Math.ceil(ttl / 60)} 分钟后再试`, ttl);
+    }
     const { user, organizationId } = await this.tx.run(async () => {
       let org: Organization;
       try {

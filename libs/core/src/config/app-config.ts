@@ -23,6 +23,8 @@ export interface AppConfig {
   loginMaxFailuresPerAccount: number;
   loginMaxFailuresPerAddress: number;
   loginWindowSeconds: number;
+  /** Registrations one network address may make per hour. */
+  registerMaxPerAddress: number;
   smtpUrl: string;
   mailFrom: string;
   publicBaseUrl: string;
@@ -84,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       LOGIN_MAX_FAILURES_PER_ACCOUNT: num({ default: 5 }),
       LOGIN_MAX_FAILURES_PER_ADDRESS: num({ default: 20 }),
       LOGIN_WINDOW_SECONDS: num({ default: 900 }),
+      REGISTER_MAX_PER_ADDRESS: num({ default: 20 }),
       SMTP_URL: str({ default: 'smtp://127.0.0.1:1025' }),
       MAIL_FROM: str({ default: '科技成果转化平台 <noreply@techtransfer.local>' }),
       PUBLIC_BASE_URL: url({ default: 'http://localhost:3000' }),
@@ -152,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginMaxFailuresPerAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
     loginMaxFailuresPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
     loginWindowSeconds: e.LOGIN_WINDOW_SECONDS,
+    registerMaxPerAddress: Math.max(1, e.REGISTER_MAX_PER_ADDRESS),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/$/, ''),
