@@ -2,11 +2,12 @@ import { expect, test, type Page } from '@playwright/test';
 import { apiCall, apiLogin, BUREAU, creditCode, DEMO_PASSWORD, shot, pickRegion, signIn } from './fixtures';
 
 // Journey 5: bad input in the browser shows the API's message next to the field, and nothing is saved.
+// The form item's messages (antd animates a replaced message out while the new one comes in: match by text).
 const fieldError = (page: Page, label: string) =>
   page
     .locator('.ant-form-item')
     .filter({ has: page.getByLabel(label, { exact: true }) })
-    .locator('.ant-form-item-explain-error');
+    .locator('.ant-form-item-explain');
 
 async function fillRegistration(page: Page, name: string, code: string): Promise<void> {
   await page.goto('/register');
@@ -42,7 +43,7 @@ test('an invalid or taken credit code is refused next to its field, and no organ
   });
   expect(api.status).toBe(400);
   const apiMessage = api.body.details.find((d: { field: string }) => d.field === 'creditCode').message;
-  await expect(fieldError(page, '统一社会信用代码')).toHaveText(apiMessage);
+  await expect(fieldError(page, '统一社会信用代码')).toContainText(apiMessage);
   await shot(page, '40-register-bad-code');
 
   // A code another organization holds: only the API knows; its message lands next to the field.
@@ -52,7 +53,7 @@ test('an invalid or taken credit code is refused next to its field, and no organ
     .getByRole('main')
     .getByRole('button', { name: /^注\s*册$/ })
     .click();
-  await expect(fieldError(page, '统一社会信用代码')).toHaveText('该统一社会信用代码已有单位注册');
+  await expect(fieldError(page, '统一社会信用代码')).toContainText('该统一社会信用代码已有单位注册');
   await expect(page).toHaveURL(/\/register$/);
   await shot(page, '41-register-taken-code');
 
