@@ -5,7 +5,8 @@ import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
 import { applyApiErrors } from '../../components/api-errors';
 import { RegionCascader } from '../../components/reference';
-import { creditCodeMessage, MUTED, text } from './org-fields';
+import { creditCodeMessage } from '../../components/credit-code';
+import { MUTED, text } from './org-fields';
 
 type Organization = components['schemas']['OrganizationDetailDto'];
 type Body = components['schemas']['UpdateOrganizationDto'];
