@@ -7,11 +7,12 @@
 import type { MeiliSearch } from 'meilisearch';
 import type { MatchableText } from './analyzed-document';
 import { BigramFilter } from './bigram-filter';
+import { expandWithFeedback, type FeedbackOptions } from './feedback';
 import { bigramsOfNormalized } from './chinese-text.util';
 import type { CorpusStats } from './corpus-stats';
 import type { NeedText } from './key-terms';
 import { matchReasons, type MatchedTerm } from './match-reasons';
-import { buildQueryPlan, type QueryPlan } from './query-plan';
+import { buildQueryPlan, type QueryPlan, type QueryPlanOptions } from './query-plan';
 import { DEFAULT_RESCORE_PARAMS, rescore, type CandidateDocument, type RescoreParams } from './rescorer';
 import { toScore0to100 } from './score-normalizer';
 import { hitText, splitTokens, type RescoreHit } from './search-documents';
@@ -50,6 +51,10 @@ export interface RelevanceMatcherOptions {
   synonyms?: SynonymDictionary | null;
   rescoreParams?: Partial<RescoreParams>;
   queryOptions?: QueryOptions;
+  /** Pseudo-relevance feedback over the candidates (feedback.ts); off by default: see README.md. */
+  feedback?: FeedbackOptions | null;
+  /** How the candidate multi-search is built (see query-plan.ts for the defaults). */
+  planOptions?: Pick<QueryPlanOptions, 'maxKeyTermQueries' | 'maxSynonymQueries' | 'contextTerms' | 'limit' | 'bigramQueries'>;
 }
 
 /**
@@ -91,6 +96,8 @@ export class RelevanceMatcher {
   private readonly synonyms: SynonymDictionary | null;
   private readonly params: RescoreParams;
   private readonly queryOptions: QueryOptions;
+  private readonly planOptions: NonNullable<RelevanceMatcherOptions['planOptions']>;
+  private readonly feedback: FeedbackOptions | null;
 
   constructor(options: RelevanceMatcherOptions) {
     this.client = options.client;
@@ -99,6 +106,8 @@ export class RelevanceMatcher {
     this.synonyms = options.synonyms === undefined ? SynonymDictionary.default() : options.synonyms;
     this.params = { ...DEFAULT_RESCORE_PARAMS, ...options.rescoreParams };
     this.queryOptions = options.queryOptions ?? {};
+    this.planOptions = options.planOptions ?? {};
+    this.feedback = options.feedback ?? null;
   }
 
   private get stats(): CorpusStats {
@@ -115,8 +124,9 @@ export class RelevanceMatcher {
     const stats = this.stats;
     const weighted = buildWeightedQuery(query, stats, this.synonyms, this.queryOptions);
     const plan = buildQueryPlan(query.title, weighted, stats, {
+      ...this.planOptions,
       indexUid: this.indexUid,
-      limit: options.candidates ?? 160,
+      limit: options.candidates ?? this.planOptions.limit ?? 160,
       filter: options.filter,
     });
     return { weighted, plan };
@@ -142,16 +152,29 @@ export class RelevanceMatcher {
     const stats = this.stats;
     // In a corpus large enough to tell, a word in more than 5 % of the records is no reason to show.
     const generic = (term: string): boolean => stats.docCount >= 200 && stats.docFreq('word', term) > 0.05 * stats.docCount;
-    return rescore(weighted, candidates, stats, this.params)
-      .slice(0, limit)
-      .map((r) => {
-        const c = byId.get(r.id);
-        return {
-          id: r.id,
-          score0to100: toScore0to100(r),
-          rawScore: r.score,
-          matchedTerms: c ? matchReasons(weighted, c.text, 8, generic) : [],
-        };
-      });
+    let ranked = rescore(weighted, candidates, stats, this.params);
+    if (this.feedback) {
+      const keywords = new Map(hits.map((h) => [String(h.id), h.keywords ?? []]));
+      const expanded = expandWithFeedback(
+        weighted,
+        ranked,
+        (id) => {
+          const c = byId.get(id);
+          return c ? { text: c.text, keywords: keywords.get(id) ?? [] } : undefined;
+        },
+        stats,
+        this.feedback,
+      );
+      ranked = rescore(expanded, candidates, stats, this.params);
+    }
+    return ranked.slice(0, limit).map((r) => {
+      const c = byId.get(r.id);
+      return {
+        id: r.id,
+        score0to100: toScore0to100(r),
+        rawScore: r.score,
+        matchedTerms: c ? matchReasons(weighted, c.text, 8, generic) : [],
+      };
+    });
   }
 }

@@ -181,6 +181,8 @@ export function rescore(
   const upper: Record<View, number> = { bigram: 0, word: 0 };
   const phraseIdfs = new Map<string, number>();
   for (const p of query.phrases.keys()) phraseIdfs.set(p, phraseIdf(p, stats));
+  const expansion = query.expansion ?? new Map<string, number>();
+  for (const p of expansion.keys()) phraseIdfs.set(p, phraseIdf(p, stats));
   // Phrases do not raise the upper bound: a synonym is an alternative way to match the need's
   // own terms, not extra information the best document must also hold.
   for (const view of VIEWS) upper[view] = bm25UpperBound(query[view], view, stats) || 1;
@@ -197,7 +199,8 @@ export function rescore(
   const out = candidates.map((c) => {
     const bigramShare =
       (bm25fWeighted(qBigram, c.bigram, 'bigram', avgBigram, params, c.bigramLengths) +
-        phraseBm25f(query.phrases, c, stats, phraseIdfs, params)) /
+        phraseBm25f(query.phrases, c, stats, phraseIdfs, params) +
+        phraseBm25f(expansion, c, stats, phraseIdfs, params)) /
       upper.bigram;
     const wordShare = bm25fWeighted(qWord, c.word, 'word', avgWord, params) / upper.word;
     let covered = 0;

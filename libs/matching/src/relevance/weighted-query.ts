@@ -19,6 +19,11 @@ export interface WeightedQuery {
   phrases: Map<string, number>;
   keyTerms: KeyTerm[];
   synonyms: SynonymExpansion[];
+  /**
+   * Phrases from pseudo-relevance feedback (feedback.ts) → weight; matched like `phrases`, but
+   * they are the corpus's words, not the need's, so they are never shown as a reason.
+   */
+  expansion?: Map<string, number>;
 }
 
 export interface QueryOptions {
