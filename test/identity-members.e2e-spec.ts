@@ -120,6 +120,16 @@ describe('members and sessions (e2e)', () => {
     expect(audit[1]).toEqual(expect.objectContaining({ reason: '账号疑似被盗用', actor_user_id: bureau.userId }));
   });
 
+  it('ends a session at logout: its access token stops working at once, other sessions go on', async () => {
+    const first = await login(ent.email, ent.password);
+    const second = await login(ent.email, ent.password);
+    expect((await t.request('GET', '/api/me', { token: first.body.accessToken })).status).toBe(200);
+    expect((await t.request('POST', '/api/auth/logout', { body: { refreshToken: first.body.refreshToken } })).status).toBe(204);
+    const after = await t.request('GET', '/api/me', { token: first.body.accessToken });
+    expect(after.status).toBe(401);
+    expect((await t.request('GET', '/api/me', { token: second.body.accessToken })).status).toBe(200);
+  });
+
   it('keeps the portal refresh token in an httpOnly, SameSite=Strict cookie on the auth path only', async () => {
     const res = await t.request('POST', '/api/auth/login', { body: { email: ent.email, password: ent.password, useCookie: true } });
     expect(res.status).toBe(200);

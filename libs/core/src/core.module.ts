@@ -8,6 +8,7 @@ import { PlumbingModule } from './queue/plumbing.module';
 import { AccessRegistry } from './auth/access.registry';
 import { RedisService } from './redis/redis.service';
 import { RateLimiter } from './redis/rate-limiter';
+import { SessionRevocations } from './auth/session-revocations';
 import { Clock } from './time/clock';
 import { HealthController } from './health/health.controller';
 
@@ -24,8 +25,18 @@ export class CoreModule {
         PlumbingModule,
         JwtModule.register({ secret: config.jwtSecret, signOptions: { expiresIn: config.jwtAccessTtlSeconds } }),
       ],
-      providers: [AccessRegistry, RedisService, RateLimiter, Clock],
-      exports: [CoreConfigModule, DatabaseModule, PlumbingModule, JwtModule, AccessRegistry, RedisService, RateLimiter, Clock],
+      providers: [AccessRegistry, RedisService, RateLimiter, Clock, SessionRevocations],
+      exports: [
+        CoreConfigModule,
+        DatabaseModule,
+        PlumbingModule,
+        JwtModule,
+        AccessRegistry,
+        RedisService,
+        RateLimiter,
+        Clock,
+        SessionRevocations,
+      ],
     };
   }
 }

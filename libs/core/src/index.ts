@@ -25,6 +25,7 @@ export * from './auth/auth-user';
 export * from './auth/access.registry';
 export * from './auth/auth.decorators';
 export * from './auth/auth.guard';
+export * from './auth/session-revocations';
 export * from './redis/redis.service';
 export * from './redis/rate-limiter';
 export * from './core.module';

@@ -9,6 +9,7 @@ import {
   AccessTokenClaims,
   OutboxService,
   RateLimiter,
+  SessionRevocations,
   TooManyRequestsError,
   TransactionHost,
 } from '@app/core';
@@ -34,6 +35,7 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly limiter: RateLimiter,
     private readonly outbox: OutboxService,
+    private readonly revocations: SessionRevocations,
   ) {}
 
   /** Creates an unverified organization and its first user (its admin). */
@@ -159,6 +161,8 @@ export class AuthService {
       .set({ revokedAt: () => 'now()' })
       .where('family_id = :familyId AND revoked_at IS NULL', { familyId })
       .execute();
+    // Access tokens of the session stop working now, not when they expire.
+    await this.revocations.revoke(familyId);
   }
 
   private secretMatches(hash: string, secret: string): boolean {
@@ -168,7 +172,7 @@ export class AuthService {
   }
 
   private async issueTokens(userId: string, organizationId: string, familyId: string, ip: string): Promise<TokenPairDto> {
-    const claims: AccessTokenClaims = { sub: userId, org: organizationId, typ: 'access' };
+    const claims: AccessTokenClaims = { sub: userId, org: organizationId, typ: 'access', fam: familyId };
     const accessToken = await this.jwt.signAsync(claims);
     const secret = randomBytes(32).toString('base64url');
     const saved = await this.tx.repo(RefreshToken).save(

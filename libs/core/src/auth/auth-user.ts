@@ -33,4 +33,6 @@ export interface AccessTokenClaims {
   sub: string;
   org: string;
   typ: 'access';
+  /** The session (refresh-token family) the token belongs to; logout revokes it at once. */
+  fam?: string;
 }

@@ -1,9 +1,10 @@
-import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { isUUID } from 'class-validator';
 import { JwtService } from '@nestjs/jwt';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '../errors/domain-error';
 import { AccessRegistry } from './access.registry';
+import { SessionRevocations } from './session-revocations';
 import { ACCESS_KEY, AccessRequirement, OPTIONAL_AUTH_KEY, Policy, POLICY_KEY, PUBLIC_KEY } from './auth.decorators';
 import { AUTH_USER_LOADER, AccessTokenClaims, AuthUser, AuthUserLoader, isBureau } from './auth-user';
 
@@ -21,6 +22,7 @@ export class AuthGuard implements CanActivate {
     private readonly jwt: JwtService,
     private readonly access: AccessRegistry,
     @Inject(AUTH_USER_LOADER) private readonly users: AuthUserLoader,
+    @Optional() private readonly revocations?: SessionRevocations,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -68,6 +70,7 @@ export class AuthGuard implements CanActivate {
       return null;
     }
     if (claims.typ !== 'access' || typeof claims.sub !== 'string') return null;
+    if (claims.fam && (await this.revocations?.isRevoked(claims.fam))) return null;
     return this.users.load(claims.sub);
   }
 

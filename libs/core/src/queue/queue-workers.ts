@@ -7,6 +7,9 @@ import { QUEUE_SETTINGS, QueueName } from './queue-names';
 import { QueueRegistry } from './queue-registry';
 import { createRedisConnection } from './redis-connection';
 
+/** How soon a worker tries again to fetch a job after Redis failed it. */
+export const WORKER_RETRY_DELAY_MS = 1000;
+
 /** The consumer side: one BullMQ Worker per queue that has handlers, each with its concurrency. */
 @Injectable()
 export class QueueWorkers {
@@ -29,6 +32,11 @@ export class QueueWorkers {
         connection,
         prefix: this.queues.prefix,
         concurrency: QUEUE_SETTINGS[queue].concurrency,
+        // After a failed fetch (Redis gone) BullMQ waits runRetryDelay before it tries again: 15 s
+        // by default, per queue, so a Redis blip delayed each hop of a notification (outbox → fan-out
+        // → delivery) by up to 15 s. The connection reconnects within 2 s (redis-connection.ts); so
+        // do the workers.
+        runRetryDelay: WORKER_RETRY_DELAY_MS,
       });
       worker.on('failed', (job, err) =>
         this.logger.warn({ queue, jobId: job?.id, name: job?.name, attempts: job?.attemptsMade, err: err.message }, 'job failed'),
