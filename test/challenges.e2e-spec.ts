@@ -398,6 +398,8 @@ describe('揭榜挂帅: one challenge from publication to final acceptance (e2e)
     expect(ranking.body.map((r: { proposalId: string }) => r.proposalId)).toEqual([proposal.b, proposal.a]);
     expect(ranking.body[0]).toEqual(expect.objectContaining({ rank: 1, score: 75, dropped: [55, 95], spread: 40, experts: 5 }));
     expect(ranking.body[1]).toEqual(expect.objectContaining({ score: 70, dropped: [20, 90] }));
+    // The ranking names the organizations, not only their ids.
+    expect(ranking.body.map((r: { organizationName: string }) => r.organizationName)).toEqual(['荆楚理工学院', '荆门锂能新材料有限公司']);
     expect(ranking.body[0].criterionMeans).toEqual(Object.fromEntries(criteria.map((k) => [k.key, 75])));
     expect((await t.request('GET', `/api/challenges/${challengeId}/ranking`, { token: experts[2].token })).status).toBe(403);
     // An expert who has submitted stays: their review counts.

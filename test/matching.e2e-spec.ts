@@ -238,6 +238,17 @@ describe('search, matching and engagements (e2e, real Meilisearch)', () => {
     const id = req.body.id;
     const beforeUni = await t.request('GET', `/api/engagements/${id}`, { token: uni1.token });
     expect(beforeUni.body.counterpartContact).toBeNull();
+    // Lists name both items and both organizations (not only their ids).
+    const received = await t.request('GET', '/api/engagements?role=received', { token: uni1.token });
+    expect(received.body.items).toContainEqual(
+      expect.objectContaining({
+        id,
+        needTitle: expect.any(String),
+        resultTitle: top.counterpart.title,
+        requesterOrganizationName: '荆门磷化工有限公司',
+        receiverOrganizationName: '荆州某大学',
+      }),
+    );
     expect((await t.request('GET', `/api/engagements/${id}`, { token: stranger.token })).status).toBe(404);
     expect((await t.request('POST', `/api/engagements/${id}/accept`, { token: enterprise.token })).status).toBe(403);
     expect((await t.request('POST', `/api/engagements/${id}/accept`, { token: stranger.token })).status).toBe(404);

@@ -11,7 +11,7 @@ import {
   TransactionHost,
   ValidationFailedError,
 } from '@app/core';
-import { UsersService } from '@app/identity';
+import { OrganizationsService, UsersService } from '@app/identity';
 import { MIN_EXPERTS } from './challenge.constants';
 import { toProposalView } from './challenge.mapper';
 import { ReviewNotStartedError, stateError } from './challenges.errors';
@@ -34,6 +34,7 @@ export class ReviewsService {
     private readonly clock: Clock,
     private readonly challenges: ChallengesService,
     private readonly users: UsersService,
+    private readonly organizations: OrganizationsService,
   ) {}
 
   async assignExperts(challengeId: string, userIds: string[], actor: AuthUser) {
@@ -224,12 +225,17 @@ export class ReviewsService {
           .where(`r.proposal_id = ANY(:ids) AND r.status = 'submitted'`, { ids: eligible.map((p) => p.id) })
           .getMany()
       : [];
+    const names = new Map(
+      (await this.organizations.findByIds([...new Set(eligible.map((p) => p.organizationId))])).map((o) => [o.id, o.name]),
+    );
     return eligible
       .map((p) => {
         const own = reviews.filter((r) => r.proposalId === p.id);
         return {
           proposalId: p.id,
           organizationId: p.organizationId,
+          organizationName: names.get(p.organizationId) ?? null,
+          leaderName: p.leaderName,
           requestedBudgetYuan: p.requestedBudgetFen / 100,
           ...aggregateTotals(own.map((r) => r.total)),
           criterionMeans: criterionMeans(own),

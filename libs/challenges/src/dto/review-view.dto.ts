@@ -29,6 +29,8 @@ export class ProposalRankingDto implements RankingRow {
   @ApiProperty({ type: 'integer', description: '名次，从 1 开始' }) rank!: number;
   @ApiProperty({ format: 'uuid' }) proposalId!: string;
   @ApiProperty({ format: 'uuid', description: '牵头单位' }) organizationId!: string;
+  @ApiProperty({ type: String, nullable: true, description: '牵头单位名称' }) organizationName!: string | null;
+  @ApiProperty({ description: '项目负责人' }) leaderName!: string;
   @ApiProperty({ type: 'number', description: '申请经费（元）' }) requestedBudgetYuan!: number;
   @ApiProperty({ type: 'number', nullable: true, description: '综合得分（保留的总分的平均；尚无评分时为 null）' }) score!: number | null;
   @ApiProperty({ type: 'integer', description: '已提交评审意见的专家数' }) experts!: number;

@@ -18,8 +18,12 @@ export class EngagementViewDto implements EngagementView {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: '技术需求' }) needId!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: '科技成果' }) resultId!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: '由匹配发起时的匹配' }) matchId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '技术需求的名称' }) needTitle!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '科技成果的名称' }) resultTitle!: string | null;
   @ApiProperty({ format: 'uuid', description: '发起方单位' }) requesterOrganizationId!: string;
+  @ApiProperty({ type: String, nullable: true, description: '发起方单位名称' }) requesterOrganizationName!: string | null;
   @ApiProperty({ format: 'uuid', description: '被邀请方单位' }) receiverOrganizationId!: string;
+  @ApiProperty({ type: String, nullable: true, description: '被邀请方单位名称' }) receiverOrganizationName!: string | null;
   @ApiProperty({ description: '发起方的留言' }) message!: string;
   @ApiProperty({ enum: ENGAGEMENT_STATUSES }) status!: EngagementStatus;
   @ApiProperty({ type: String, enum: DISMISS_REASONS, nullable: true, description: '婉拒原因（从列表中选择）' }) reason!: string | null;

@@ -42,6 +42,12 @@ interface EngagementTarget {
   about: { type: ItemType; id: string };
 }
 
+interface EngagementNames {
+  needTitles: Map<string, string>;
+  resultTitles: Map<string, string>;
+  organizationNames: Map<string, string>;
+}
+
 @Injectable()
 export class EngagementsService implements OnModuleInit {
   constructor(
@@ -118,7 +124,7 @@ export class EngagementsService implements OnModuleInit {
       await this.outbox.emit('engagement.requested', { engagementId: e.id, organizationIds: [e.receiverOrganizationId] });
       const at = new Date(this.clock.now().getTime() + this.config.engagementReminderDays * 86_400_000);
       await this.reminders.schedule(`engagement:${e.id}:unanswered`, at, UNANSWERED, { engagementId: e.id });
-      return this.view(e, actor);
+      return this.view(e, actor, await this.names([e]));
     });
   }
 
@@ -212,13 +218,31 @@ export class EngagementsService implements OnModuleInit {
     if (q.status) qb.andWhere('e.status = :status', { status: q.status });
     const { skip, take } = pageOffset(q);
     const [rows, total] = await qb.orderBy('e.created_at', 'DESC').skip(skip).take(take).getManyAndCount();
-    return toPage(await Promise.all(rows.map((e) => this.view(e, viewer))), total, q);
+    const names = await this.names(rows);
+    return toPage(await Promise.all(rows.map((e) => this.view(e, viewer, names))), total, q);
+  }
+
+  /**
+   * The titles of the items and the names of the organizations that engagements name, in three
+   * queries for a whole page. Both parties may read them: each engaged about the other's item.
+   */
+  private async names(rows: Engagement[]): Promise<EngagementNames> {
+    const [needs, results, orgs] = await Promise.all([
+      this.catalog.items('need', [...new Set(rows.flatMap((e) => (e.needId ? [e.needId] : [])))]),
+      this.catalog.items('result', [...new Set(rows.flatMap((e) => (e.resultId ? [e.resultId] : [])))]),
+      this.organizations.findByIds([...new Set(rows.flatMap((e) => [e.requesterOrganizationId, e.receiverOrganizationId]))]),
+    ]);
+    return {
+      needTitles: new Map(needs.map((n) => [n.id, n.title])),
+      resultTitles: new Map(results.map((r) => [r.id, r.title])),
+      organizationNames: new Map(orgs.map((o) => [o.id, o.name])),
+    };
   }
 
   async get(id: string, viewer: AuthUser) {
     const e = await this.tx.repo(Engagement).findOne({ where: { id } });
     if (!e || (!this.isParty(e, viewer) && !isBureau(viewer))) throw new NotFoundError('对接');
-    return this.view(e, viewer);
+    return this.view(e, viewer, await this.names([e]));
   }
 
   private isParty(e: Engagement, user: AuthUser): boolean {
@@ -226,7 +250,7 @@ export class EngagementsService implements OnModuleInit {
   }
 
   /** The engagement as one party sees it: the other side's contact only after acceptance. */
-  private async view(e: Engagement, viewer: AuthUser) {
+  private async view(e: Engagement, viewer: AuthUser, names: EngagementNames) {
     let counterpartContact: { name: string | null; phone: string | null; email: string | null } | null = null;
     if (CONTACT_VISIBLE.includes(e.status) && this.isParty(e, viewer)) {
       if (viewer.organizationId === e.requesterOrganizationId) {
@@ -246,8 +270,12 @@ export class EngagementsService implements OnModuleInit {
       needId: e.needId,
       resultId: e.resultId,
       matchId: e.matchId,
+      needTitle: e.needId ? (names.needTitles.get(e.needId) ?? null) : null,
+      resultTitle: e.resultId ? (names.resultTitles.get(e.resultId) ?? null) : null,
       requesterOrganizationId: e.requesterOrganizationId,
+      requesterOrganizationName: names.organizationNames.get(e.requesterOrganizationId) ?? null,
       receiverOrganizationId: e.receiverOrganizationId,
+      receiverOrganizationName: names.organizationNames.get(e.receiverOrganizationId) ?? null,
       message: e.message,
       status: e.status,
       reason: e.reasonCode,
@@ -324,7 +352,7 @@ export class EngagementsService implements OnModuleInit {
       if (to === 'deal') await this.outbox.emit('engagement.deal', { engagementId: id, organizationIds, adoptionId: String(e.adoptionId) });
       if (to === 'abandoned')
         await this.outbox.emit('engagement.abandoned', { engagementId: id, organizationIds, reason: String(e.reasonText) });
-      return this.view(e, actor);
+      return this.view(e, actor, await this.names([e]));
     });
   }
 }
