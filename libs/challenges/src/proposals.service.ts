@@ -13,6 +13,7 @@ import {
   toPage,
   TransactionHost,
   ValidationFailedError,
+  isUniqueViolation,
 } from '@app/core';
 import { OrganizationsService } from '@app/identity';
 import { PROPOSAL_STATUS_LABELS, ProposalStatus } from './challenge.constants';
@@ -31,7 +32,6 @@ import { CreateProposalDto, UpdateProposalDto } from './dto/proposal.dto';
 import { Challenge } from './entities/challenge.entity';
 import { Proposal } from './entities/proposal.entity';
 import { ChallengeExpert, ExpertConflict } from './entities/review.entities';
-import { isUniqueViolation } from '@app/identity';
 import { applicantOrgs, eligibilityProblem } from './proposal.util';
 
 /** 揭榜申请: drafting, editing until the window closes, submitting, withdrawing, screening. */

@@ -4,6 +4,7 @@ export * from './database/transaction-host';
 export * from './database/data-source-options';
 export * from './database/migration-runner';
 export * from './database/database.module';
+export * from './database/pg-errors';
 export * from './errors/domain-error';
 export * from './errors/error-response.dto';
 export * from './errors/validation-messages';

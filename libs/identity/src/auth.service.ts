@@ -12,6 +12,7 @@ import {
   SessionRevocations,
   TooManyRequestsError,
   TransactionHost,
+  isUniqueViolation,
 } from '@app/core';
 import { RegisterDto, TokenPairDto } from './dto/auth.dto';
 import { BadCredentialsError, CreditCodeTakenError, InvalidRefreshTokenError } from './identity.errors';
@@ -19,7 +20,7 @@ import { Organization } from './organization.entity';
 import { verifyAgainstDummy, verifyPassword } from './password.util';
 import { RefreshToken } from './refresh-token.entity';
 import { User } from './user.entity';
-import { isUniqueViolation, toUserView, UsersService, UserView } from './users.service';
+import { toUserView, UsersService, UserView } from './users.service';
 
 function sha256(s: string): string {
   return createHash('sha256').update(s).digest('hex');

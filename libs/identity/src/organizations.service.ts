@@ -15,13 +15,13 @@ import {
   toPage,
   requireNonNull,
   TransactionHost,
+  isUniqueViolation,
 } from '@app/core';
 import { Brackets, In } from 'typeorm';
 import { OrganizationDetailDto, OrganizationPublicDto, OrganizationQueryDto, UpdateOrganizationDto } from './dto/organization.dto';
 import { toOrganizationDetail, toOrganizationPublic } from './organization.mapper';
 import { CreditCodeTakenError } from './identity.errors';
 import { Organization } from './organization.entity';
-import { isUniqueViolation } from './users.service';
 
 @Injectable()
 export class OrganizationsService implements OnModuleInit {

@@ -12,8 +12,8 @@ import {
   pageOffset,
   toPage,
   TransactionHost,
+  isUniqueViolation,
 } from '@app/core';
-import { QueryFailedError } from 'typeorm';
 import { ExpertQueryDto, ExpertViewDto } from './dto/expert.dto';
 import { AddMemberDto } from './dto/organization.dto';
 import { EmailTakenError } from './identity.errors';
@@ -45,12 +45,6 @@ export function toUserView(u: User): UserView {
     organizationId: u.organizationId,
     active: u.active,
   };
-}
-
-export function isUniqueViolation(err: unknown, constraint?: string): boolean {
-  if (!(err instanceof QueryFailedError)) return false;
-  const driver = err.driverError as { code?: string; constraint?: string };
-  return driver.code === '23505' && (!constraint || driver.constraint === constraint);
 }
 
 /** Users and the current-user lookup the auth guard relies on. */
