@@ -6,7 +6,7 @@
  * Each view's BM25F is divided by its upper bound U = Σ_t q_t·idf_t (the score of a document
  * that contains every query term infinitely often), so s_v ∈ [0, 1) is "the share of the
  * query's information the document matches". That makes the two views fusable and makes the
- * fused value comparable across queries (see score-calibration.ts for the 0–100 mapping).
+ * fused value comparable across queries (see score-normalizer.ts for the 0–100 mapping).
  */
 import { FIELDS, VIEWS, type Field, type FieldTokens, type View } from './analyzed-document';
 import type { CorpusStats } from './corpus-stats';
