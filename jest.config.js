@@ -5,11 +5,7 @@ const moduleNameMapper = {
 };
 const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json', diagnostics: false }],
-  // content-disposition 3 (required by @fastify/static 10, which Swagger UI and Bull Board load) ships ESM only:
-  // Node 20.19+ requires it natively, Jest's CommonJS runtime needs it transpiled.
-  '/node_modules/content-disposition/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, isolatedModules: true }, diagnostics: false }],
 };
-const transformIgnorePatterns = ['/node_modules/(?!content-disposition/)'];
 
 module.exports = {
   testTimeout: 60000,
@@ -21,7 +17,6 @@ module.exports = {
       testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'],
       moduleNameMapper,
       transform,
-      transformIgnorePatterns,
     },
     {
       displayName: 'e2e',
@@ -30,7 +25,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       moduleNameMapper,
       transform,
-      transformIgnorePatterns,
     },
   ],
 };

@@ -1,9 +1,9 @@
 import { RequestMethod } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import type { Params } from 'nestjs-pino';
-import type { AppConfig } from '@app/core';
+import { logTransport, type AppConfig } from '@app/core';
 
-/** Structured JSON logs; each request line carries the request id (also sent back as x-request-id). */
+/** Structured logs (JSON, or readable lines in development); each request line carries the request id (also sent back as x-request-id). */
 export function loggerOptions(config: AppConfig): Params {
   return {
     // Every route, in path-to-regexp 8 syntax (the default '*' draws a deprecation warning).
@@ -14,6 +14,7 @@ export function loggerOptions(config: AppConfig): Params {
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], remove: true },
       customProps: () => ({ service: 'api' }),
       autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
+      transport: logTransport(config),
     },
   };
 }

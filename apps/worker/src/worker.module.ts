@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { AppConfig, CoreModule } from '@app/core';
+import { AppConfig, CoreModule, logTransport } from '@app/core';
 import { IdentityModule } from '@app/identity';
 import { MatchingModule } from '@app/matching';
 import { ChallengesModule } from '@app/challenges';
@@ -13,7 +13,9 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
-        LoggerModule.forRoot({ pinoHttp: { level: config.logLevel, customProps: () => ({ service: 'worker' }) } }),
+        LoggerModule.forRoot({
+          pinoHttp: { level: config.logLevel, customProps: () => ({ service: 'worker' }), transport: logTransport(config) },
+        }),
         CoreModule.forRoot(config),
         IdentityModule,
         NotifyModule,

@@ -37,6 +37,8 @@ export interface AppConfig {
   /** The built web portal the api serves at `/` (when it exists). */
   webDist: string;
   logLevel: string;
+  /** `pretty` (one readable line per entry, for a person at a terminal) or `json` (for machines). */
+  logFormat: 'pretty' | 'json';
   allowPrivateWebhooks: boolean;
   /** A new match at or above this score (0–100) is notified to both sides. */
   matchNotifyThreshold: number;
@@ -95,6 +97,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       WEB_DIST: str({ default: './dist/web' }),
       TEST_CLOCK_FILE: str({ default: '' }),
       LOG_LEVEL: str({ default: 'info', choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }),
+      // Readable lines in development, JSON lines elsewhere, unless said otherwise.
+      LOG_FORMAT: str({ choices: ['pretty', 'json'], default: (env.NODE_ENV ?? 'development') === 'development' ? 'pretty' : 'json' }),
       ALLOW_PRIVATE_WEBHOOKS: bool({ default: false }),
       MATCH_NOTIFY_THRESHOLD: num({ default: 50 }),
       MATCH_MIN_SCORE: num({ default: 10 }),
@@ -163,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     uploadDir: e.UPLOAD_DIR,
     webDist: e.WEB_DIST,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT as AppConfig['logFormat'],
     allowPrivateWebhooks: e.ALLOW_PRIVATE_WEBHOOKS,
     matchNotifyThreshold: e.MATCH_NOTIFY_THRESHOLD,
     matchMinScore: e.MATCH_MIN_SCORE,
