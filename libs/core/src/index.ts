@@ -39,6 +39,7 @@ export * from './http/patch.util';
 export * from './http/range.util';
 export * from './http/sql.util';
 export * from './time/clock';
+export * from './time/china-time';
 export * from './database/bigint.transformer';
 export * from './http/transforms';
 export * from './database/update-returning.util';

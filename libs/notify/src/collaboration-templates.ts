@@ -1,13 +1,11 @@
+import { chineseDate } from '@app/core';
 import type { RenderedMessage } from './notification-templates';
 import { quote, reasonText } from './template-text.util';
 import type { CollaborationEventType } from './notify-events';
 
-/** 2026-12-01T16:00:00Z → 2026年12月2日 (Beijing time). */
-export function chineseDate(iso: unknown): string {
-  const d = new Date(typeof iso === 'string' ? iso : NaN);
-  if (Number.isNaN(d.getTime())) return '';
-  const b = new Date(d.getTime() + 8 * 3600_000);
-  return `${b.getUTCFullYear()}年${b.getUTCMonth() + 1}月${b.getUTCDate()}日`;
+/** An ISO moment of an event's payload → 2026年12月2日 (Beijing time); '' when it is not one. */
+export function chineseDateOf(iso: unknown): string {
+  return chineseDate(new Date(typeof iso === 'string' ? iso : NaN));
 }
 
 /** Engagements (对接) and open calls (揭榜挂帅): Chinese text and the path of the item. */
@@ -65,7 +63,7 @@ export function renderCollaboration(
     case 'challenge.experts-assigned':
       return { title: '邀请您评审揭榜申请', body: `科技局邀请您担任榜单${s}的评审专家，请按时完成评审。`, path: challenge };
     case 'challenge.awarded':
-      return { title: '榜单评审结果公示', body: `榜单${s}已确定揭榜单位，公示期至 ${chineseDate(p.noticeEndsAt)}。`, path: challenge };
+      return { title: '榜单评审结果公示', body: `榜单${s}已确定揭榜单位，公示期至 ${chineseDateOf(p.noticeEndsAt)}。`, path: challenge };
     case 'proposal.outcome':
       return p.awarded
         ? { title: '恭喜，揭榜成功', body: `您单位已成功揭榜${s}，请按约定推进项目并按时提交里程碑成果。`, path: challenge }

@@ -1,4 +1,4 @@
-import { trimString } from '@app/core';
+import { chinaDate, trimString } from '@app/core';
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import {
@@ -19,7 +19,6 @@ import {
 } from 'class-validator';
 import { COOPERATION_MODES, INDUSTRY_FIELDS, MAX_YUAN, REGION_MESSAGE, REGION_PATTERN, TEXT_LIMITS } from '../catalog.constants';
 import { checkPatentNumber } from '../patent-number.util';
-import { chinaDateTime } from '../china-time.util';
 
 /** Trims strings (core's shared transform, under the name this library's DTOs use). */
 export const trim = trimString;
@@ -71,7 +70,7 @@ export const IsCooperationModes = (): PropertyDecorator =>
 
 /** Today's date in China (UTC+8), as YYYY-MM-DD. */
 export function todayInChina(): string {
-  return chinaDateTime(new Date()).slice(0, 10);
+  return chinaDate(new Date());
 }
 
 export function isIsoDate(v: unknown): v is string {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, JobHandlerRegistry, QueueName, QueueRegistry, TransactionHost } from '@app/core';
+import { APP_CONFIG, AppConfig, chinaDate, JobHandlerRegistry, QueueName, QueueRegistry, TransactionHost } from '@app/core';
 import { DIGEST_DAILY_JOB, EMAIL_DIGEST_JOB, errorText } from '../delivery-jobs';
 
 export const DIGEST_SCHEDULER_ID = 'notify-daily-digest';
@@ -41,7 +41,7 @@ export class DigestScheduler implements OnModuleInit, OnApplicationBootstrap {
     const users: { recipient_id: string }[] = await this.tx.manager.query(
       `SELECT DISTINCT recipient_id FROM notification_delivery WHERE channel = 'email' AND status = 'digest'`,
     );
-    const day = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    const day = chinaDate(now);
     await this.queues.get(QueueName.Email).addBulk(
       users.map((u) => ({
         name: EMAIL_DIGEST_JOB,
