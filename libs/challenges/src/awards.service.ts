@@ -10,8 +10,10 @@ import {
   OutboxService,
   TransactionHost,
   ValidationFailedError,
+  Transitions,
 } from '@app/core';
 import { toChallengeView } from './challenge.mapper';
+import { CHALLENGE_MACHINE, PROPOSAL_MACHINE } from './challenge-machines';
 import { OverBudgetError, ReviewNotFinishedError, stateError } from './challenges.errors';
 import { ChallengesService } from './challenges.service';
 import { ChallengeNoticesService } from './challenge-notices.service';
@@ -34,6 +36,7 @@ export class AwardsService {
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
     private readonly challenges: ChallengesService,
+    private readonly transitions: Transitions,
     private readonly notices: ChallengeNoticesService,
     private readonly reviews: ReviewsService,
   ) {}
@@ -41,7 +44,7 @@ export class AwardsService {
   async award(challengeId: string, dto: AwardDto, actor: AuthUser) {
     return this.tx.run(async () => {
       const c = await this.challenges.lock(challengeId);
-      if (c.status !== 'reviewing') throw stateError('只有评审中的榜单可以评定中榜单位');
+      CHALLENGE_MACHINE.check('award', c.status);
       await this.assertReviewFinished(challengeId);
       const ids = dto.winners.map((w) => w.proposalId);
       if (new Set(ids).size !== ids.length) throw new ValidationFailedError('中榜申请不能重复', [{ field: 'winners', message: '重复' }]);
@@ -101,7 +104,7 @@ export class AwardsService {
         );
       }
       c.noticeEndsAt = new Date(this.clock.now().getTime() + c.publicityDays * DAY_MS);
-      await this.challenges.transition(c, 'awarded', actor);
+      await this.challenges.transition(c, 'award', actor);
       const applicants = await this.applicantOrganizations(challengeId);
       await this.outbox.emit('challenge.awarded', { challengeId, organizationIds: applicants, noticeEndsAt: c.noticeEndsAt.toISOString() });
       return { ...toChallengeView(c), winners: dto.winners.map((w) => ({ proposalId: w.proposalId, budgetYuan: w.budgetYuan })) };
@@ -159,7 +162,8 @@ export class AwardsService {
   async finalize(challengeId: string, actor: AuthUser) {
     return this.tx.run(async () => {
       const c = await this.challenges.lock(challengeId);
-      if (c.status !== 'awarded' || !c.noticeEndsAt) throw stateError('只有公示中的榜单可以确认评定结果');
+      CHALLENGE_MACHINE.check('finalize', c.status);
+      if (!c.noticeEndsAt) throw stateError('只有公示中的榜单可以确认评定结果');
       if (this.clock.now() < c.noticeEndsAt) throw stateError('公示期尚未结束');
       const unanswered = await this.tx
         .repo(Objection)
@@ -169,17 +173,12 @@ export class AwardsService {
       if (unanswered) throw stateError(`还有 ${unanswered} 条异议未答复`);
       const proposals = await this.tx.repo(Proposal).find({ where: { challengeId } });
       for (const p of proposals.filter((x) => x.status === 'shortlisted')) {
-        const awarded = p.awardedBudgetFen !== null;
-        p.status = awarded ? 'awarded' : 'declined';
-        await this.tx.repo(Proposal).save(p);
-        await this.audit.record({
-          actor: actorOf(actor),
-          action: `proposal.${p.status}`,
-          entityType: 'proposal',
-          entityId: p.id,
-          from: 'shortlisted',
-          to: p.status,
-        });
+        await this.transitions.run(
+          PROPOSAL_MACHINE,
+          p.awardedBudgetFen !== null ? 'award' : 'decline',
+          { entity: Proposal, row: p },
+          { actor },
+        );
       }
       for (const p of proposals.filter((x) => ['awarded', 'declined', 'ineligible'].includes(x.status))) {
         await this.outbox.emit('proposal.outcome', {
@@ -194,7 +193,7 @@ export class AwardsService {
         winners.length ? await this.tx.repo(Milestone).find({ where: { proposalId: In(winners) } }) : [],
       );
       c.finalizedAt = this.clock.now();
-      await this.challenges.transition(c, 'in_progress', actor);
+      await this.challenges.transition(c, 'finalize', actor);
       return toChallengeView(c);
     });
   }

@@ -11,11 +11,13 @@ import {
   toPage,
   TransactionHost,
   ValidationFailedError,
+  Transitions,
 } from '@app/core';
 import { Brackets, IsNull, Not } from 'typeorm';
 import { OrganizationsService } from '@app/identity';
 import { ChallengeStatus } from './challenge.constants';
 import { toChallengeView } from './challenge.mapper';
+import { CHALLENGE_MACHINE, type ChallengeAction } from './challenge-machines';
 import { NEED_SOURCE, NeedSource } from './challenge-sources';
 import { ChallengeNoticesService } from './challenge-notices.service';
 import { stateError } from './challenges.errors';
@@ -40,6 +42,7 @@ export class ChallengesService {
     @Inject(NEED_SOURCE) private readonly needs: NeedSource,
     private readonly notices: ChallengeNoticesService,
     private readonly organizations: OrganizationsService,
+    private readonly transitions: Transitions,
   ) {}
 
   async create(dto: CreateChallengeDto, actor: AuthUser) {
@@ -91,11 +94,11 @@ export class ChallengesService {
   async publish(id: string, actor: AuthUser) {
     return this.tx.run(async () => {
       const c = await this.lock(id);
-      if (c.status !== 'draft') throw stateError('只有草稿状态的榜单可以发布');
+      CHALLENGE_MACHINE.check('publish', c.status);
       if (c.closesAt.getTime() <= this.clock.now().getTime()) {
         throw new ValidationFailedError('申报截止时间已过，请修改后再发布', [{ field: 'closesAt', message: '已过去' }]);
       }
-      await this.transition(c, 'published', actor);
+      await this.transition(c, 'publish', actor);
       c.publishedAt = this.clock.now();
       await this.tx.repo(Challenge).save(c);
       await this.outbox.emit('challenge.published', { challengeId: id, actorUserId: actor.userId });
@@ -108,9 +111,9 @@ export class ChallengesService {
   async startReview(id: string, actor: AuthUser) {
     return this.tx.run(async () => {
       const c = await this.lock(id);
-      if (c.status !== 'published') throw stateError('只有揭榜中的榜单可以进入评审');
+      CHALLENGE_MACHINE.check('startReview', c.status);
       if (this.clock.now().getTime() < c.closesAt.getTime()) throw stateError('申报尚未截止，不能进入评审');
-      await this.transition(c, 'reviewing', actor);
+      await this.transition(c, 'startReview', actor);
       return toChallengeView(c);
     });
   }
@@ -118,8 +121,7 @@ export class ChallengesService {
   async cancel(id: string, reason: string, actor: AuthUser) {
     return this.tx.run(async () => {
       const c = await this.lock(id);
-      if (!['draft', 'published', 'reviewing'].includes(c.status)) throw stateError('该榜单已评定，不能撤榜');
-      await this.transition(c, 'cancelled', actor, reason);
+      await this.transition(c, 'cancel', actor, reason);
       await this.notices.cancelClosingReminders(id);
       // Everyone who started a proposal hears of it, with the reason.
       const proposals = await this.tx.repo(Proposal).find({ where: { challengeId: id } });
@@ -174,21 +176,20 @@ export class ChallengesService {
     return c;
   }
 
-  /** Records a state change of a challenge in the audit log and saves it. */
-  async transition(c: Challenge, to: ChallengeStatus, actor: AuthUser | null, reason?: string): Promise<void> {
-    const from = c.status;
-    c.status = to;
-    if (reason !== undefined) c.statusReason = reason;
-    await this.tx.repo(Challenge).save(c);
-    await this.audit.record({
-      actor: actorOf(actor),
-      action: `challenge.${to}`,
-      entityType: 'challenge',
-      entityId: c.id,
-      from,
-      to,
-      reason: reason ?? null,
-    });
+  /** A challenge's state change (see CHALLENGE_MACHINE) on a row the caller holds locked. */
+  async transition(c: Challenge, action: ChallengeAction, actor: AuthUser | null, reason?: string): Promise<void> {
+    await this.transitions.run(
+      CHALLENGE_MACHINE,
+      action,
+      { entity: Challenge, row: c },
+      {
+        actor,
+        apply: (row) => {
+          if (reason !== undefined) row.statusReason = reason;
+        },
+        reason: () => reason ?? null,
+      },
+    );
   }
 
   private fields(dto: CreateChallengeDto) {

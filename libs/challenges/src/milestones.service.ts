@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { AccessRegistry, actorOf, AuditService, AuthUser, Clock, isBureau, NotFoundError, OutboxService, TransactionHost } from '@app/core';
-import { MILESTONE_STATUS_LABELS } from './challenge.constants';
+import { AccessRegistry, AuthUser, Clock, isBureau, OutboxService, TransactionHost, Transitions } from '@app/core';
+import { CHALLENGE_MACHINE, MILESTONE_MACHINE, type MilestoneAction } from './challenge-machines';
 import { toChallengeView, toMilestoneView } from './challenge.mapper';
 import { stateError } from './challenges.errors';
 import { ChallengesService } from './challenges.service';
@@ -13,10 +13,10 @@ import { applicantOrgs } from './proposal.util';
 export class MilestonesService implements OnModuleInit {
   constructor(
     private readonly tx: TransactionHost,
-    private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
     private readonly challenges: ChallengesService,
+    private readonly transitions: Transitions,
     private readonly access: AccessRegistry,
   ) {}
 
@@ -44,7 +44,7 @@ export class MilestonesService implements OnModuleInit {
   }
 
   async submitEvidence(id: string, evidence: string, actor: AuthUser) {
-    return this.move(id, actor, ['pending', 'returned'], 'submitted', async (m) => {
+    return this.move(id, actor, 'submit', async (m) => {
       m.evidence = evidence;
       m.submittedAt = this.clock.now();
       await this.outbox.emit('milestone.submitted', { milestoneId: m.id, challengeId: m.challengeId });
@@ -52,7 +52,7 @@ export class MilestonesService implements OnModuleInit {
   }
 
   async accept(id: string, actor: AuthUser) {
-    return this.move(id, actor, ['submitted'], 'accepted', async (m, orgs) => {
+    return this.move(id, actor, 'accept', async (m, orgs) => {
       m.acceptedAt = this.clock.now();
       m.returnReason = null;
       await this.outbox.emit('milestone.accepted', { milestoneId: m.id, challengeId: m.challengeId, organizationIds: orgs });
@@ -63,8 +63,7 @@ export class MilestonesService implements OnModuleInit {
     return this.move(
       id,
       actor,
-      ['submitted'],
-      'returned',
+      'return',
       async (m, orgs) => {
         m.returnReason = reason;
         await this.outbox.emit('milestone.returned', { milestoneId: m.id, challengeId: m.challengeId, organizationIds: orgs, reason });
@@ -77,7 +76,7 @@ export class MilestonesService implements OnModuleInit {
   async complete(challengeId: string, actor: AuthUser) {
     return this.tx.run(async () => {
       const c = await this.challenges.lock(challengeId);
-      if (c.status !== 'in_progress') throw stateError('只有攻关中的榜单可以验收');
+      CHALLENGE_MACHINE.check('complete', c.status);
       const open = await this.tx
         .repo(Milestone)
         .createQueryBuilder('m')
@@ -85,7 +84,7 @@ export class MilestonesService implements OnModuleInit {
         .getCount();
       if (open) throw stateError(`还有 ${open} 个里程碑未通过验收`);
       c.completedAt = this.clock.now();
-      await this.challenges.transition(c, 'completed', actor);
+      await this.challenges.transition(c, 'complete', actor);
       await this.outbox.emit('challenge.completed', { challengeId, organizationIds: await this.winnerOrgs(challengeId) });
       return toChallengeView(c);
     });
@@ -94,46 +93,35 @@ export class MilestonesService implements OnModuleInit {
   async fail(challengeId: string, reason: string, actor: AuthUser) {
     return this.tx.run(async () => {
       const c = await this.challenges.lock(challengeId);
-      if (c.status !== 'in_progress') throw stateError('只有攻关中的榜单可以记录验收不通过');
-      await this.challenges.transition(c, 'failed', actor, reason);
+      await this.challenges.transition(c, 'fail', actor, reason);
       await this.outbox.emit('challenge.failed', { challengeId, organizationIds: await this.winnerOrgs(challengeId), reason });
       return toChallengeView(c);
     });
   }
 
+  /** One milestone transition (see MILESTONE_MACHINE), only while its challenge is in progress. */
   private async move(
     id: string,
     actor: AuthUser,
-    from: Milestone['status'][],
-    to: Milestone['status'],
+    action: MilestoneAction,
     apply: (m: Milestone, orgs: string[]) => Promise<void>,
     reason?: string,
   ) {
-    return this.tx.run(async () => {
-      const m = await this.tx.repo(Milestone).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!m) throw new NotFoundError('里程碑');
-      const c = await this.challenges.lock(m.challengeId);
-      if (c.status !== 'in_progress') throw stateError('榜单不在攻关阶段');
-      if (!from.includes(m.status)) {
-        const allowed = from.map((s) => MILESTONE_STATUS_LABELS[s]).join('、');
-        throw stateError(`里程碑当前状态为“${MILESTONE_STATUS_LABELS[m.status]}”，不能执行此操作（仅限：${allowed}）`);
-      }
-      const p = await this.tx.repo(Proposal).findOneOrFail({ where: { id: m.proposalId } });
-      const previous = m.status;
-      m.status = to;
-      await apply(m, applicantOrgs(p));
-      await this.tx.repo(Milestone).save(m);
-      await this.audit.record({
-        actor: actorOf(actor),
-        action: `milestone.${to}`,
-        entityType: 'milestone',
-        entityId: id,
-        from: previous,
-        to,
-        reason: reason ?? null,
-      });
-      return toMilestoneView(m);
-    });
+    const m = await this.transitions.run(
+      MILESTONE_MACHINE,
+      action,
+      { entity: Milestone, id, notFound: '里程碑' },
+      {
+        actor,
+        guard: async (row) => {
+          const c = await this.challenges.lock(row.challengeId);
+          if (c.status !== 'in_progress') throw stateError('榜单不在攻关阶段');
+        },
+        apply: async (row) => apply(row, applicantOrgs(await this.tx.repo(Proposal).findOneOrFail({ where: { id: row.proposalId } }))),
+        reason: () => reason ?? null,
+      },
+    );
+    return toMilestoneView(m);
   }
 
   private async winnerOrgs(challengeId: string): Promise<string[]> {

@@ -12,12 +12,14 @@ import {
   pageOffset,
   toPage,
   TransactionHost,
+  Transitions,
   ValidationFailedError,
   isUniqueViolation,
 } from '@app/core';
 import { OrganizationsService } from '@app/identity';
-import { PROPOSAL_STATUS_LABELS, ProposalStatus } from './challenge.constants';
+import { ProposalStatus } from './challenge.constants';
 import { toProposalView } from './challenge.mapper';
+import { PROPOSAL_MACHINE, type ProposalAction } from './challenge-machines';
 import {
   AlreadyApplyingError,
   DuplicateProposalError,
@@ -46,6 +48,7 @@ export class ProposalsService implements OnModuleInit {
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
     private readonly challenges: ChallengesService,
+    private readonly transitions: Transitions,
     private readonly organizations: OrganizationsService,
     private readonly access: AccessRegistry,
   ) {}
@@ -133,7 +136,7 @@ export class ProposalsService implements OnModuleInit {
   }
 
   async submit(id: string, actor: AuthUser) {
-    return this.move(id, actor, ['draft'], 'submitted', async (p, c) => {
+    return this.move(id, actor, 'submit', async (p, c) => {
       this.assertWindowOpen(c);
       await this.assertPartnersFree(p);
       p.submittedAt = this.clock.now();
@@ -141,12 +144,12 @@ export class ProposalsService implements OnModuleInit {
   }
 
   async withdraw(id: string, actor: AuthUser) {
-    return this.move(id, actor, ['draft', 'submitted'], 'withdrawn', async (_p, c) => this.assertWindowOpen(c));
+    return this.move(id, actor, 'withdraw', async (_p, c) => this.assertWindowOpen(c));
   }
 
   /** Formal screening after the window closes: shortlisted for review, or ineligible with a reason. */
   async screen(id: string, eligible: boolean, reason: string | undefined, actor: AuthUser) {
-    return this.move(id, actor, ['submitted', 'shortlisted', 'ineligible'], eligible ? 'shortlisted' : 'ineligible', async (p, c) => {
+    return this.move(id, actor, eligible ? 'shortlist' : 'ruleOut', async (p, c) => {
       if (c.status !== 'reviewing') throw stateError('榜单进入评审阶段后才能进行形式审查');
       p.statusReason = eligible ? null : (reason ?? null);
       await this.outbox.emit('proposal.screened', {
@@ -194,35 +197,19 @@ export class ProposalsService implements OnModuleInit {
     if (now >= c.closesAt.getTime()) throw new WindowClosedError();
   }
 
-  private async move(
-    id: string,
-    actor: AuthUser,
-    from: Proposal['status'][],
-    to: Proposal['status'],
-    check: (p: Proposal, c: Challenge) => Promise<void>,
-  ) {
-    return this.tx.run(async () => {
-      const p = await this.lock(id);
-      if (!from.includes(p.status)) {
-        const allowed = from.map((s) => PROPOSAL_STATUS_LABELS[s]).join('、');
-        throw stateError(`申请当前状态为“${PROPOSAL_STATUS_LABELS[p.status]}”，不能执行此操作（仅限：${allowed}）`);
-      }
-      const c = await this.tx.repo(Challenge).findOneOrFail({ where: { id: p.challengeId } });
-      await check(p, c);
-      const previous = p.status;
-      p.status = to;
-      await this.tx.repo(Proposal).save(p);
-      await this.audit.record({
-        actor: actorOf(actor),
-        action: `proposal.${to}`,
-        entityType: 'proposal',
-        entityId: id,
-        from: previous,
-        to,
-        reason: p.statusReason,
-      });
-      return toProposalView(p);
-    });
+  /** One proposal transition (see PROPOSAL_MACHINE); `check` sees the proposal's challenge. */
+  private async move(id: string, actor: AuthUser, action: ProposalAction, check: (p: Proposal, c: Challenge) => Promise<void>) {
+    const p = await this.transitions.run(
+      PROPOSAL_MACHINE,
+      action,
+      { entity: Proposal, id, notFound: '揭榜申请' },
+      {
+        actor,
+        apply: async (row) => check(row, await this.tx.repo(Challenge).findOneOrFail({ where: { id: row.challengeId } })),
+        reason: (row) => row.statusReason,
+      },
+    );
+    return toProposalView(p);
   }
 
   private async assertEligible(c: Challenge, organizationId: string): Promise<void> {

@@ -44,3 +44,6 @@ export * from './database/bigint.transformer';
 export * from './http/transforms';
 export * from './database/update-returning.util';
 export * from './http/api-responses';
+export * from './http/pdf-upload';
+export * from './workflow/state-machine';
+export * from './workflow/transitions.service';

@@ -16,6 +16,7 @@ import {
   PageQueryDto,
   pageOffset,
   TransactionHost,
+  Transitions,
   ValidationFailedError,
 } from '@app/core';
 import { ItemStatus, STATUS_LABELS } from '../catalog.constants';
@@ -25,6 +26,7 @@ import { OrganizationDirectory } from '../organization-directory';
 import { ContactView, contactOf } from './item-view';
 import { applyItemFilters, pageAndCount } from './item-query';
 import type { ItemEventBase, ItemKind } from './item-kind';
+import { ITEM_MACHINES, type ItemAction } from './item-machine';
 
 /**
  * The review workflow shared by needs and results: draft → submitted → published | rejected →
@@ -38,6 +40,7 @@ export class ItemWorkflow {
     private readonly outbox: OutboxService,
     private readonly orgs: OrganizationDirectory,
     private readonly histories: CatalogHistory,
+    private readonly transitions: Transitions,
   ) {}
 
   /** `<type>.owner`: only the owning organization; `<type>.manager`: the owner or the bureau. */
@@ -97,53 +100,50 @@ export class ItemWorkflow {
    * recorded with the reason, and announced so that search, matching and the owner follow.
    */
   async correct<T extends CatalogItem>(kind: ItemKind<T>, id: string, user: AuthUser, patch: Partial<T>, reason: string): Promise<T> {
-    return this.tx.run(async () => {
-      const item = await this.lock(kind, id);
-      this.expect(kind, item, ['published'], '更正');
-      Object.assign(item, patch);
-      this.check(kind, item);
-      await this.tx.repo(kind.entity).save(item);
-      await this.record(kind, item, actorOf(user), 'correct', 'published', 'published', reason, { fields: Object.keys(patch) });
-      await kind.events.corrected(this.outbox, { id: item.id, organizationId: item.organizationId, actorUserId: user.userId }, reason);
-      return item;
+    return this.move(kind, 'correct', { id }, user, {
+      apply: (item) => {
+        Object.assign(item, patch);
+        this.check(kind, item);
+      },
+      reason,
+      data: { fields: Object.keys(patch) },
+      emit: (e) => kind.events.corrected(this.outbox, e, reason),
     });
   }
 
   async submit<T extends CatalogItem>(kind: ItemKind<T>, id: string, user: AuthUser): Promise<T> {
-    return this.tx.run(async () => {
-      const item = await this.lock(kind, id);
-      const from = this.expect(kind, item, ['draft', 'rejected'], '提交');
-      this.check(kind, item);
-      const problems: ErrorDetail[] = [
-        ...item.qualityHints.filter((h) => h.severity === 'error').map((h) => ({ field: h.field, message: h.message })),
-        ...kind.submitProblems(item),
-      ];
-      if (problems.length)
-        throw new ValidationFailedError(`${kind.label}尚不能提交：${problems.map((p) => p.message).join('；')}`, problems);
-      item.status = 'submitted';
-      item.submittedAt = new Date();
-      item.rejectReason = null;
-      return this.transition(kind, item, user, 'submit', from, (e) => kind.events.submitted(this.outbox, e));
+    return this.move(kind, 'submit', { id }, user, {
+      apply: (item) => {
+        this.check(kind, item);
+        const problems: ErrorDetail[] = [
+          ...item.qualityHints.filter((h) => h.severity === 'error').map((h) => ({ field: h.field, message: h.message })),
+          ...kind.submitProblems(item),
+        ];
+        if (problems.length)
+          throw new ValidationFailedError(`${kind.label}尚不能提交：${problems.map((p) => p.message).join('；')}`, problems);
+        item.submittedAt = new Date();
+        item.rejectReason = null;
+      },
+      emit: (e) => kind.events.submitted(this.outbox, e),
     });
   }
 
   async approve<T extends CatalogItem>(kind: ItemKind<T>, id: string, user: AuthUser | null): Promise<T> {
-    return this.tx.run(async () => {
-      const item = await this.lock(kind, id);
-      const from = this.expect(kind, item, ['submitted'], '审核通过');
-      item.status = 'published';
-      item.publishedAt = new Date();
-      return this.transition(kind, item, user, 'approve', from, (e) => kind.events.approved(this.outbox, e));
+    return this.move(kind, 'approve', { id }, user, {
+      apply: (item) => {
+        item.publishedAt = new Date();
+      },
+      emit: (e) => kind.events.approved(this.outbox, e),
     });
   }
 
   async reject<T extends CatalogItem>(kind: ItemKind<T>, id: string, reason: string, user: AuthUser): Promise<T> {
-    return this.tx.run(async () => {
-      const item = await this.lock(kind, id);
-      const from = this.expect(kind, item, ['submitted'], '驳回');
-      item.status = 'rejected';
-      item.rejectReason = reason;
-      return this.transition(kind, item, user, 'reject', from, (e) => kind.events.rejected(this.outbox, e, reason), reason);
+    return this.move(kind, 'reject', { id }, user, {
+      apply: (item) => {
+        item.rejectReason = reason;
+      },
+      reason,
+      emit: (e) => kind.events.rejected(this.outbox, e, reason),
     });
   }
 
@@ -153,10 +153,13 @@ export class ItemWorkflow {
       const item = await this.lock(kind, id);
       const owner = item.organizationId === user.organizationId;
       if (!owner && !isBureau(user)) throw new NotFoundError(kind.label);
-      const from = this.expect(kind, item, owner ? ['draft', 'submitted', 'published', 'rejected'] : ['published'], '关闭');
-      item.status = 'closed';
-      item.closedAt = new Date();
-      return this.transition(kind, item, user, 'close', from, (e) => kind.events.closed(this.outbox, e), reason);
+      return this.move(kind, owner ? 'close' : 'retire', { row: item }, user, {
+        apply: (row) => {
+          row.closedAt = new Date();
+        },
+        reason,
+        emit: (e) => kind.events.closed(this.outbox, e),
+      });
     });
   }
 
@@ -212,28 +215,31 @@ export class ItemWorkflow {
     return item;
   }
 
-  private expect<T extends CatalogItem>(kind: ItemKind<T>, item: T, allowed: ItemStatus[], verb: string): ItemStatus {
-    if (!allowed.includes(item.status)) {
-      throw new InvalidStateError(
-        `${STATUS_LABELS[item.status]}的${kind.label}不能${verb}（仅限：${allowed.map((s) => STATUS_LABELS[s]).join('、')}）`,
-      );
-    }
-    return item.status;
-  }
-
-  private async transition<T extends CatalogItem>(
+  /** One transition of the item workflow (ITEM_MACHINES), its event built from the saved item. */
+  private move<T extends CatalogItem>(
     kind: ItemKind<T>,
-    item: T,
+    action: ItemAction,
+    target: { id: string } | { row: T },
     user: AuthUser | null,
-    action: string,
-    from: ItemStatus,
-    emit: (e: ItemEventBase) => Promise<unknown>,
-    reason: string | null = null,
+    steps: {
+      apply?: (item: T) => void;
+      reason?: string | null;
+      data?: Record<string, unknown>;
+      emit: (e: ItemEventBase) => Promise<unknown>;
+    },
   ): Promise<T> {
-    await this.tx.repo(kind.entity).save(item);
-    await this.record(kind, item, actorOf(user), action, from, item.status, reason);
-    await emit({ id: item.id, organizationId: item.organizationId, actorUserId: user?.userId ?? null });
-    return item;
+    return this.transitions.run(
+      ITEM_MACHINES[kind.type],
+      action,
+      'row' in target ? { entity: kind.entity, row: target.row } : { entity: kind.entity, id: target.id, notFound: kind.label },
+      {
+        actor: user,
+        apply: steps.apply,
+        reason: () => steps.reason ?? null,
+        data: steps.data ?? null,
+        emit: (item) => steps.emit({ id: item.id, organizationId: item.organizationId, actorUserId: user?.userId ?? null }),
+      },
+    );
   }
 
   private record<T extends CatalogItem>(

@@ -5,6 +5,7 @@ import { OutboxEvent } from '../outbox/outbox-event.entity';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { OutboxService } from '../outbox/outbox.service';
 import { AuditService } from '../audit/audit.service';
+import { Transitions } from '../workflow/transitions.service';
 import { JobHandlerRegistry } from './job-handler.registry';
 import { QueueRegistry } from './queue-registry';
 import { QueueWorkers } from './queue-workers';
@@ -13,7 +14,7 @@ import { QueueWorkers } from './queue-workers';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEntry, OutboxEvent])],
-  providers: [QueueRegistry, JobHandlerRegistry, QueueWorkers, OutboxService, OutboxRelay, AuditService],
-  exports: [QueueRegistry, JobHandlerRegistry, QueueWorkers, OutboxService, OutboxRelay, AuditService],
+  providers: [QueueRegistry, JobHandlerRegistry, QueueWorkers, OutboxService, OutboxRelay, AuditService, Transitions],
+  exports: [QueueRegistry, JobHandlerRegistry, QueueWorkers, OutboxService, OutboxRelay, AuditService, Transitions],
 })
 export class PlumbingModule {}

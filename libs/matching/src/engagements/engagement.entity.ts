@@ -1,3 +1,4 @@
+import { StateMachine } from '@app/core';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 export const ENGAGEMENT_STATUSES = ['requested', 'accepted', 'declined', 'negotiating', 'deal', 'abandoned'] as const;
@@ -31,3 +32,23 @@ export class Engagement {
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }
+
+/** 对接's transitions (core's StateMachine; EngagementsService applies them through Transitions). */
+export const ENGAGEMENT_MACHINE = new StateMachine({
+  entity: 'engagement',
+  label: '对接',
+  states: ENGAGEMENT_STATUS_LABELS,
+  transitions: {
+    accept: { from: ['requested'], to: 'accepted', who: 'the receiver', event: 'engagement.accepted' },
+    decline: { from: ['requested'], to: 'declined', who: 'the receiver, with a reason from the list', event: 'engagement.declined' },
+    negotiate: { from: ['accepted'], to: 'negotiating', who: 'either party', event: 'engagement.negotiating' },
+    abandon: {
+      from: ['requested', 'accepted', 'negotiating'],
+      to: 'abandoned',
+      who: 'either party (a request only by its requester), with a reason',
+      event: 'engagement.abandoned',
+    },
+    deal: { from: ['negotiating'], to: 'deal', who: 'either party, with the contract', event: 'engagement.deal' },
+  },
+});
+export type EngagementAction = keyof typeof ENGAGEMENT_MACHINE.definition.transitions;

@@ -13,6 +13,7 @@ import {
   pageOffset,
   toPage,
   TransactionHost,
+  Transitions,
   ValidationFailedError,
   InvalidStateError,
   ForbiddenError,
@@ -24,7 +25,7 @@ import { OrganizationsService, UsersService } from '@app/identity';
 import { NotifySubjects, RemindersService } from '@app/notify';
 import { CreateEngagementDto, DealDto, EngagementQueryDto } from '../dto/engagement.dto';
 import { Match } from '../matches/match.entity';
-import { Engagement, ENGAGEMENT_STATUS_LABELS, EngagementStatus } from './engagement.entity';
+import { Engagement, ENGAGEMENT_MACHINE, EngagementAction, EngagementStatus } from './engagement.entity';
 
 const UNANSWERED = 'engagement.unanswered';
 const CONTACT_VISIBLE: EngagementStatus[] = ['accepted', 'negotiating', 'deal'];
@@ -62,6 +63,7 @@ export class EngagementsService implements OnModuleInit {
     private readonly organizations: OrganizationsService,
     private readonly reminders: RemindersService,
     private readonly subjects: NotifySubjects,
+    private readonly transitions: Transitions,
   ) {}
 
   onModuleInit(): void {
@@ -152,14 +154,14 @@ export class EngagementsService implements OnModuleInit {
   }
 
   async accept(id: string, actor: AuthUser) {
-    return this.move(id, actor, 'receiver', ['requested'], 'accepted', async (e) => {
+    return this.move(id, actor, 'receiver', 'accept', async (e) => {
       e.respondedAt = this.clock.now();
       await this.reminders.cancel(`engagement:${e.id}:unanswered`);
     });
   }
 
   async decline(id: string, reason: string, note: string | undefined, actor: AuthUser) {
-    return this.move(id, actor, 'receiver', ['requested'], 'declined', async (e) => {
+    return this.move(id, actor, 'receiver', 'decline', async (e) => {
       e.respondedAt = this.clock.now();
       e.reasonCode = reason;
       e.reasonText = note ?? null;
@@ -168,11 +170,11 @@ export class EngagementsService implements OnModuleInit {
   }
 
   async negotiate(id: string, actor: AuthUser) {
-    return this.move(id, actor, 'either', ['accepted'], 'negotiating', async () => undefined);
+    return this.move(id, actor, 'either', 'negotiate', async () => undefined);
   }
 
   async abandon(id: string, reason: string, actor: AuthUser) {
-    return this.move(id, actor, 'either', ['requested', 'accepted', 'negotiating'], 'abandoned', async (e) => {
+    return this.move(id, actor, 'either', 'abandon', async (e) => {
       if (e.status === 'requested' && actor.organizationId !== e.requesterOrganizationId)
         throw new InvalidStateError('请用“婉拒”答复对接请求');
       e.reasonText = reason;
@@ -181,7 +183,7 @@ export class EngagementsService implements OnModuleInit {
   }
 
   async deal(id: string, dto: DealDto, actor: AuthUser) {
-    return this.move(id, actor, 'either', ['negotiating'], 'deal', async (e) => {
+    return this.move(id, actor, 'either', 'deal', async (e) => {
       const resultId = e.resultId ?? dto.resultId;
       if (!resultId) throw new ValidationFailedError('请指定成交的科技成果', [{ field: 'resultId', message: '由需求发起的对接须填写' }]);
       const result = await this.catalog.item('result', resultId);
@@ -310,49 +312,56 @@ export class EngagementsService implements OnModuleInit {
     return { needId: dto.needId ?? null, resultId: dto.resultId ?? null, receiver: item.organizationId, about: { type, id: item.id } };
   }
 
+  /** One engagement transition (see ENGAGEMENT_MACHINE); only a party may act, and `who` says which. */
   private async move(
     id: string,
     actor: AuthUser,
     who: 'receiver' | 'either',
-    from: EngagementStatus[],
-    to: EngagementStatus,
+    action: EngagementAction,
     apply: (e: Engagement) => Promise<void>,
   ) {
-    return this.tx.run(async () => {
-      const e = await this.tx.repo(Engagement).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!e || !this.isParty(e, actor)) throw new NotFoundError('对接');
-      if (who === 'receiver' && e.receiverOrganizationId !== actor.organizationId) throw new ForbiddenError('只有被邀请方可以答复');
-      if (!from.includes(e.status)) {
-        const allowed = from.map((s) => ENGAGEMENT_STATUS_LABELS[s]).join('、');
-        throw new InvalidStateError(`对接当前状态为“${ENGAGEMENT_STATUS_LABELS[e.status]}”，不能执行此操作（仅限：${allowed}）`);
-      }
-      await apply(e);
-      const previous = e.status;
-      e.status = to;
-      await this.tx.repo(Engagement).save(e);
-      await this.audit.record({
-        actor: actorOf(actor),
-        action: `engagement.${to}`,
-        entityType: 'engagement',
-        entityId: id,
-        from: previous,
-        to,
-        reason: e.reasonCode ?? e.reasonText,
-      });
-      const other = actor.organizationId === e.requesterOrganizationId ? e.receiverOrganizationId : e.requesterOrganizationId;
-      const organizationIds = [other];
-      if (to === 'accepted') await this.outbox.emit('engagement.accepted', { engagementId: id, organizationIds });
-      if (to === 'declined')
+    const e = await this.transitions.run(
+      ENGAGEMENT_MACHINE,
+      action,
+      { entity: Engagement, id, notFound: '对接' },
+      {
+        actor,
+        guard: (row) => {
+          if (!this.isParty(row, actor)) throw new NotFoundError('对接');
+          if (who === 'receiver' && row.receiverOrganizationId !== actor.organizationId) throw new ForbiddenError('只有被邀请方可以答复');
+        },
+        apply: (row) => apply(row),
+        reason: (row) => row.reasonCode ?? row.reasonText,
+        emit: (row) => this.announce(row, actor),
+      },
+    );
+    return this.view(e, actor, await this.names([e]));
+  }
+
+  /** Tells the other party of the engagement's new state. */
+  private async announce(e: Engagement, actor: AuthUser): Promise<void> {
+    const engagementId = e.id;
+    const organizationIds = [actor.organizationId === e.requesterOrganizationId ? e.receiverOrganizationId : e.requesterOrganizationId];
+    switch (e.status) {
+      case 'accepted':
+        await this.outbox.emit('engagement.accepted', { engagementId, organizationIds });
+        break;
+      case 'declined':
         await this.outbox.emit('engagement.declined', {
-          engagementId: id,
+          engagementId,
           organizationIds,
           reason: e.reasonText ? `${e.reasonCode}：${e.reasonText}` : String(e.reasonCode),
         });
-      if (to === 'negotiating') await this.outbox.emit('engagement.negotiating', { engagementId: id, organizationIds });
-      if (to === 'deal') await this.outbox.emit('engagement.deal', { engagementId: id, organizationIds, adoptionId: String(e.adoptionId) });
-      if (to === 'abandoned')
-        await this.outbox.emit('engagement.abandoned', { engagementId: id, organizationIds, reason: String(e.reasonText) });
-      return this.view(e, actor, await this.names([e]));
-    });
+        break;
+      case 'negotiating':
+        await this.outbox.emit('engagement.negotiating', { engagementId, organizationIds });
+        break;
+      case 'deal':
+        await this.outbox.emit('engagement.deal', { engagementId, organizationIds, adoptionId: String(e.adoptionId) });
+        break;
+      case 'abandoned':
+        await this.outbox.emit('engagement.abandoned', { engagementId, organizationIds, reason: String(e.reasonText) });
+        break;
+    }
   }
 }
