@@ -11,6 +11,8 @@ import {
   TransactionHost,
   ValidationFailedError,
   Transitions,
+  fenToYuan,
+  yuanToFen,
 } from '@app/core';
 import { toChallengeView } from './challenge.mapper';
 import { CHALLENGE_MACHINE, PROPOSAL_MACHINE } from './challenge-machines';
@@ -60,10 +62,10 @@ export class AwardsService {
             { field: 'winners.proposalId', message: `${w.proposalId} 未入围` },
           ]);
         }
-        if (w.budgetYuan * 100 > p.requestedBudgetFen) {
+        if (yuanToFen(w.budgetYuan) > p.requestedBudgetFen) {
           throw new OverBudgetError(
             'winners.budgetYuan',
-            `第 ${i + 1} 个中榜单位的中榜经费 ${w.budgetYuan} 元，超过其申请经费 ${p.requestedBudgetFen / 100} 元`,
+            `第 ${i + 1} 个中榜单位的中榜经费 ${w.budgetYuan} 元，超过其申请经费 ${fenToYuan(p.requestedBudgetFen)} 元`,
           );
         }
         if (!sharesSumTo100(w.milestones.map((m) => m.sharePct))) {
@@ -72,16 +74,16 @@ export class AwardsService {
           ]);
         }
       }
-      const totalFen = dto.winners.reduce((a, w) => a + w.budgetYuan * 100, 0);
+      const totalFen = dto.winners.reduce((a, w) => a + yuanToFen(w.budgetYuan), 0);
       if (totalFen > c.budgetCapFen) {
         throw new OverBudgetError(
           'winners.budgetYuan',
-          `中榜经费合计 ${totalFen / 100} 元，超过榜单财政资金上限 ${c.budgetCapFen / 100} 元`,
+          `中榜经费合计 ${fenToYuan(totalFen)} 元，超过榜单财政资金上限 ${fenToYuan(c.budgetCapFen)} 元`,
         );
       }
       for (const w of dto.winners) {
         const p = proposals.find((x) => x.id === w.proposalId) as Proposal;
-        p.awardedBudgetFen = w.budgetYuan * 100;
+        p.awardedBudgetFen = yuanToFen(w.budgetYuan);
         await this.tx.repo(Proposal).save(p);
         const amounts = splitByShares(
           p.awardedBudgetFen,

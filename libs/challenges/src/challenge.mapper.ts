@@ -1,14 +1,8 @@
 import type { Challenge } from './entities/challenge.entity';
 import type { Milestone } from './entities/milestone.entity';
 import type { Proposal } from './entities/proposal.entity';
+import { fenToYuan as yuan } from '@app/core';
 import { CHALLENGE_STATUS_LABELS } from './challenge.constants';
-
-/** Fen to yuan; null stays null (the overloads keep a non-null amount typed as non-null). */
-function yuan(fen: number): number;
-function yuan(fen: number | null): number | null;
-function yuan(fen: number | null): number | null {
-  return fen === null ? null : fen / 100;
-}
 
 /** What the API answers for a challenge, a proposal, a milestone (documented by the `dto/*-view.dto.ts` classes). */
 export type ChallengeView = ReturnType<typeof toChallengeView>;

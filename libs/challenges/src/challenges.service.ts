@@ -12,6 +12,8 @@ import {
   TransactionHost,
   ValidationFailedError,
   Transitions,
+  fenToYuan,
+  yuanToFen,
 } from '@app/core';
 import { Brackets, IsNull, Not } from 'typeorm';
 import { OrganizationsService } from '@app/identity';
@@ -159,7 +161,7 @@ export class ChallengesService {
       organizationName: names.get(p.organizationId) ?? null,
       partnerOrganizationNames: p.partnerOrganizationIds.map((id) => names.get(id) ?? null),
       leaderName: p.leaderName,
-      awardedBudgetYuan: (p.awardedBudgetFen ?? 0) / 100,
+      awardedBudgetYuan: fenToYuan(p.awardedBudgetFen ?? 0),
     }));
   }
 
@@ -198,8 +200,8 @@ export class ChallengesService {
       background: dto.background,
       field: dto.field,
       objectives: dto.objectives.map((o) => ({ indicator: o.indicator, target: o.target, unit: o.unit })),
-      budgetCapFen: dto.budgetCapYuan * 100,
-      matchingFundsFen: (dto.matchingFundsYuan ?? 0) * 100,
+      budgetCapFen: yuanToFen(dto.budgetCapYuan),
+      matchingFundsFen: yuanToFen(dto.matchingFundsYuan ?? 0),
       opensAt: new Date(dto.opensAt),
       closesAt: new Date(dto.closesAt),
       durationMonths: dto.durationMonths,
@@ -215,8 +217,8 @@ export class ChallengesService {
   private asDto(c: Challenge): CreateChallengeDto {
     return {
       ...c,
-      budgetCapYuan: c.budgetCapFen / 100,
-      matchingFundsYuan: c.matchingFundsFen / 100,
+      budgetCapYuan: fenToYuan(c.budgetCapFen),
+      matchingFundsYuan: fenToYuan(c.matchingFundsFen),
       opensAt: c.opensAt.toISOString(),
       closesAt: c.closesAt.toISOString(),
       eligibleKinds: c.eligibleKinds as CreateChallengeDto['eligibleKinds'],

@@ -15,6 +15,8 @@ import {
   Transitions,
   ValidationFailedError,
   isUniqueViolation,
+  yuanToFen,
+  fenToYuan,
 } from '@app/core';
 import { OrganizationsService } from '@app/identity';
 import { ProposalStatus } from './challenge.constants';
@@ -91,7 +93,7 @@ export class ProposalsService implements OnModuleInit {
             organizationId: actor.organizationId,
             partnerOrganizationIds: partners,
             ...this.content(dto),
-            requestedBudgetFen: dto.requestedBudgetYuan * 100,
+            requestedBudgetFen: yuanToFen(dto.requestedBudgetYuan),
             status: 'draft',
             createdByUserId: actor.userId,
           }),
@@ -122,7 +124,7 @@ export class ProposalsService implements OnModuleInit {
       this.assertCommitments(c, dto);
       if (dto.partnerOrganizationIds) p.partnerOrganizationIds = await this.checkPartners(dto.partnerOrganizationIds, p.organizationId);
       Object.assign(p, this.content({ ...toContentDto(p), ...dto }));
-      if (dto.requestedBudgetYuan !== undefined) p.requestedBudgetFen = dto.requestedBudgetYuan * 100;
+      if (dto.requestedBudgetYuan !== undefined) p.requestedBudgetFen = yuanToFen(dto.requestedBudgetYuan);
       await this.tx.repo(Proposal).save(p);
       await this.audit.record({
         actor: actorOf(actor),
@@ -220,8 +222,8 @@ export class ProposalsService implements OnModuleInit {
   }
 
   private assertBudget(c: Challenge, requestedYuan: number): void {
-    if (requestedYuan * 100 > c.budgetCapFen) {
-      throw new OverBudgetError('requestedBudgetYuan', `申请经费超过榜单财政资金上限（${c.budgetCapFen / 100} 元）`);
+    if (yuanToFen(requestedYuan) > c.budgetCapFen) {
+      throw new OverBudgetError('requestedBudgetYuan', `申请经费超过榜单财政资金上限（${fenToYuan(c.budgetCapFen)} 元）`);
     }
   }
 

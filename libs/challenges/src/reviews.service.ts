@@ -10,6 +10,7 @@ import {
   OutboxService,
   TransactionHost,
   ValidationFailedError,
+  fenToYuan,
 } from '@app/core';
 import { OrganizationsService, UsersService } from '@app/identity';
 import { MIN_EXPERTS } from './challenge.constants';
@@ -236,7 +237,7 @@ export class ReviewsService {
           organizationId: p.organizationId,
           organizationName: names.get(p.organizationId) ?? null,
           leaderName: p.leaderName,
-          requestedBudgetYuan: p.requestedBudgetFen / 100,
+          requestedBudgetYuan: fenToYuan(p.requestedBudgetFen),
           ...aggregateTotals(own.map((r) => r.total)),
           criterionMeans: criterionMeans(own),
         };

@@ -47,3 +47,4 @@ export * from './http/api-responses';
 export * from './http/pdf-upload';
 export * from './workflow/state-machine';
 export * from './workflow/transitions.service';
+export * from './money';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { FederatedMultiSearchParams, MultiSearchFederation, MultiSearchQueryWithFederation, SearchParams } from 'meilisearch';
-import { HIGHLIGHT_POST, HIGHLIGHT_PRE, highlightedHtml, refuseUpsideDownRanges } from '@app/core';
+import { fenToYuan as yuan, HIGHLIGHT_POST, HIGHLIGHT_PRE, highlightedHtml, refuseUpsideDownRanges, yuanToFen } from '@app/core';
 import { FACETS, SearchQueryDto, SearchSort } from '../dto/search.dto';
 import { anyOf, eq, eqAny, range } from './filter.util';
 import { SynonymDictionary } from '../relevance';
@@ -48,8 +48,6 @@ interface Hit {
   _formatted?: { title?: string; summary?: string };
 }
 
-const yuan = (fen: number | null | undefined): number | null => (fen === null || fen === undefined ? null : fen / 100);
-
 /** A rewritten query ranks a little below the user's own words when both find a record. */
 const VARIANT_WEIGHT = 0.9;
 
@@ -78,7 +76,7 @@ export class SearchService {
       { label: '价格', from: 'priceMinYuan', to: 'priceMaxYuan', min: q.priceMinYuan, max: q.priceMaxYuan },
     ]);
     const money = q.type === 'result' ? 'priceFen' : 'budgetMaxFen';
-    const toFen = (yuan?: number): number | undefined => (yuan === undefined ? undefined : yuan * 100);
+    const toFen = (yuan?: number): number | undefined => (yuan === undefined ? undefined : yuanToFen(yuan));
     const filter = [
       eq('status', 'published'),
       ...(q.field ? [eq('field', q.field)] : []),
