@@ -14,9 +14,6 @@ if [ -z "${JWT_SECRET:-}" ]; then
   JWT_SECRET="$(cat var/jwt-secret)"
   export JWT_SECRET
 fi
-# The demo's results are academic abstracts, so matches score lower than a real supply list's:
-# notify from a lower score so that the demo's people see match notifications.
-export MATCH_NOTIFY_THRESHOLD="${MATCH_NOTIFY_THRESHOLD:-25}"
 npm run db:migrate
 npm run seed:demo
 echo "[demo] starting a mail catcher, the worker and the api (Ctrl-C stops them)"

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { AuthUser, OrganizationKind } from '@app/core';
 import { creditCodeCheckChar, ProvisioningService } from '@app/identity';
 import { AdoptionsService } from '../adoptions.service';
-import { CONTRACT_KINDS, COOPERATION_MODES, IndustryField } from '../catalog.constants';
+import { CONTRACT_KINDS, CooperationMode, IndustryField } from '../catalog.constants';
 import type { CreateAdoptionDto } from '../dto/adoption.dto';
 import type { CreateNeedDto } from '../dto/need.dto';
 import type { CreateResultDto } from '../dto/result.dto';
@@ -15,13 +15,27 @@ import { DemoNeed, loadDemoNeeds } from './demo-needs';
 
 export const DEMO_PASSWORD = 'Demo-Org-2026';
 
+/**
+ * A line of results-demo.jsonl: a paper's text (see ATTRIBUTION.md) with made-up supply-list details
+ * (owner, TRL, price, cooperation modes) chosen to suit the demo need it answers
+ * (scripts/select-demo-results.ts writes the file).
+ */
 interface DemoResultRecord {
   id: string;
   title: string;
   summary: string;
   keywords: string[];
   field: IndustryField;
+  /** Key of the university or institute in DEMO_RESEARCH that offers it. */
+  owner: string;
+  trl: number;
+  /** Asking price in 万元; null when the price is negotiable (面议). */
+  priceWan: number | null;
+  modes: CooperationMode[];
   source: 'CSL' | 'ChinaXiv';
+  origin: string;
+  /** Left in the review workflow instead of published. */
+  state?: 'draft' | 'submitted';
 }
 
 export interface DemoSummary {
@@ -72,8 +86,10 @@ export class DemoSeeder {
 
   async run(): Promise<DemoSummary> {
     await this.provision();
-    const needs = await this.seedNeeds();
+    // Results first: an item is matched when it is published, against what the other list holds
+    // then. Publishing the needs last matches each of them against the whole supply list.
     const results = await this.seedResults();
+    const needs = await this.seedNeeds();
     const adoptions = await this.seedAdoptions(results.publishedIds);
     return {
       organizations: 1 + DEMO_ENTERPRISES.length + DEMO_RESEARCH.length,
@@ -164,32 +180,28 @@ export class DemoSeeder {
       .filter(Boolean)
       .map((l) => JSON.parse(l) as DemoResultRecord);
     const publishedIds: { id: string; field: string }[] = [];
-    const byField = new Map<string, number>();
-    for (const [i, r] of records.entries()) {
-      const owners = DEMO_RESEARCH.filter((o) => o.fields.includes(r.field));
-      const turn = byField.get(r.field) ?? 0;
-      byField.set(r.field, turn + 1);
-      const owner = owners.length ? owners[turn % owners.length] : DEMO_RESEARCH[DEMO_RESEARCH.length - 1];
+    for (const r of records) {
+      const owner = DEMO_RESEARCH.find((o) => o.key === r.owner);
+      if (!owner) throw new Error(`demo result ${r.id}: unknown owner ${r.owner}`);
       const user = this.user(owner.key);
-      const negotiable = this.dice.next() < 0.4;
       const dto: CreateResultDto = {
         title: r.title,
         summary: r.summary,
         keywords: [...new Set(r.keywords)].slice(0, 8),
         field: r.field,
-        trl: this.dice.int(3, 8),
+        trl: r.trl,
         patentNumbers: this.patents(),
-        cooperationModes: [...new Set([this.dice.pick(COOPERATION_MODES), this.dice.pick(COOPERATION_MODES)])],
-        priceNegotiable: negotiable,
-        askingPriceYuan: negotiable ? undefined : this.dice.int(5, 500) * 10_000,
+        cooperationModes: r.modes,
+        priceNegotiable: r.priceWan === null,
+        askingPriceYuan: r.priceWan === null ? undefined : r.priceWan * 10_000,
         teamLead: `${this.dice.pick(SURNAMES)}${this.dice.pick(['教授', '研究员', '副教授', '高级工程师'])}`,
         region: owner.region,
         ...this.contact(),
       };
       const result = await this.results.create(dto, user);
-      if (i % 50 === 11) continue;
+      if (r.state === 'draft') continue;
       await this.results.submit(result.id, user);
-      if (i % 30 === 7) continue;
+      if (r.state === 'submitted') continue;
       await this.results.approve(result.id, null);
       publishedIds.push({ id: result.id, field: r.field });
     }
