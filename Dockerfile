@@ -1,4 +1,5 @@
-# One image for the api and the worker (the command picks which one runs).
+# One image for the api and the worker (the command picks which one runs), and the one-off commands
+# beside them: dist/apps/api/apps/api/src/migrate.js and bureau-create.js (the bureau's first account).
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./

@@ -1,8 +1,9 @@
 import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { APP_CONFIG, AppConfig, ClientAddress, Public } from '@app/core';
+import { APP_CONFIG, AppConfig, Public } from '@app/core';
 import { AuthService } from './auth.service';
+import { Client, type ClientContext } from './client-context';
 import { LoginDto, RefreshDto, RegisterDto, SessionDto } from './dto/auth.dto';
 import { MemberViewDto } from './dto/member.dto';
 import { InvalidRefreshTokenError } from './identity.errors';
@@ -27,10 +28,10 @@ export class AuthController {
   @ApiCreatedResponse({ type: RegisteredDto })
   async register(
     @Body() dto: RegisterDto,
-    @ClientAddress() ip: string,
+    @Client() client: ClientContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RegisteredDto> {
-    return deliverSession(await this.auth.register(dto, ip), dto.useCookie, reply, this.config);
+    return deliverSession(await this.auth.register(dto, client), dto.useCookie, reply, this.config);
   }
 
   @Post('login')
@@ -38,8 +39,12 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: '登录，返回访问令牌和刷新令牌；失败过多时返回 429' })
   @ApiOkResponse({ type: SessionDto })
-  async login(@Body() dto: LoginDto, @ClientAddress() ip: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionDto> {
-    return deliverSession(await this.auth.login(dto.email, dto.password, ip), dto.useCookie, reply, this.config);
+  async login(
+    @Body() dto: LoginDto,
+    @Client() client: ClientContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionDto> {
+    return deliverSession(await this.auth.login(dto.email, dto.password, client), dto.useCookie, reply, this.config);
   }
 
   @Post('refresh')
@@ -51,7 +56,7 @@ export class AuthController {
   @ApiOkResponse({ type: SessionDto })
   async refresh(
     @Body() dto: RefreshDto,
-    @ClientAddress() ip: string,
+    @Client() client: ClientContext,
     @Req() req: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionDto> {
@@ -59,7 +64,7 @@ export class AuthController {
     const presented = dto.refreshToken ?? refreshCookieOf(req);
     try {
       if (!presented) throw new InvalidRefreshTokenError();
-      return deliverSession(await this.auth.refresh(presented, ip), fromCookie, reply, this.config);
+      return deliverSession(await this.auth.refresh(presented, client), fromCookie, reply, this.config);
     } catch (err) {
       if (fromCookie) clearRefreshCookie(reply, this.config);
       throw err;

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { isUUID } from 'class-validator';
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import {
   APP_CONFIG,
   AppConfig,
@@ -9,21 +8,24 @@ import {
   AccessTokenClaims,
   OutboxService,
   RateLimiter,
-  SessionRevocations,
   TooManyRequestsError,
   TransactionHost,
   isUniqueViolation,
 } from '@app/core';
+import type { ClientContext } from './client-context';
 import { RegisterDto, TokenPairDto } from './dto/auth.dto';
 import { BadCredentialsError, CreditCodeTakenError, InvalidRefreshTokenError } from './identity.errors';
 import { Organization } from './organization.entity';
 import { verifyAgainstDummy, verifyPassword } from './password.util';
 import { RefreshToken } from './refresh-token.entity';
+import { newSecret, secretMatches, sha256, splitToken } from './secret.util';
+import { SessionsService } from './sessions.service';
 import { User } from './user.entity';
 import { toUserView, UsersService, UserView } from './users.service';
 
-function sha256(s: string): string {
-  return createHash('sha256').update(s).digest('hex');
+/** The failure counter of one account (login, and a wrong current password when changing it). */
+export function loginAccountBucket(email: string): string {
+  return `login:acct:${sha256(email.toLowerCase())}`;
 }
 
 @Injectable()
@@ -36,13 +38,13 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly limiter: RateLimiter,
     private readonly outbox: OutboxService,
-    private readonly revocations: SessionRevocations,
+    private readonly sessions: SessionsService,
   ) {}
 
   /** Creates an unverified organization and its first user (its admin). */
-  async register(dto: RegisterDto, ip: string): Promise<{ user: UserView; organizationId: string } & TokenPairDto> {
+  async register(dto: RegisterDto, client: ClientContext): Promise<{ user: UserView; organizationId: string } & TokenPairDto> {
     // Throttled per address like login: an hour's worth of registrations, then 429 until the hour passes.
-    const bucket = `register:addr:${ip}`;
+    const bucket = `register:addr:${client.ip}`;
     if ((await this.limiter.hit(bucket, 3600)) > this.config.registerMaxPerAddress) {
       const ttl = Math.max(await this.limiter.ttl(bucket), 1);
       throw new TooManyRequestsError(`注册过于频繁，请 ${Math.ceil(ttl / 60)} 分钟后再试`, ttl);
@@ -79,7 +81,7 @@ export class AuthService {
       await this.outbox.emit('organization.submitted', { organizationId: org.id, resubmitted: false });
       return { user: toUserView(created), organizationId: org.id };
     });
-    const tokens = await this.issueTokens(user.id, organizationId, randomUUID(), ip);
+    const tokens = await this.issueTokens(user.id, organizationId, randomUUID(), client);
     return { user, organizationId, ...tokens };
   }
 
@@ -87,9 +89,9 @@ export class AuthService {
    * Rate-limited per account and per address; after too many failures the answer is 429
    * until the window passes. A wrong password and an unknown account answer alike.
    */
-  async login(email: string, password: string, ip: string): Promise<TokenPairDto> {
-    const accountBucket = `login:acct:${sha256(email.toLowerCase())}`;
-    const addressBucket = `login:addr:${ip}`;
+  async login(email: string, password: string, client: ClientContext): Promise<TokenPairDto> {
+    const accountBucket = loginAccountBucket(email);
+    const addressBucket = `login:addr:${client.ip}`;
     const [acct, addr] = await Promise.all([this.limiter.count(accountBucket), this.limiter.count(addressBucket)]);
     if (acct >= this.config.loginMaxFailuresPerAccount || addr >= this.config.loginMaxFailuresPerAddress) {
       const ttl = Math.max(await this.limiter.ttl(acct >= this.config.loginMaxFailuresPerAccount ? accountBucket : addressBucket), 1);
@@ -110,34 +112,34 @@ export class AuthService {
       throw new BadCredentialsError();
     }
     await this.limiter.reset(accountBucket);
-    return this.issueTokens(user.id, user.organizationId, randomUUID(), ip);
+    return this.issueTokens(user.id, user.organizationId, randomUUID(), client);
   }
 
   /** Rotates a refresh token. Presenting one already rotated or revoked revokes its whole family. */
-  async refresh(presented: string, ip: string): Promise<TokenPairDto> {
-    const [id, secret] = presented.split('.');
-    if (!id || !secret || !isUUID(id)) throw new InvalidRefreshTokenError();
+  async refresh(presented: string, client: ClientContext): Promise<TokenPairDto> {
+    const parts = splitToken(presented);
+    if (!parts) throw new InvalidRefreshTokenError();
     const outcome = await this.tx.run(async () => {
-      const token = await this.tx.repo(RefreshToken).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!token || !this.secretMatches(token.secretHash, secret)) return { kind: 'invalid' as const };
+      const token = await this.tx.repo(RefreshToken).findOne({ where: { id: parts.id }, lock: { mode: 'pessimistic_write' } });
+      if (!token || !secretMatches(token.secretHash, parts.secret)) return { kind: 'invalid' as const };
       // Revoked by logout or by disabling the account: simply over. Rotated already: a reuse.
       if (token.revokedAt && !token.replacedById) return { kind: 'invalid' as const };
       if (token.replacedById) {
-        await this.revokeFamily(token.familyId);
+        await this.sessions.revokeFamily(token.familyId);
         await this.audit.record({
           actor: { userId: token.userId, organizationId: null },
           action: 'auth.refresh-reuse',
           entityType: 'user',
           entityId: token.userId,
           reason: 'refresh token reused; family revoked',
-          data: { ip },
+          data: { ip: client.ip },
         });
         return { kind: 'reused' as const };
       }
       if (token.expiresAt.getTime() < Date.now()) return { kind: 'invalid' as const };
       const user = await this.users.load(token.userId);
       if (!user) return { kind: 'invalid' as const };
-      const next = await this.issueTokens(user.userId, user.organizationId, token.familyId, ip);
+      const next = await this.issueTokens(user.userId, user.organizationId, token.familyId, client);
       const nextId = next.refreshToken.split('.')[0];
       await this.tx.repo(RefreshToken).update({ id: token.id }, { revokedAt: new Date(), replacedById: nextId });
       return { kind: 'ok' as const, tokens: next };
@@ -148,41 +150,25 @@ export class AuthService {
 
   /** Revokes the presented token's family (this device's session). */
   async logout(presented: string): Promise<void> {
-    const [id, secret] = presented.split('.');
-    if (!id || !secret || !isUUID(id)) return;
-    const token = await this.tx.repo(RefreshToken).findOne({ where: { id } });
-    if (token && this.secretMatches(token.secretHash, secret)) await this.revokeFamily(token.familyId);
-  }
-
-  private async revokeFamily(familyId: string): Promise<void> {
-    await this.tx
-      .repo(RefreshToken)
-      .createQueryBuilder()
-      .update()
-      .set({ revokedAt: () => 'now()' })
-      .where('family_id = :familyId AND revoked_at IS NULL', { familyId })
-      .execute();
+    const parts = splitToken(presented);
+    if (!parts) return;
+    const token = await this.tx.repo(RefreshToken).findOne({ where: { id: parts.id } });
     // Access tokens of the session stop working now, not when they expire.
-    await this.revocations.revoke(familyId);
+    if (token && secretMatches(token.secretHash, parts.secret)) await this.sessions.revokeFamily(token.familyId);
   }
 
-  private secretMatches(hash: string, secret: string): boolean {
-    const a = Buffer.from(hash, 'hex');
-    const b = Buffer.from(sha256(secret), 'hex');
-    return a.length === b.length && timingSafeEqual(a, b);
-  }
-
-  private async issueTokens(userId: string, organizationId: string, familyId: string, ip: string): Promise<TokenPairDto> {
+  private async issueTokens(userId: string, organizationId: string, familyId: string, client: ClientContext): Promise<TokenPairDto> {
     const claims: AccessTokenClaims = { sub: userId, org: organizationId, typ: 'access', fam: familyId };
     const accessToken = await this.jwt.signAsync(claims);
-    const secret = randomBytes(32).toString('base64url');
+    const secret = newSecret();
     const saved = await this.tx.repo(RefreshToken).save(
       this.tx.repo(RefreshToken).create({
         userId,
         familyId,
         secretHash: sha256(secret),
         expiresAt: new Date(Date.now() + this.config.refreshTtlDays * 86_400_000),
-        createdIp: ip,
+        createdIp: client.ip,
+        userAgent: client.userAgent,
       }),
     );
     return { accessToken, refreshToken: `${saved.id}.${secret}`, expiresIn: this.config.jwtAccessTtlSeconds };

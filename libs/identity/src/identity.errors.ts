@@ -1,4 +1,4 @@
-import { ConflictError, DomainError, UnauthorizedError } from '@app/core';
+import { ConflictError, DomainError, UnauthorizedError, ValidationFailedError } from '@app/core';
 
 export class EmailTakenError extends ConflictError {
   constructor() {
@@ -22,5 +22,32 @@ export class BadCredentialsError extends UnauthorizedError {
 export class InvalidRefreshTokenError extends DomainError {
   constructor() {
     super('INVALID_REFRESH_TOKEN', '登录状态已失效，请重新登录', 401);
+  }
+}
+
+/** A password link unknown, already used, superseded or expired: one answer for all. */
+export class InvalidPasswordLinkError extends DomainError {
+  constructor() {
+    const message = '链接无效、已使用或已过期，请重新申请重置密码';
+    super('INVALID_PASSWORD_LINK', message, 400, [{ field: 'token', message }]);
+  }
+}
+
+export class WrongCurrentPasswordError extends DomainError {
+  constructor() {
+    super('WRONG_PASSWORD', '当前密码不正确', 400, [{ field: 'currentPassword', message: '当前密码不正确' }]);
+  }
+}
+
+export class SamePasswordError extends ValidationFailedError {
+  constructor() {
+    super('新密码不能与当前密码相同', [{ field: 'newPassword', message: '新密码不能与当前密码相同' }]);
+  }
+}
+
+/** bureau:create run again: the bureau exists already. */
+export class BureauExistsError extends ConflictError {
+  constructor(name: string) {
+    super('BUREAU_EXISTS', `科技局单位“${name}”已存在；如确需为其再开通一个管理员账号（或重新生成设置密码的链接），请加 --force 再运行`);
   }
 }

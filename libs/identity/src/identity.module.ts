@@ -1,22 +1,27 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AUTH_USER_LOADER } from '@app/core';
+import { AccountController } from './account.controller';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { BureauSetupService } from './bureau-setup.service';
 import { MeController } from './me.controller';
 import { MeService } from './me.service';
 import { MembersService } from './members.service';
 import { Organization } from './organization.entity';
 import { OrganizationsController } from './organizations.controller';
 import { OrganizationsService } from './organizations.service';
+import { PasswordLink } from './password-link.entity';
+import { PasswordsService } from './passwords.service';
 import { ProvisioningService } from './provisioning.service';
 import { RefreshToken } from './refresh-token.entity';
+import { SessionsService } from './sessions.service';
 import { User } from './user.entity';
 import { UsersService } from './users.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Organization, User, RefreshToken])],
-  controllers: [AuthController, MeController, OrganizationsController],
+  imports: [TypeOrmModule.forFeature([Organization, User, RefreshToken, PasswordLink])],
+  controllers: [AuthController, AccountController, MeController, OrganizationsController],
   providers: [
     AuthService,
     UsersService,
@@ -24,8 +29,11 @@ import { UsersService } from './users.service';
     ProvisioningService,
     MeService,
     MembersService,
+    SessionsService,
+    PasswordsService,
+    BureauSetupService,
     { provide: AUTH_USER_LOADER, useExisting: UsersService },
   ],
-  exports: [UsersService, OrganizationsService, ProvisioningService, AUTH_USER_LOADER],
+  exports: [UsersService, OrganizationsService, ProvisioningService, PasswordsService, BureauSetupService, AUTH_USER_LOADER],
 })
 export class IdentityModule {}

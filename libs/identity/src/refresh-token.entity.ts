@@ -30,6 +30,10 @@ export class RefreshToken {
   @Column({ type: 'text', nullable: true })
   createdIp!: string | null;
 
+  /** The browser or program that signed in or refreshed (its User-Agent, cut short). */
+  @Column({ type: 'text', nullable: true })
+  userAgent!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -12,6 +12,7 @@ import { NOTIFY_ENTITIES } from './notify.entities';
 import { NotifySubjects } from './notify-subjects';
 import { PreferencesService } from './preferences/preferences.service';
 import { RemindersService } from './reminders/reminders.service';
+import { PasswordLinkMailHandler } from './account/password-link-mail.handler';
 import { WebhookDeliveryProcessor } from './webhooks/webhook-delivery.processor';
 import { WebhooksController } from './webhooks/webhooks.controller';
 import { WebhooksService } from './webhooks/webhooks.service';
@@ -36,6 +37,7 @@ import { WebhooksService } from './webhooks/webhooks.service';
     DigestScheduler,
     WebhookDeliveryProcessor,
     RemindersService,
+    PasswordLinkMailHandler,
   ],
   exports: [NotifySubjects, RemindersService, InboxService, FanoutService],
 })

@@ -60,11 +60,14 @@ const auth: Middleware = {
   },
 };
 
+/** The sign-in routes, which answer 401 for a wrong password or token, not for an expired access token. */
+const SIGN_IN_ROUTES = /\/api\/auth\/(login|register|refresh|logout|password\/(forgot|reset))(\?|$)/;
+
 /** Retries a request once after a silent refresh when the access token has expired. */
 async function fetchWithRefresh(input: Request): Promise<Response> {
   const retry = input.clone();
   const res = await fetch(input);
-  if (res.status !== 401 || !accessToken || input.url.includes('/api/auth/')) return res;
+  if (res.status !== 401 || !accessToken || SIGN_IN_ROUTES.test(new URL(input.url).pathname)) return res;
   if (!(await refreshSession())) return res;
   retry.headers.set('authorization', `Bearer ${accessToken}`);
   return fetch(retry);

@@ -109,8 +109,14 @@ export default function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const userMenu: MenuProps = {
-    items: [{ key: 'org', label: me?.organization.name ?? '', disabled: true }, { type: 'divider' }, { key: 'logout', label: '退出登录' }],
+    items: [
+      { key: 'org', label: me?.organization.name ?? '', disabled: true },
+      { type: 'divider' },
+      { key: 'account', label: '账号与安全' },
+      { key: 'logout', label: '退出登录' },
+    ],
     onClick: async ({ key }) => {
+      if (key === 'account') navigate('/account');
       if (key === 'logout') {
         await signOut();
         navigate('/');

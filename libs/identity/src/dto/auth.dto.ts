@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import type { OrganizationKind } from '@app/core';
 import { IsCreditCode } from './is-credit-code.validator';
+import { IsNewPassword } from './password.dto';
 import { trimString, lowerTrimString } from '@app/core';
 
 export const SELF_REGISTERED_KINDS: OrganizationKind[] = ['enterprise', 'university', 'institute'];
@@ -47,11 +48,7 @@ export class RegisterDto {
   email!: string;
 
   @ApiProperty({ minLength: 8, example: 'S3cure-pass' })
-  @IsString()
-  @MinLength(8)
-  @MaxLength(128)
-  @Matches(/[A-Za-z]/, { context: { message: '必须包含字母' } })
-  @Matches(/\d/, { context: { message: '必须包含数字' } })
+  @IsNewPassword()
   password!: string;
 
   @ApiPropertyOptional({ example: '13800000000' })

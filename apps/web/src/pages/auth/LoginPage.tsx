@@ -16,6 +16,7 @@ export default function LoginPage() {
   const { signIn } = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();
+  const typedEmail = Form.useWatch('email', form);
 
   const submit = async (v: { email: string; password: string }) => {
     setBusy(true);
@@ -40,7 +41,16 @@ export default function LoginPage() {
         <Form.Item name="email" label="邮箱" rules={[{ required: true, message: '请输入邮箱' }]}>
           <Input autoComplete="username" />
         </Form.Item>
-        <Form.Item name="password" label="密码" rules={[{ required: true, message: '请输入密码' }]}>
+        <Form.Item
+          name="password"
+          label="密码"
+          rules={[{ required: true, message: '请输入密码' }]}
+          extra={
+            <Link to="/password/forgot" state={{ email: typedEmail ?? '' }}>
+              忘记密码？
+            </Link>
+          }
+        >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
         <Button type="primary" htmlType="submit" block loading={busy}>

@@ -6,6 +6,7 @@ import type { components } from '../../api/schema';
 import { useSession } from '../../auth/session';
 import { applyApiErrors } from '../../components/api-errors';
 import { creditCodeMessage } from '../../components/credit-code';
+import { NEW_PASSWORD_HINT, NEW_PASSWORD_RULES } from '../../components/password-rules';
 import { RegionCascader } from '../../components/reference';
 
 type RegisterBody = components['schemas']['RegisterDto'];
@@ -92,17 +93,7 @@ export default function RegisterPage() {
         >
           <Input autoComplete="email" />
         </Form.Item>
-        <Form.Item
-          name="password"
-          label="密码"
-          extra="至少 8 位，包含字母和数字"
-          rules={[
-            { required: true, message: '请设置密码' },
-            { min: 8, message: '密码至少 8 位' },
-            { pattern: /[A-Za-z]/, message: '密码须包含字母' },
-            { pattern: /\d/, message: '密码须包含数字' },
-          ]}
-        >
+        <Form.Item name="password" label="密码" extra={NEW_PASSWORD_HINT} rules={NEW_PASSWORD_RULES}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item name="phone" label="联系电话">

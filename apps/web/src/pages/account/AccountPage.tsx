@@ -1,0 +1,31 @@
+import { Card, Descriptions, Typography } from 'antd';
+import { useSession } from '../../auth/session';
+import { ORG_KIND } from '../../components/labels';
+import { ChangePasswordCard } from './ChangePasswordCard';
+import { SessionsCard } from './SessionsCard';
+
+/** 账号与安全: who is signed in, the password, and the devices signed in. */
+export default function AccountPage() {
+  const { me } = useSession();
+  if (!me) return null;
+  return (
+    <>
+      <Typography.Title level={1} style={{ fontSize: 24 }}>
+        账号与安全
+      </Typography.Title>
+      <Card title="账号" style={{ marginBottom: 16 }}>
+        <Descriptions
+          column={{ xs: 1, sm: 2 }}
+          items={[
+            { key: 'name', label: '姓名', children: me.user.name },
+            { key: 'email', label: '登录邮箱', children: me.user.email },
+            { key: 'org', label: '单位', children: `${me.organization.name}（${ORG_KIND[me.organization.kind] ?? me.organization.kind}）` },
+            { key: 'role', label: '角色', children: me.user.role === 'admin' ? '单位管理员' : '成员' },
+          ]}
+        />
+      </Card>
+      <ChangePasswordCard />
+      <SessionsCard />
+    </>
+  );
+}

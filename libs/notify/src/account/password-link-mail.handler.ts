@@ -1,0 +1,42 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Job, UnrecoverableError } from 'bullmq';
+import { APP_CONFIG, AppConfig, JobHandlerRegistry, QueueName, RelayedEvent } from '@app/core';
+import { passwordLinkUrl, PasswordsService, RESET_LINK_MINUTES } from '@app/identity';
+import { isPermanentSmtpError, Mailer } from '../channels/mailer';
+import { errorText } from '../delivery-jobs';
+import { renderPasswordLinkMail } from './password-link-templates';
+
+/**
+ * Mails a forgotten-password link to its one address, straight from the outbox event (on the
+ * e-mail queue; not a fan-out, no inbox, no preferences: it cannot be switched off). The link's
+ * secret is made here, just before sending, so it is never stored anywhere but in the e-mail.
+ */
+@Injectable()
+export class PasswordLinkMailHandler implements OnModuleInit {
+  constructor(
+    private readonly registry: JobHandlerRegistry,
+    private readonly passwords: PasswordsService,
+    private readonly mailer: Mailer,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.subscribe(QueueName.Email, 'account.password-reset', (job: Job<RelayedEvent<'account.password-reset'>>) =>
+      this.send(job.data),
+    );
+  }
+
+  async send(event: RelayedEvent<'account.password-reset'>): Promise<string> {
+    const link = await this.passwords.issueLink(event.payload.linkId);
+    // Used, superseded or expired while waiting (or the account disabled): nothing to send.
+    if (!link) return 'not sent: link no longer usable';
+    const message = renderPasswordLinkMail(link, passwordLinkUrl(this.config.linkBaseUrl, link.token), RESET_LINK_MINUTES);
+    try {
+      await this.mailer.send(link.email, message, { 'X-TT-Delivery': event.eventId });
+    } catch (err) {
+      if (isPermanentSmtpError(err)) throw new UnrecoverableError(errorText(err));
+      throw err;
+    }
+    return 'sent';
+  }
+}
