@@ -141,14 +141,24 @@ describe('catalog import and export (e2e, real PostgreSQL)', () => {
   });
 
   it('writes all rows or none: one bad row among many rolls the whole import back', async () => {
-    const before = { needs: await count(t, 'need'), audit: await count(t, 'audit_log'), outbox: await count(t, 'outbox_event') };
+    const before = {
+      needs: await count(t, 'need'),
+      audit: await count(t, 'audit_log'),
+      outbox: await count(t, 'outbox_event'),
+      approved: await count(t, `outbox_event WHERE type = 'need.approved'`),
+    };
     const rows = Array.from({ length: 2500 }, (_x, i) => needRow({ 需求名称: `批量导入需求 ${i + 1}` }));
     rows[2400] = needRow({ 需求名称: '坏行', 期望技术成熟度: '12' });
     const res = await upload(t, world.bureau.token, '/api/needs/import', 'needs.csv', csvOf([NEED_HEADER, ...rows]));
     expect(res.status).toBe(400);
     expect(res.body.message).toContain('未写入任何数据');
     expect(res.body.details).toEqual([{ row: 2402, column: '期望技术成熟度', message: expect.stringContaining('1–9') }]);
-    expect({ needs: await count(t, 'need'), audit: await count(t, 'audit_log'), outbox: await count(t, 'outbox_event') }).toEqual(before);
+    expect({
+      needs: await count(t, 'need'),
+      audit: await count(t, 'audit_log'),
+      outbox: await count(t, 'outbox_event'),
+      approved: before.approved,
+    }).toEqual(before);
 
     rows[2400] = needRow({ 需求名称: '修好的行', 状态: '草稿' });
     const ok = await upload(t, world.bureau.token, '/api/needs/import', 'needs.csv', csvOf([NEED_HEADER, ...rows]));
@@ -156,7 +166,10 @@ describe('catalog import and export (e2e, real PostgreSQL)', () => {
     expect(ok.body).toEqual(expect.objectContaining({ dryRun: false, totalRows: 2500, imported: 2500, problemCount: 0 }));
     expect(await count(t, 'need')).toBe(before.needs + 2500);
     expect(await count(t, `need WHERE status = 'published' AND published_at IS NOT NULL AND quality_score > 0`)).toBe(2499);
-    expect(await count(t, `outbox_event WHERE type = 'need.approved'`)).toBe(2499);
+    // One event for everything the import published, not one per row (the organizations get one summary each).
+    expect(await count(t, `outbox_event WHERE type = 'need.approved'`)).toBe(before.approved);
+    expect(await count(t, `outbox_event WHERE type = 'need.imported' AND payload->>'importId' = '${ok.body.importId}'`)).toBe(1);
+    expect(await count(t, `need WHERE published_by_import_id = '${ok.body.importId}'`)).toBe(2499);
     expect(await count(t, `audit_log WHERE action = 'need.import'`)).toBe(2500);
     const list = await t.request('GET', `/api/needs?q=${encodeURIComponent('批量导入需求 17')}`);
     expect(list.body.items[0]).toEqual(

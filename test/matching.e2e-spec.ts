@@ -197,6 +197,31 @@ describe('search, matching and engagements (e2e, real Meilisearch)', () => {
     expect(reverse.items.map((m: { needId: string }) => m.needId)).toContain(needId);
   });
 
+  it('scores a pair the same whichever side was published last', async () => {
+    // A result published after the need is scored from the result's side (the reverse search finds
+    // the need); the score must be the need → result score all the same.
+    const gypsum = RESULT_FIXTURES.find((r) => r.key === 'gypsum')!;
+    const { key: _key, ...body } = gypsum;
+    const again = await publish('results', uni2, {
+      ...body,
+      keywords: [...body.keywords],
+      cooperationModes: [...body.cooperationModes],
+      contactName: '联系人重发',
+      contactPhone: '027-87654321',
+    });
+    const pair = async (resultId: string) =>
+      ((await t.request('GET', `/api/needs/${needId}/matches?pageSize=50`, { token: enterprise.token })).body.items ?? []).find(
+        (m: { resultId: string }) => m.resultId === resultId,
+      ) as { textScore: number } | undefined;
+    const fromResultSide = await waitFor(async () => (await pair(again)) ?? null, 30_000, 'the later result matched');
+    // The need's own computation, with the same statistics, gives the pair the same score.
+    await t.get(MatchesService).compute('need', needId);
+    const fromNeedSide = await pair(again);
+    expect(fromNeedSide).toBeDefined();
+    expect(Math.abs(fromResultSide!.textScore - fromNeedSide!.textScore)).toBeLessThanOrEqual(1);
+    expect((await t.request('POST', `/api/results/${again}/close`, { token: uni2.token, body: {} })).status).toBe(200);
+  });
+
   it('dismisses a match with a reason the other side sees, and does not suggest it again', async () => {
     const list = (await t.request('GET', `/api/needs/${needId}/matches`, { token: enterprise.token })).body.items;
     const victim = list.find((m: { resultId: string }) => m.resultId !== results.gypsum);

@@ -84,6 +84,9 @@ test.describe.serial('an enterprise and a university meet through a match', () =
     const first = page.getByTestId('match-item').first();
     await expect(first).toBeVisible();
     await expect(first.getByTestId('match-score')).toBeVisible();
+    // The reasons are sentences a person reads, without the API's codes.
+    await expect(first.getByTestId('match-reasons').locator('li').first()).toBeVisible();
+    expect(await first.getByTestId('match-reasons').innerText()).not.toMatch(/\b(same|neighbour|other|negotiable|true|false|null)\b/);
     await shot(page, '13-matches');
     await expectAccessible(page, 'matches');
     await first.getByTestId('start-engagement').click();

@@ -7,6 +7,9 @@ import { Engagement } from './engagements/engagement.entity';
 import { EngagementStatsService } from './engagements/engagement-stats.service';
 import { EngagementsController } from './engagements/engagements.controller';
 import { EngagementsService } from './engagements/engagements.service';
+import { ImportPipeline } from './imports/import-pipeline';
+import { ImportProgressService } from './imports/import-progress.service';
+import { ImportSummaries } from './imports/import-summaries';
 import { MatchHandler } from './matches/match.handler';
 import { Match } from './matches/match.entity';
 import { MatcherFactory } from './matches/matcher.factory';
@@ -32,6 +35,9 @@ import { SearchService } from './search/search.service';
     MatcherFactory,
     MatchesService,
     MatchHandler,
+    ImportProgressService,
+    ImportSummaries,
+    ImportPipeline,
     EngagementsService,
     EngagementStatsService,
   ],

@@ -72,6 +72,29 @@ describe('notification templates', () => {
     );
   });
 
+  it('gives the reasons of a match as its sentences, one per line', () => {
+    const payload = {
+      matchId: 'm',
+      needId: 'n1',
+      resultId: 'r1',
+      needOrganizationId: 'ent',
+      resultOrganizationId: 'uni',
+      score: 72,
+      explanation: ['成果中出现需求的关键词：磷石膏、晶型调控', '同属磷化工领域', '需求方在荆门市，成果方在相邻的天门市'],
+    };
+    const m = renderMessage(base({ type: 'match.created', payload, recipientOrganizationId: 'ent' }));
+    expect(m.body.split('\n').slice(1)).toEqual([
+      '匹配理由：',
+      '· 成果中出现需求的关键词：磷石膏、晶型调控',
+      '· 同属磷化工领域',
+      '· 需求方在荆门市，成果方在相邻的天门市',
+    ]);
+    expect(emailBodies(m).html).toContain('<p style="margin:0 0 8px">· 同属磷化工领域</p>');
+    // An event stored before the sentences existed still reads.
+    const { explanation: _omitted, ...old } = payload;
+    expect(renderMessage(base({ type: 'match.created', payload: old, recipientOrganizationId: 'ent' })).body).not.toContain('匹配理由');
+  });
+
   it('words engagements and open calls', () => {
     expect(
       renderMessage(

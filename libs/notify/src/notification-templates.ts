@@ -1,8 +1,12 @@
 import { renderCollaboration } from './collaboration-templates';
+import { ContractEventType, isContractEvent, renderContract } from './contract-templates';
+import { renderImportSummary } from './import-summary-templates';
 import { quote, quoteName, reasonText } from './template-text.util';
 import {
   COLLABORATION_EVENT_TYPES,
   CollaborationEventType,
+  IMPORT_SUMMARY_EVENT_TYPES,
+  ImportSummaryEventType,
   MATCH_CREATED,
   MatchCreatedPayload,
   NotifyEventType,
@@ -33,11 +37,16 @@ export function renderMessage(ctx: TemplateContext): RenderedMessage {
   const s = ctx.subjectTitle;
   const link = (path: string | null): string | null => (path ? `${ctx.publicBaseUrl}${path}` : null);
   const id = (k: string): string => String(p[k] ?? '');
+  if (isContractEvent(ctx.type)) return renderContract(ctx);
   if ((COLLABORATION_EVENT_TYPES as readonly string[]).includes(ctx.type)) {
     const { path, ...text } = renderCollaboration(ctx.type as CollaborationEventType, p, s);
     return { ...text, link: link(path) };
   }
-  switch (ctx.type as Exclude<TemplateContext['type'], CollaborationEventType>) {
+  if ((IMPORT_SUMMARY_EVENT_TYPES as readonly string[]).includes(ctx.type)) {
+    const { path, ...text } = renderImportSummary(ctx.type as ImportSummaryEventType, p);
+    return { ...text, link: link(path) };
+  }
+  switch (ctx.type as Exclude<TemplateContext['type'], CollaborationEventType | ImportSummaryEventType | ContractEventType>) {
     case 'organization.verified':
       return {
         title: '单位认证已通过',
@@ -129,16 +138,19 @@ function renderMatch(p: MatchCreatedPayload, ctx: TemplateContext, link: (path: 
   // Scores are 0–100 (a 0–1 score is scaled).
   const points = typeof p.score === 'number' ? Math.round(p.score <= 1 ? p.score * 100 : p.score) : null;
   const score = points === null ? '' : `（匹配度 ${points} 分）`;
+  // The reasons, one per line (a paragraph each in e-mails), as the portal words them.
+  const why = Array.isArray(p.explanation) ? p.explanation.filter((l) => typeof l === 'string' && l) : [];
+  const reasons = why.length ? `\n匹配理由：\n${why.map((l) => `· ${l}`).join('\n')}` : '';
   if (ctx.recipientOrganizationId === p.resultOrganizationId && ctx.recipientOrganizationId !== p.needOrganizationId) {
     return {
       title: '您的科技成果匹配到新的技术需求',
-      body: `有企业发布的技术需求${quote(p.needTitle ?? ctx.subjectTitle)}与您的科技成果${quote(p.resultTitle ?? null)}相匹配${score}，欢迎查看并发起对接。`,
+      body: `有企业发布的技术需求${quote(p.needTitle ?? ctx.subjectTitle)}与您的科技成果${quote(p.resultTitle ?? null)}相匹配${score}，欢迎查看并发起对接。${reasons}`,
       link: link(`/results/${p.resultId}/matches`),
     };
   }
   return {
     title: '您的技术需求有新的匹配成果',
-    body: `您的技术需求${quote(p.needTitle ?? ctx.subjectTitle)}匹配到新的科技成果${quote(p.resultTitle ?? null)}${score}，欢迎查看并发起对接。`,
+    body: `您的技术需求${quote(p.needTitle ?? ctx.subjectTitle)}匹配到新的科技成果${quote(p.resultTitle ?? null)}${score}，欢迎查看并发起对接。${reasons}`,
     link: link(`/needs/${p.needId}/matches`),
   };
 }

@@ -1,4 +1,5 @@
 import type { DomainEventPayloads } from '@app/core';
+import { CONTRACT_EVENT_TYPES, type ContractEventType } from './contract-templates';
 
 /**
  * Matching emits this once a match is stored (it is not yet in core's DomainEventPayloads;
@@ -14,6 +15,8 @@ export interface MatchCreatedPayload {
   score?: number;
   needTitle?: string;
   resultTitle?: string;
+  /** Why they match, as short Chinese sentences. */
+  explanation?: string[];
 }
 
 /** Sent by the notify library itself (not through the outbox) when an endpoint is switched off. */
@@ -65,7 +68,17 @@ export const COLLABORATION_EVENT_TYPES = [
 ] as const;
 export type CollaborationEventType = (typeof COLLABORATION_EVENT_TYPES)[number];
 
-export type NotifyPayloads = Pick<DomainEventPayloads, CatalogAndIdentityEvents | CollaborationEventType> & {
+/**
+ * A bulk import's summaries: one per organization, instead of one message per imported item
+ * (`*.approved`) or per match (`match.created`).
+ */
+export const IMPORT_SUMMARY_EVENT_TYPES = ['need.import-published', 'result.import-published', 'match.import-summary'] as const;
+export type ImportSummaryEventType = (typeof IMPORT_SUMMARY_EVENT_TYPES)[number];
+
+export type NotifyPayloads = Pick<
+  DomainEventPayloads,
+  CatalogAndIdentityEvents | CollaborationEventType | ImportSummaryEventType | ContractEventType
+> & {
   [MATCH_CREATED]: MatchCreatedPayload;
 };
 export type NotifyEventType = keyof NotifyPayloads;
@@ -86,9 +99,25 @@ export const NOTIFY_EVENT_TYPES: NotifyEventType[] = [
   'result.corrected',
   'adoption.confirmed',
   'adoption.rejected',
+  ...CONTRACT_EVENT_TYPES,
   MATCH_CREATED,
   ...COLLABORATION_EVENT_TYPES,
 ];
+
+/**
+ * What people know an import summary as: the kind of message it stands in for. Its preferences
+ * (inbox and e-mail, and the e-mail digest for matches) and its inbox label are that kind's;
+ * webhooks see the summary's own type, since its payload is not that kind's.
+ */
+const PRESENTED_AS: Record<ImportSummaryEventType, NotifyEventType> = {
+  'need.import-published': 'need.approved',
+  'result.import-published': 'result.approved',
+  'match.import-summary': MATCH_CREATED,
+};
+
+export function presentedType(type: NotifyEventType): NotifyEventType {
+  return (PRESENTED_AS as Partial<Record<NotifyEventType, NotifyEventType>>)[type] ?? type;
+}
 
 /** Who is told: members of these organizations, these people, or the bureau's staff. */
 export type Audience = { organizationIds: string[] } | { userIds: string[] } | { bureau: true };
@@ -126,6 +155,7 @@ export function subjectOf(type: NotifyEventType, payload: Record<string, unknown
     need: ['need', 'needId'],
     result: ['result', 'resultId'],
     adoption: ['adoption', 'adoptionId'],
+    contract: ['adoption', 'adoptionId'],
     match: ['need', 'needId'],
     engagement: ['engagement', 'engagementId'],
     challenge: ['challenge', 'challengeId'],

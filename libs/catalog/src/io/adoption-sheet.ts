@@ -70,7 +70,11 @@ export const ADOPTION_SHEET: SheetDef<AdoptionRow> = {
     { header: A.contractKind, required: true, note: `可选：${CONTRACT_KINDS.join('、')}`, example: '技术转让' },
     { header: A.amount, required: true, note: '整数，单位元', example: '1200000' },
     { header: A.signedOn, required: true, note: 'YYYY-MM-DD，不晚于今天', example: '2026-03-18' },
-    { header: A.registrationNo, note: '8–30 位数字、大写字母或“-”，不可重复', example: '2026420800000123' },
+    {
+      header: A.registrationNo,
+      note: '16 位数字：年份 4 位 + 登记机构行政区划代码 6 位 + 序号 6 位，不可重复',
+      example: '2026420800000123',
+    },
     { header: A.benefitKind, note: `可选：${Object.values(BENEFIT_LABELS).join('、')}`, example: '预期' },
     { header: A.benefit, note: `不超过 ${TEXT_LIMITS.benefit} 字`, example: '预计新增产值 8000 万元/年' },
     { header: A.benefitAmount, note: '整数，单位元', example: '80000000' },

@@ -8,16 +8,22 @@ export interface BulkColumn {
   expr?: string;
 }
 
-/** How one list's rows are inserted, with their audit entries and outbox events, in one statement. */
+/** How one list's rows are inserted, with their audit entries (and outbox events, if any), in one statement. */
 export interface BulkSpec {
   table: string;
   entityType: string;
   columns: BulkColumn[];
-  /** Columns computed from the unnested row (e.g. timestamps from the status); `$actor` / `$actorOrg` bind the importer. */
+  /**
+   * Columns computed from the unnested row (e.g. timestamps from the status); `$actor` / `$actorOrg`
+   * bind the importer, `$import` the import's id.
+   */
   computed: { name: string; expr: string }[];
   returning: string[];
-  /** The outbox event per inserted row, when `where` holds. */
-  event: { type: string; payload: string; where: string };
+  /**
+   * The outbox event per inserted row, when `where` holds. Needs and results have none: their
+   * import writes one event for the whole import (see ImportService), not one per row.
+   */
+  event?: { type: string; payload: string; where: string };
 }
 
 export interface BulkActor {
@@ -29,27 +35,33 @@ export interface BulkActor {
 /**
  * Inserts up to a thousand rows per statement: the values travel as one array parameter per column
  * (`unnest`), so a statement has a fixed number of parameters whatever the row count; the audit
- * entries and outbox events are written by the same statement from its RETURNING rows.
+ * entries (and outbox events, when the list has them) are written by the same statement from its
+ * RETURNING rows.
  */
 export async function bulkInsert(manager: EntityManager, spec: BulkSpec, rows: unknown[][], actor: BulkActor): Promise<number> {
   if (rows.length === 0) return 0;
   const cols = spec.columns;
   const arrays = cols.map((_c, i) => rows.map((r) => r[i]));
   const n = cols.length;
-  const [userParam, orgParam, dataParam] = [`$${n + 1}::uuid`, `$${n + 2}::uuid`, `$${n + 3}::jsonb`];
-  const bind = (expr: string): string => expr.replaceAll('$actorOrg', orgParam).replaceAll('$actor', userParam);
+  const [userParam, orgParam, importParam] = [`$${n + 1}::uuid`, `$${n + 2}::uuid`, `$${n + 3}::uuid`];
+  const bind = (expr: string): string =>
+    expr.replaceAll('$actorOrg', orgParam).replaceAll('$actor', userParam).replaceAll('$import', importParam);
+  const audit = `INSERT INTO audit_log (actor_user_id, actor_organization_id, action, entity_type, entity_id, to_state, data)
+      SELECT ${userParam}, ${orgParam}, '${spec.entityType}.import', '${spec.entityType}', ins.id::text, ins.status,
+             jsonb_build_object('importId', ${importParam}) FROM ins`;
+  const tail = spec.event
+    ? `, audit AS (${audit})
+    INSERT INTO outbox_event (type, payload)
+    SELECT '${spec.event.type}', ${bind(spec.event.payload)} FROM ins WHERE ${spec.event.where}`
+    : `
+    ${audit}`;
   const sql = `WITH ins AS (
       INSERT INTO ${spec.table} (${[...cols.map((c) => c.name), ...spec.computed.map((c) => c.name), 'created_by_user_id'].join(', ')})
       SELECT ${[...cols.map((c) => c.expr ?? `u.${c.name}`), ...spec.computed.map((c) => bind(c.expr)), userParam].join(', ')}
       FROM unnest(${cols.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ')}) AS u(${cols.map((c) => c.name).join(', ')})
       RETURNING ${spec.returning.join(', ')}
-    ), audit AS (
-      INSERT INTO audit_log (actor_user_id, actor_organization_id, action, entity_type, entity_id, to_state, data)
-      SELECT ${userParam}, ${orgParam}, '${spec.entityType}.import', '${spec.entityType}', ins.id::text, ins.status, ${dataParam} FROM ins
-    )
-    INSERT INTO outbox_event (type, payload)
-    SELECT '${spec.event.type}', ${bind(spec.event.payload)} FROM ins WHERE ${spec.event.where}`;
-  await manager.query(sql, [...arrays, actor.userId, actor.organizationId, JSON.stringify({ importId: actor.importId })]);
+    )${tail}`;
+  await manager.query(sql, [...arrays, actor.userId, actor.organizationId, actor.importId]);
   return rows.length;
 }
 
@@ -75,6 +87,8 @@ export const ITEM_BULK_COMPUTED = [
   { name: 'submitted_at', expr: `CASE WHEN u.status <> 'draft' THEN now() END` },
   { name: 'published_at', expr: `CASE WHEN u.status IN ('published', 'closed') THEN now() END` },
   { name: 'closed_at', expr: `CASE WHEN u.status = 'closed' THEN now() END` },
+  // The rows this import publishes: indexed, matched and summarized together (see ImportedItems).
+  { name: 'published_by_import_id', expr: `CASE WHEN u.status = 'published' THEN $import END` },
 ];
 
 export const LIST_SEPARATOR = '\u001f';

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { actorOf, AuditService, AuthUser, TransactionHost, ValidationFailedError } from '@app/core';
+import { actorOf, AuditService, AuthUser, OutboxService, TransactionHost, ValidationFailedError } from '@app/core';
 import { IMPORT_MAX_ROWS } from '../catalog.constants';
 import { OrganizationDirectory } from '../organization-directory';
 import { bulkInsert } from './bulk-insert';
+import { ImportedItems } from './imported-items';
 import { ImportReport, ImportRun } from './import-run';
 import type { ListName } from './sheet-def';
 import { formatOf, readSheet } from './sheet-io';
@@ -13,9 +14,15 @@ import type { SheetUpload } from './uploaded-sheet.decorator';
 
 export type { ImportReport } from './import-run';
 
+/** The event an import of needs or results writes once for everything it published. */
+const IMPORTED_EVENT = { needs: 'need.imported', results: 'result.imported' } as const;
+
 /**
  * Imports a list from a spreadsheet, streaming: a dry run only reports every row's problems; a
  * real run inserts inside one transaction and rolls all of it back if any row has a problem.
+ * Needs and results published by an import leave through one `*.imported` event, not one
+ * `*.approved` per row: they are indexed and matched in batches, and each organization concerned
+ * gets one summary when that is done, instead of one message per item.
  */
 @Injectable()
 export class ImportService {
@@ -23,6 +30,8 @@ export class ImportService {
     private readonly tx: TransactionHost,
     private readonly orgs: OrganizationDirectory,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly imported: ImportedItems,
   ) {}
 
   async importSheet(
@@ -78,6 +87,10 @@ export class ImportService {
         entityId: importId,
         data: { list, rows: report.imported, file: upload.filename },
       });
+      if (list !== 'adoptions') {
+        const count = await this.imported.count(list === 'needs' ? 'need' : 'result', importId);
+        if (count > 0) await this.outbox.emit(IMPORTED_EVENT[list], { importId, actorUserId: user.userId, count });
+      }
       return report;
     };
     try {

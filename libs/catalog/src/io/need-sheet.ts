@@ -78,11 +78,7 @@ export const NEED_SHEET: SheetDef<NeedRow> = {
     ],
     computed: ITEM_BULK_COMPUTED,
     returning: ['id', 'organization_id', 'status'],
-    event: {
-      type: 'need.approved',
-      payload: `jsonb_build_object('organizationId', ins.organization_id, 'actorUserId', $actor, 'needId', ins.id)`,
-      where: `ins.status = 'published'`,
-    },
+    // No event per row: the import writes one `*.imported` event for all it published (ImportService).
   },
   toColumns(v) {
     const quality = NEED_KIND.assess(v as unknown as Need);

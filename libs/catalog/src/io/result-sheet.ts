@@ -100,11 +100,7 @@ export const RESULT_SHEET: SheetDef<ResultRow> = {
     ],
     computed: ITEM_BULK_COMPUTED,
     returning: ['id', 'organization_id', 'status'],
-    event: {
-      type: 'result.approved',
-      payload: `jsonb_build_object('organizationId', ins.organization_id, 'actorUserId', $actor, 'resultId', ins.id)`,
-      where: `ins.status = 'published'`,
-    },
+    // No event per row: the import writes one `*.imported` event for all it published (ImportService).
   },
   toColumns(v) {
     const quality = RESULT_KIND.assess(v as unknown as Result);

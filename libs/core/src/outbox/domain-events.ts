@@ -8,11 +8,27 @@ interface ItemDecision {
   actorUserId: string | null;
 }
 
+interface ImportPublished {
+  importId: string;
+  actorUserId: string;
+  /** How many items the import published. */
+  count: number;
+}
+
+interface ImportOwnerSummary {
+  importId: string;
+  organizationId: string;
+  published: number;
+  matched: number;
+}
+
 export interface DomainEventPayloads {
   'organization.verified': { organizationId: string; actorUserId: string | null };
   'organization.rejected': { organizationId: string; actorUserId: string | null; reason: string };
   /** A new organization, or a rejected one corrected, waits for the bureau's verification. */
   'organization.submitted': { organizationId: string; resubmitted: boolean };
+  /** A forgotten password: the worker makes the one-time link (its secret is never in the outbox) and mails it. */
+  'account.password-reset': { linkId: string };
   /** An adoption waits for the bureau's confirmation (entered, corrected, or made from a deal). */
   'adoption.submitted': { adoptionId: string };
   // The three lists (catalog): the owner's organization is told of the bureau's decisions;
@@ -28,9 +44,40 @@ export interface DomainEventPayloads {
   'result.rejected': ItemDecision & { resultId: string; reason: string };
   'result.closed': ItemDecision & { resultId: string };
   'result.corrected': ItemDecision & { resultId: string; reason: string };
+  /**
+   * A bureau import published `count` items at once (written once per import, instead of one
+   * `*.approved` per row): they are indexed and matched in batches, and each organization
+   * concerned is told once when the import's matching has finished (see the summaries below).
+   */
+  'need.imported': ImportPublished;
+  'result.imported': ImportPublished;
+  /** To one owner organization: `published` of its items went public in the import, `matched` of them have a match worth telling. */
+  'need.import-published': ImportOwnerSummary;
+  'result.import-published': ImportOwnerSummary;
+  /**
+   * To one organization on the other side: `items` of the import's items match `ownItems` of its
+   * own (at or above the notification threshold) — instead of one match.created per pair.
+   * `itemId` names its one matched item when there is only one (for the link).
+   */
+  'match.import-summary': {
+    importId: string;
+    organizationId: string;
+    importedType: 'need' | 'result';
+    items: number;
+    ownItems: number;
+    itemId: string | null;
+  };
   /** An adoption (application-list entry) confirmed or rejected by the bureau; both sides are told. */
   'adoption.confirmed': { adoptionId: string; organizationIds: string[]; actorUserId: string | null };
   'adoption.rejected': { adoptionId: string; organizationIds: string[]; actorUserId: string | null; reason: string };
+  /**
+   * 技术合同认定登记 of an adoption's contract: submitted by a party (told: both parties, and the
+   * bureau's organizations, listed in `organizationIds`; `partyOrganizationIds` are the two sides),
+   * certified with its registration number, or returned with a reason (told: both parties).
+   */
+  'contract.submitted': { adoptionId: string; organizationIds: string[]; partyOrganizationIds: string[]; actorUserId: string | null };
+  'contract.certified': { adoptionId: string; organizationIds: string[]; actorUserId: string | null; contractRegistrationNo: string };
+  'contract.returned': { adoptionId: string; organizationIds: string[]; actorUserId: string | null; reason: string };
   /** A stored match crossed the notification threshold: both sides are told (or get it in their digest). */
   'match.created': {
     matchId: string;
@@ -41,6 +88,8 @@ export interface DomainEventPayloads {
     score: number;
     needTitle?: string;
     resultTitle?: string;
+    /** Why, as the Chinese sentences the portal shows (matching's explainMatch). */
+    explanation?: string[];
   };
   // Engagements (对接): the other side is told at each step.
   'engagement.requested': { engagementId: string; organizationIds: string[] };

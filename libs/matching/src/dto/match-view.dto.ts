@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { MatchedTerm } from '../relevance';
 import type { StructuredFactors } from '../matches/match-factors.util';
+import { EXPLANATION_FITS, EXPLANATION_TOPICS, type ExplanationLine } from '../matches/match-explanation';
 import { DISMISS_REASONS, DismissReason, Match, MatchReasons } from '../matches/match.entity';
 import type { MatchesService } from '../matches/matches.service';
 
@@ -31,8 +32,25 @@ export class MatchFactorsDto implements StructuredFactors {
 }
 
 export class MatchReasonsDto implements MatchReasons {
-  @ApiProperty({ type: [MatchedTermDto], description: '共同的关键词' }) terms!: MatchedTermDto[];
+  @ApiProperty({ type: [MatchedTermDto], description: '一方的关键技术词在另一方文本中出现的（不含泛用词，不含截断的词）' })
+  terms!: MatchedTermDto[];
   @ApiProperty({ type: MatchFactorsDto, description: '结构化因素' }) factors!: MatchFactorsDto;
+}
+
+/** One reason of a match as a person reads it. */
+export class ExplanationLineDto implements ExplanationLine {
+  @ApiProperty({
+    enum: EXPLANATION_TOPICS,
+    description:
+      '所说的方面：keywords 关键词、terms 共同技术词、synonym 同义词、field 领域、trl 技术成熟度、price 价格与预算、modes 合作方式、region 地区',
+  })
+  topic!: ExplanationLine['topic'];
+  @ApiProperty({
+    enum: EXPLANATION_FITS,
+    description: '该方面是否相符：good 相符、partial 部分相符或待商定、poor 不相符、info 仅为事实（供图标使用，不必展示给用户）',
+  })
+  fit!: ExplanationLine['fit'];
+  @ApiProperty({ description: '中文短句，可直接展示', example: '成果中出现需求的关键词：磷石膏、晶型调控' }) text!: string;
 }
 
 /** The other side of a match: its public summary. */
@@ -53,7 +71,12 @@ export class MatchViewDto implements MatchView {
   @ApiProperty({ format: 'uuid' }) resultId!: string;
   @ApiProperty({ type: 'integer', minimum: 0, maximum: 100, description: '匹配得分（文本得分经结构化因素调整）' }) score!: number;
   @ApiProperty({ type: 'integer', minimum: 0, maximum: 100, description: '文本相关度得分' }) textScore!: number;
-  @ApiProperty({ type: MatchReasonsDto, description: '匹配理由' }) reasons!: MatchReasonsDto;
+  @ApiProperty({ type: MatchReasonsDto, description: '匹配理由（结构化，供程序使用）' }) reasons!: MatchReasonsDto;
+  @ApiProperty({
+    type: [ExplanationLineDto],
+    description: '匹配理由的中文短句（共同关键词、领域、技术成熟度、价格与预算、合作方式、地区），按重要性排列',
+  })
+  explanation!: ExplanationLineDto[];
   @ApiProperty({ type: String, format: 'date-time', description: '计算时间' }) computedAt!: Date;
   @ApiProperty({ type: MatchCounterpartDto, nullable: true, description: '对方的公开摘要（已不可见时为 null）' })
   counterpart!: MatchCounterpartDto | null;

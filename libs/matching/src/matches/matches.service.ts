@@ -16,12 +16,31 @@ import {
   InvalidStateError,
 } from '@app/core';
 import { CatalogReader, ItemType, MatchableItem } from '@app/catalog';
+import { explainMatch } from './match-explanation';
 import { combinedScore, factorValues, structuredFactors } from './match-factors.util';
 import { DismissReason, Match } from './match.entity';
 import { MatcherFactory } from './matcher.factory';
+import type { MatchHit } from '../relevance';
 
 /** How many matches are kept per item. */
 const KEEP = 20;
+
+/** A stored match at or above the notification threshold, not told before. */
+export interface NotifiablePair {
+  needId: string;
+  resultId: string;
+  needOrganizationId: string;
+  resultOrganizationId: string;
+  score: number;
+}
+
+export interface ComputeOptions {
+  /**
+   * Takes the pairs to tell about, in the computation's transaction, instead of one match.created
+   * event each: a bulk import summarizes them per organization (their `notified_at` is set all the same).
+   */
+  collect?: (pairs: NotifiablePair[]) => Promise<void>;
+}
 
 /**
  * Computes, stores and serves matches. Scores are recomputed when either side is (re)published
@@ -40,18 +59,19 @@ export class MatchesService {
   ) {}
 
   /** Recomputes the matches of a need (against results) or of a result (against needs). */
-  async compute(type: ItemType, id: string): Promise<{ stored: number; notified: number }> {
+  async compute(type: ItemType, id: string, options: ComputeOptions = {}): Promise<{ stored: number; notified: number }> {
     const item = await this.catalog.item(type, id);
     if (!item || item.status !== 'published') {
       await this.retire(type, id);
       return { stored: 0, notified: 0 };
     }
     const target: ItemType = type === 'need' ? 'result' : 'need';
-    const hits = await this.matcher.rank(
+    const found = await this.matcher.rank(
       target,
       { title: item.title, description: item.body, keywords: item.keywords, field: item.field },
       KEEP + 5,
     );
+    const hits = type === 'need' ? found : await this.needSideScores(item, found);
     const others = new Map(
       (
         await this.catalog.items(
@@ -66,7 +86,8 @@ export class MatchesService {
         (x): x is { hit: (typeof hits)[number]; other: MatchableItem } =>
           !!x.other && x.other.status === 'published' && x.other.organizationId !== item.organizationId,
       )
-      .slice(0, KEEP)
+      // A result keeps every pair that still scores (its standing pairs were re-scored with the rest).
+      .slice(0, type === 'need' ? KEEP : undefined)
       .map(({ hit, other }) => {
         const need = type === 'need' ? item : other;
         const result = type === 'need' ? other : item;
@@ -114,7 +135,16 @@ export class MatchesService {
       );
       if (toNotify.length)
         await this.tx.manager.query(`UPDATE match SET notified_at = $2 WHERE id = ANY($1::uuid[])`, [toNotify.map((x) => x.id), now]);
-      for (const x of toNotify) {
+      if (options.collect) {
+        await options.collect(
+          toNotify.map((x) => {
+            const r = byPair.get(`${x.need_id}:${x.result_id}`) as (typeof rows)[number];
+            const [needOrganizationId, resultOrganizationId] = [r.need.organizationId, r.result.organizationId];
+            return { needId: x.need_id, resultId: x.result_id, needOrganizationId, resultOrganizationId, score: r.score };
+          }),
+        );
+      }
+      for (const x of options.collect ? [] : toNotify) {
         const r = byPair.get(`${x.need_id}:${x.result_id}`) as (typeof rows)[number];
         await this.outbox.emit('match.created', {
           matchId: x.id,
@@ -126,6 +156,8 @@ export class MatchesService {
           // Named, so each side's message says which of its items matched which of the other's.
           needTitle: r.need.title,
           resultTitle: r.result.title,
+          // Why, in the sentences the portal shows, so the message can say it too.
+          explanation: explainMatch(r.reasons, r.need, r.result).map((l) => l.text),
         });
       }
       const notified = toNotify.length;
@@ -139,12 +171,32 @@ export class MatchesService {
     });
   }
 
+  /**
+   * A result's candidate needs come from the reverse search (its text against the needs), but each
+   * pair is scored as the need's own matching scores it (need → result): a pair's score must not
+   * depend on which side was published last (a long abstract against a short need scored half).
+   * The result's standing pairs are re-scored too, so that an edited result can lose them.
+   */
+  private async needSideScores(result: MatchableItem, found: MatchHit[]): Promise<MatchHit[]> {
+    const standing: { need_id: string }[] = await this.tx.manager.query(
+      `SELECT need_id FROM match WHERE result_id = $1 AND status = 'active'`,
+      [result.id],
+    );
+    const ids = [...new Set([...found.slice(0, KEEP).map((h) => h.id), ...standing.map((r) => r.need_id)])];
+    const needs = (await this.catalog.items('need', ids)).filter((n) => n.status === 'published');
+    const scored = await this.matcher.scoreForNeeds(result, needs);
+    return [...scored.values()].sort((a, b) => b.score0to100 - a.score0to100 || (a.id < b.id ? -1 : 1));
+  }
+
   async retire(type: ItemType, id: string): Promise<void> {
     const column = type === 'need' ? 'need_id' : 'result_id';
     await this.tx.manager.query(`UPDATE match SET status = 'retired' WHERE ${column} = $1 AND status = 'active'`, [id]);
   }
 
-  /** The active matches of an item, best first, with the other side's public summary. */
+  /**
+   * The active matches of an item, best first, with the other side's public summary and the
+   * reasons both as stored (for programs) and as sentences (for people).
+   */
   async list(type: ItemType, id: string, q: PageQueryDto) {
     const column = type === 'need' ? 'needId' : 'resultId';
     const { skip, take } = pageOffset(q);
@@ -152,6 +204,7 @@ export class MatchesService {
       .repo(Match)
       .findAndCount({ where: { [column]: id, status: 'active' }, order: { score: 'DESC', id: 'ASC' }, skip, take });
     const otherType: ItemType = type === 'need' ? 'result' : 'need';
+    const self = rows.length ? await this.catalog.item(type, id) : null;
     const others = new Map(
       (
         await this.catalog.items(
@@ -163,6 +216,7 @@ export class MatchesService {
     return toPage(
       rows.map((m) => {
         const o = others.get(type === 'need' ? m.resultId : m.needId);
+        const [need, result] = type === 'need' ? [self, o] : [o, self];
         return {
           id: m.id,
           needId: m.needId,
@@ -170,6 +224,7 @@ export class MatchesService {
           score: m.score,
           textScore: m.textScore,
           reasons: m.reasons,
+          explanation: need && result ? explainMatch(m.reasons, need, result) : [],
           computedAt: m.computedAt,
           counterpart: o
             ? {

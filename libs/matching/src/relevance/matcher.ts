@@ -5,10 +5,10 @@
  * score and the terms that matched.
  */
 import type { MeiliSearch } from 'meilisearch';
-import type { MatchableText } from './analyzed-document';
+import { analyzeDocument, keywordsText, type MatchableText } from './analyzed-document';
 import { BigramFilter } from './bigram-filter';
 import { expandWithFeedback, type FeedbackOptions } from './feedback';
-import { bigramsOfNormalized } from './chinese-text.util';
+import { bigramsOfNormalized, normalizeText } from './chinese-text.util';
 import type { CorpusStats } from './corpus-stats';
 import type { NeedText } from './key-terms';
 import { matchReasons, type MatchedTerm } from './match-reasons';
@@ -132,6 +132,43 @@ export class RelevanceMatcher {
     return { weighted, plan };
   }
 
+  /** The analysed form of a query (jieba, key terms, synonyms): build once, score many records. */
+  weigh(query: MatchQuery): WeightedQuery {
+    return buildWeightedQuery(query, this.stats, this.synonyms, this.queryOptions);
+  }
+
+  /** A record in the re-scorer's form, analysed from its text (for `scoreCandidate`). */
+  static toCandidate(record: MatchableText & { id: string }): CandidateDocument {
+    const analyzed = analyzeDocument(record);
+    return {
+      id: record.id,
+      bigram: analyzed.bigram,
+      word: analyzed.word,
+      text: {
+        title: normalizeText(record.title),
+        keywords: normalizeText(keywordsText(record.keywords)),
+        body: normalizeText(record.body),
+      },
+    };
+  }
+
+  /**
+   * Scores one record for a query without searching: the score `match` gives the record when it
+   * finds it (the statistics are the index's, so a record scores the same alone as among other
+   * candidates). Used to score a pair in the need → result direction whichever side came last.
+   */
+  scoreCandidate(weighted: WeightedQuery, candidate: CandidateDocument): MatchHit {
+    const stats = this.stats;
+    const generic = (term: string): boolean => stats.docCount >= 200 && stats.docFreq('word', term) > 0.05 * stats.docCount;
+    const [scored] = rescore(weighted, [candidate], stats, this.params);
+    return {
+      id: candidate.id,
+      score0to100: scored ? toScore0to100(scored) : 0,
+      rawScore: scored?.score ?? 0,
+      matchedTerms: matchReasons(weighted, candidate.text, { limit: 8, generic, words: candidate.word }),
+    };
+  }
+
   /** Ranks the index's records for a need (or needs for a result's text). */
   async match(query: MatchQuery, options: MatchOptions = {}): Promise<MatchHit[]> {
     const { weighted, plan } = this.plan(query, options);
@@ -173,7 +210,7 @@ export class RelevanceMatcher {
         id: r.id,
         score0to100: toScore0to100(r),
         rawScore: r.score,
-        matchedTerms: c ? matchReasons(weighted, c.text, 8, generic) : [],
+        matchedTerms: c ? matchReasons(weighted, c.text, { limit: 8, generic, words: c.word }) : [],
       };
     });
   }

@@ -1,6 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { JobHandlerRegistry, QueueName, QueueRegistry, RelayedEvent, TransactionHost } from '@app/core';
+import { IMPORT_INDEX_CHUNK, ImportChunkJob } from '../imports/import-jobs';
+import { ImportPipeline } from '../imports/import-pipeline';
 import type { IndexedType } from './meili.service';
 import { SearchIndexService } from './search-index.service';
 
@@ -19,11 +21,15 @@ const EVENTS: Record<string, { type: IndexedType; idKey: 'needId' | 'resultId' }
   'result.corrected': { type: 'result', idKey: 'resultId' },
 };
 
+/** A bulk import's one event: its items are indexed and matched by ImportPipeline, not item by item. */
+const IMPORT_EVENTS: Record<string, IndexedType> = { 'need.imported': 'need', 'result.imported': 'result' };
+
 /**
  * Index sync through the outbox. Each event only marks its item pending (idempotent) and asks
  * for a flush a moment later; the flush sends every pending item in one batch, so a burst of
  * approvals becomes one Meilisearch task, not one per document. After a batch is indexed, its
- * items' matches are (re)computed on the match queue.
+ * items' matches are (re)computed on the match queue. A bulk import takes its own way
+ * (ImportPipeline): chunks of thousands, behind single items, then batched matching.
  */
 @Injectable()
 export class IndexSyncHandler implements OnModuleInit {
@@ -32,6 +38,7 @@ export class IndexSyncHandler implements OnModuleInit {
     private readonly queues: QueueRegistry,
     private readonly tx: TransactionHost,
     private readonly index: SearchIndexService,
+    private readonly imports: ImportPipeline,
   ) {}
 
   onModuleInit(): void {
@@ -41,6 +48,12 @@ export class IndexSyncHandler implements OnModuleInit {
       );
     }
     this.registry.handle(QueueName.SearchIndex, FLUSH, (job: Job<{ type: IndexedType }>) => this.flush(job.data.type));
+    for (const [eventType, type] of Object.entries(IMPORT_EVENTS)) {
+      this.registry.subscribe(QueueName.SearchIndex, eventType, (job: Job<RelayedEvent<'result.imported'>>) =>
+        this.imports.plan(type, job.data.payload.importId),
+      );
+    }
+    this.registry.handle(QueueName.SearchIndex, IMPORT_INDEX_CHUNK, (job: Job<ImportChunkJob>) => this.imports.indexChunk(job.data));
   }
 
   async mark(type: IndexedType, id: string): Promise<void> {

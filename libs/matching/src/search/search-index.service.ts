@@ -6,6 +6,11 @@ import { IndexedType, MeiliService } from './meili.service';
 import { SearchStatsService } from './search-stats.service';
 
 const BATCH = 5_000;
+/**
+ * Documents per addDocuments of a sync: sent one after another without waiting, so that Meilisearch
+ * indexes a part while the next one is built (and batches the parts that wait into one task run).
+ */
+const SEND_PART = 1_000;
 
 /** Product fields copied onto each document, for filters, facets and display. */
 export function productFields(item: MatchableItem): Record<string, unknown> {
@@ -119,15 +124,24 @@ export class SearchIndexService implements OnApplicationBootstrap {
     const published = items.filter((i) => i.status === 'published');
     const publishedIds = new Set(published.map((i) => i.id));
     const previous = await this.storedDocuments(uid, ids);
-    const built = published.map((item) =>
-      buildSearchDocument({ id: item.id, title: item.title, keywords: item.keywords, body: item.body, extra: productFields(item) }),
-    );
     const toDelete = ids.filter((id) => !publishedIds.has(id) && previous.has(id));
     const index = this.meili.client.index(uid);
-    for (let i = 0; i < built.length; i += BATCH) {
-      await this.meili.wait(index.addDocuments(built.slice(i, i + BATCH).map((b) => b.document)));
+    const built: ReturnType<typeof buildSearchDocument>[] = [];
+    const tasks: ReturnType<typeof index.addDocuments>[] = [];
+    for (let i = 0; i < published.length; i += SEND_PART) {
+      const part = published
+        .slice(i, i + SEND_PART)
+        .map((item) =>
+          buildSearchDocument({ id: item.id, title: item.title, keywords: item.keywords, body: item.body, extra: productFields(item) }),
+        );
+      built.push(...part);
+      const task = index.addDocuments(part.map((b) => b.document));
+      await task;
+      tasks.push(task);
     }
-    if (toDelete.length) await this.meili.wait(index.deleteDocuments(toDelete));
+    if (toDelete.length) tasks.push(index.deleteDocuments(toDelete));
+    // In order: a failed task fails the sync (and the job is retried) before the statistics change.
+    for (const task of tasks) await this.meili.wait(task);
     const removed = [...previous.values()].map(analyzedFromStored);
     await this.stats.update(
       type,

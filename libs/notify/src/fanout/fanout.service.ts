@@ -7,7 +7,7 @@ import { deliveryId } from '../delivery-id.util';
 import { deliveryJobOptions, EMAIL_SEND_JOB, WEBHOOK_DELIVER_JOB } from '../delivery-jobs';
 import { INBOX_BATCH, InboxRow, InboxService } from '../inbox/inbox.service';
 import { renderMessage, RenderedMessage } from '../notification-templates';
-import { audienceOf, NOTIFY_EVENT_TYPES, NotifyEventType, subjectOf } from '../notify-events';
+import { audienceOf, IMPORT_SUMMARY_EVENT_TYPES, NOTIFY_EVENT_TYPES, NotifyEventType, presentedType, subjectOf } from '../notify-events';
 import { NotifySubjects } from '../notify-subjects';
 import { DEFAULT_MODES, PreferencesService } from '../preferences/preferences.service';
 import { WebhooksService } from '../webhooks/webhooks.service';
@@ -66,7 +66,7 @@ export class FanoutService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    for (const type of NOTIFY_EVENT_TYPES)
+    for (const type of [...NOTIFY_EVENT_TYPES, ...IMPORT_SUMMARY_EVENT_TYPES])
       this.registry.subscribe(QueueName.Notify, type, (job: Job<RelayedEvent>) => this.fanOut(job.data as unknown as FanoutEvent));
     this.subjects.register('organization', async (id) => (await this.organizations.findById(id))?.name ?? null);
   }
@@ -74,12 +74,14 @@ export class FanoutService implements OnModuleInit {
   async fanOut(event: FanoutEvent): Promise<FanoutResult> {
     const started = Date.now();
     const type = event.type as NotifyEventType;
+    // What people know the event as (an import summary: the kind of message it stands for).
+    const shown = presentedType(type);
     const payload = event.payload;
     const people = await this.recipients.resolve(audienceOf(type, payload));
     const [subjectTitle, modes] = await Promise.all([
       this.subjects.describe(subjectOf(type, payload)),
       this.preferences.modesFor(
-        type,
+        shown,
         people.map((p) => p.userId),
       ),
     ]);
@@ -108,7 +110,7 @@ export class FanoutService implements OnModuleInit {
       inboxRows.push({
         id,
         eventId: event.eventId,
-        eventType: type,
+        eventType: shown,
         userId: p.userId,
         organizationId: p.organizationId,
         message: messageFor(p.organizationId),

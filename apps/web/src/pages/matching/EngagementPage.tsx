@@ -76,14 +76,16 @@ export default function EngagementPage() {
 
   const info: DescriptionsProps['items'] = [
     { key: 'status', label: '状态', children: <EngagementStatusTag status={s} testId="engagement-status" /> },
-    ...(e.needId ? [{ key: 'need', label: '技术需求', children: <ItemLink type="need" id={e.needId} /> }] : []),
-    ...(e.resultId ? [{ key: 'result', label: '科技成果', children: <ItemLink type="result" id={e.resultId} /> }] : []),
+    ...(e.needId ? [{ key: 'need', label: '技术需求', children: <ItemLink type="need" id={e.needId} title={e.needTitle} /> }] : []),
+    ...(e.resultId
+      ? [{ key: 'result', label: '科技成果', children: <ItemLink type="result" id={e.resultId} title={e.resultTitle} /> }]
+      : []),
     {
       key: 'requester',
       label: '发起方',
       children: (
         <>
-          <OrganizationLink id={e.requesterOrganizationId} />
+          <OrganizationLink id={e.requesterOrganizationId} name={e.requesterOrganizationName} />
           {side === 'requester' && '（本单位）'}
         </>
       ),
@@ -93,7 +95,7 @@ export default function EngagementPage() {
       label: '被邀请方',
       children: (
         <>
-          <OrganizationLink id={e.receiverOrganizationId} />
+          <OrganizationLink id={e.receiverOrganizationId} name={e.receiverOrganizationName} />
           {side === 'receiver' && '（本单位）'}
         </>
       ),

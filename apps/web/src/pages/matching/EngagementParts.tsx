@@ -56,10 +56,21 @@ export const MUTED = { color: 'rgba(0, 0, 0, 0.65)' } as const;
 const ITEM_WORD = { need: '技术需求', result: '科技成果' } as const;
 
 /** The title of a need or result, linking to its page. */
-export function ItemLink({ type, id, prefix = false }: { type: 'need' | 'result'; id: string | null | undefined; prefix?: boolean }) {
-  const { data, isError, isLoading } = useItemSummary(type, id);
+export function ItemLink({
+  type,
+  id,
+  title,
+  prefix = false,
+}: {
+  type: 'need' | 'result';
+  id: string | null | undefined;
+  /** The title when the answer already carries it (nothing is fetched then). */
+  title?: string | null;
+  prefix?: boolean;
+}) {
+  const { data, isError, isLoading } = useItemSummary(type, title ? undefined : id);
   if (!id) return <Typography.Text style={MUTED}>—</Typography.Text>;
-  const label = isLoading ? '加载中…' : isError ? `${ITEM_WORD[type]}（已不可查看）` : (data?.title ?? ITEM_WORD[type]);
+  const label = title ?? (isLoading ? '加载中…' : isError ? `${ITEM_WORD[type]}（已不可查看）` : (data?.title ?? ITEM_WORD[type]));
   return (
     <span>
       {prefix && <Typography.Text style={MUTED}>{ITEM_WORD[type]}：</Typography.Text>}
@@ -69,10 +80,10 @@ export function ItemLink({ type, id, prefix = false }: { type: 'need' | 'result'
 }
 
 /** An organization's name, linking to its public page. */
-export function OrganizationLink({ id }: { id: string | null | undefined }) {
-  const { data, isError } = useOrganizationName(id);
+export function OrganizationLink({ id, name }: { id: string | null | undefined; name?: string | null }) {
+  const { data, isError } = useOrganizationName(name ? undefined : id);
   if (!id) return <Typography.Text style={MUTED}>—</Typography.Text>;
-  return <Link to={`/organizations/${id}`}>{data ?? (isError ? '（单位信息不可查看）' : '加载中…')}</Link>;
+  return <Link to={`/organizations/${id}`}>{name ?? data ?? (isError ? '（单位信息不可查看）' : '加载中…')}</Link>;
 }
 
 export function EngagementStatusTag({ status, testId }: { status: EngagementStatus; testId?: string }) {

@@ -43,15 +43,20 @@ export default function EngagementsPage() {
       key: 'items',
       render: (_, e) => (
         <Space orientation="vertical" size={2}>
-          {e.needId && <ItemLink type="need" id={e.needId} prefix />}
-          {e.resultId && <ItemLink type="result" id={e.resultId} prefix />}
+          {e.needId && <ItemLink type="need" id={e.needId} title={e.needTitle} prefix />}
+          {e.resultId && <ItemLink type="result" id={e.resultId} title={e.resultTitle} prefix />}
         </Space>
       ),
     },
     {
       title: role === 'sent' ? '被邀请方' : '发起方',
       key: 'counterpart',
-      render: (_, e) => <OrganizationLink id={role === 'sent' ? e.receiverOrganizationId : e.requesterOrganizationId} />,
+      render: (_, e) =>
+        role === 'sent' ? (
+          <OrganizationLink id={e.receiverOrganizationId} name={e.receiverOrganizationName} />
+        ) : (
+          <OrganizationLink id={e.requesterOrganizationId} name={e.requesterOrganizationName} />
+        ),
     },
     { title: '状态', dataIndex: 'status', key: 'status', render: (s: EngagementStatus) => <EngagementStatusTag status={s} /> },
     { title: '发起时间', dataIndex: 'createdAt', key: 'createdAt', render: (v: string) => dateText(v) },

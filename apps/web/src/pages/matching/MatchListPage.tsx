@@ -55,7 +55,7 @@ function MatchCard({ match, canAct, onDismiss, onEngage }: { match: Match; canAc
             />
           </div>
         </Space>
-        <MatchReasons reasons={match.reasons} textScore={match.textScore} />
+        <MatchReasons explanation={match.explanation} textScore={match.textScore} />
         <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
           <Typography.Text>计算于 {dateText(match.computedAt)}</Typography.Text>
           {canAct && c && (
