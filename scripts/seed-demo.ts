@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { AdoptionsService, NeedsService, ResultsService } from '@app/catalog';
 import { DEMO_BUREAU, DEMO_PASSWORD, DemoSeeder } from '@app/catalog/demo';
+import { seedDemoFigures } from '@app/catalog/demo/demo-figures';
 import { loadConfigOrExit } from '@app/core';
 import { ChallengesService } from '@app/challenges';
 import { ProvisioningService, UsersService } from '@app/identity';
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
     );
     const challenge = await seedChallenge(app.get(DataSource), app.get(UsersService), app.get(ChallengesService));
     if (challenge) console.log(`[seed] published the open call 《${challenge}》 (揭榜挂帅), made from an enterprise's need`);
+    const figures = await seedDemoFigures(app);
+    console.log(`[seed] technology contracts and the plan's targets: ${JSON.stringify(figures)}`);
     for (const l of s.logins) console.log(`[seed] login ${l.role}: ${l.email} / ${l.password}`);
     console.log(`[seed] every demo organization's password: ${DEMO_PASSWORD}; result texts: libs/catalog/src/demo/ATTRIBUTION.md`);
   } finally {

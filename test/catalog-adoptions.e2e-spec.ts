@@ -192,36 +192,38 @@ describe('catalog: results and adoptions (e2e, real PostgreSQL)', () => {
       expect(await count(t, 'adoption WHERE engagement_id = $1', [input.engagementId])).toBe(1);
     });
 
-    it('gives the bureau the figures of the three lists, counties counted in their city', async () => {
-      type Figures = {
-        results: { publishedByCity: { city: string; count: number }[]; publishedByField: { field: string; count: number }[] };
-        adoptions: { confirmed: number; contractAmountYuan: number; byContractKind: { contractKind: string; amountYuan: number }[] };
-      };
-      const figures = async (): Promise<Figures> => {
-        const res = await t.request('GET', '/api/stats/catalog', { token: bureau.token });
+    it('gives the bureau the figures of the lists by county, and counts a contract only once it is certified', async () => {
+      const figures = async (path: string, query = ''): Promise<any> => {
+        const res = await t.request('GET', `/api/stats/${path}${query}`, { token: bureau.token });
         expect(res.status).toBe(200);
         return res.body;
       };
-      const city = (f: Figures, name: string) => f.results.publishedByCity.find((c) => c.city === name)?.count ?? 0;
-      const kind = (f: Figures, k: string) => f.adoptions.byContractKind.find((c) => c.contractKind === k)?.amountYuan ?? 0;
-      const before = await figures();
+      const zhongxiang = `?county=${encodeURIComponent('钟祥市')}`;
+      const county = (f: { results: { newByCounty: { key: string; count: number }[] } }, name: string) =>
+        f.results.newByCounty.find((c) => c.key === name)?.count ?? 0;
+      const [before, beforeCounty, contractsBefore] = [
+        await figures('lists'),
+        await figures('lists', zhongxiang),
+        await figures('contracts'),
+      ];
       const r = await publishedResult({ title: '统计测试成果', region: '钟祥市' });
       const a = await t.request('POST', '/api/adoptions', {
         token: enterprise.token,
-        body: { resultId: r.id, contractKind: '技术许可', amountYuan: 660000, signedOn: inDays(-3) },
+        body: { resultId: r.id, contractKind: '技术许可', amountYuan: 660000, signedOn: inDays(0) },
       });
       await t.request('POST', `/api/adoptions/${a.body.id}/confirm`, { token: bureau.token });
-      const after = await figures();
-      expect(city(after, '荆门市')).toBe(city(before, '荆门市') + 1);
-      expect(after.results.publishedByCity.map((c) => c.city)).not.toContain('钟祥市');
-      expect(after.adoptions.confirmed).toBe(before.adoptions.confirmed + 1);
-      expect(after.adoptions.contractAmountYuan).toBe(before.adoptions.contractAmountYuan + 660000);
-      expect(kind(after, '技术许可')).toBe(kind(before, '技术许可') + 660000);
-      expect((await t.request('GET', '/api/stats/catalog', { token: enterprise.token })).status).toBe(403);
+      const [after, afterCounty] = [await figures('lists'), await figures('lists', zhongxiang)];
+      expect(after.results.new).toBe(before.results.new + 1);
+      expect(county(after, '钟祥市')).toBe(county(before, '钟祥市') + 1);
+      expect(afterCounty.results.new).toBe(beforeCounty.results.new + 1);
+      expect(afterCounty.results.applied).toBe(beforeCounty.results.applied + 1);
+      // Confirmed on the application list, but its contract is not registered: not in the contract figures.
+      expect((await figures('contracts')).total).toEqual(contractsBefore.total);
+      expect((await t.request('GET', '/api/stats/lists', { token: enterprise.token })).status).toBe(403);
       const upsideDown = await t.request('GET', '/api/adoptions?signedFrom=2026-12-01&signedTo=2026-01-01');
       expect(upsideDown.status).toBe(400);
       expect(upsideDown.body.details[0].field).toBe('signedFrom');
-      expect((await t.request('GET', '/api/stats/catalog')).status).toBe(401);
+      expect((await t.request('GET', '/api/stats/lists')).status).toBe(401);
     });
   });
 });

@@ -7,6 +7,7 @@ import { ChallengesModule } from '@app/challenges';
 import { IdentityModule } from '@app/identity';
 import { MatchingModule } from '@app/matching';
 import { NotifyModule, QueueDashboardModule } from '@app/notify';
+import { StatsModule } from '@app/stats';
 import { loggerOptions } from './logger-options';
 
 /** Composition root of the HTTP API: wires libraries together, holds no domain logic. */
@@ -24,6 +25,7 @@ export class AppModule {
         ChallengesModule,
         MatchingModule,
         NotifyModule,
+        StatsModule,
         QueueDashboardModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],

@@ -4,6 +4,7 @@ import { coreMigrations, MigrationCtor } from '@app/core';
 import { identityMigrations } from '@app/identity';
 import { matchingMigrations } from '@app/matching';
 import { notifyMigrations } from '@app/notify';
+import { statsMigrations } from '@app/stats';
 
 /** Every library's migrations; they run in timestamp order. */
 export const ALL_MIGRATIONS: MigrationCtor[] = [
@@ -13,4 +14,5 @@ export const ALL_MIGRATIONS: MigrationCtor[] = [
   ...notifyMigrations,
   ...matchingMigrations,
   ...challengesMigrations,
+  ...statsMigrations,
 ];

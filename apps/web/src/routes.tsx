@@ -49,6 +49,9 @@ export const router = createBrowserRouter([
       },
       { path: '/login', element: page(() => import('./pages/auth/LoginPage')) },
       { path: '/register', element: page(() => import('./pages/auth/RegisterPage')) },
+      { path: '/password/forgot', element: page(() => import('./pages/auth/ForgotPasswordPage')) },
+      { path: '/password/reset', element: page(() => import('./pages/auth/ResetPasswordPage')) },
+      { path: '/account', element: signedIn(() => import('./pages/account/AccountPage')) },
       { path: '/needs/:id', element: page(() => import('./pages/catalog/NeedPage')) },
       { path: '/results/:id', element: page(() => import('./pages/catalog/ResultPage')) },
       { path: '/needs/:id/edit', element: signedIn(() => import('./pages/catalog/NeedEditPage')) },
@@ -77,6 +80,7 @@ export const router = createBrowserRouter([
       // The bureau's console and the experts' workspace.
       { path: '/bureau', element: bureau(() => import('./pages/bureau/BureauDashboardPage')) },
       { path: '/bureau/review', element: bureau(() => import('./pages/bureau/ReviewQueuesPage')) },
+      { path: '/bureau/contracts', element: bureau(() => import('./pages/bureau/ContractQueuePage')) },
       { path: '/bureau/organizations', element: bureau(() => import('./pages/bureau/OrganizationsAdminPage')) },
       { path: '/bureau/catalog-io', element: bureau(() => import('./pages/bureau/CatalogIoPage')) },
       { path: '/bureau/experts', element: bureau(() => import('./pages/bureau/ExpertPoolPage')) },

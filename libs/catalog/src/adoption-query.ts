@@ -22,6 +22,7 @@ export function applyAdoptionFilters(
     );
   }
   if (q.status) qb.andWhere('a.status = :status', { status: q.status });
+  if (q.contractStatus) qb.andWhere('a.contract_status = :contractStatus', { contractStatus: q.contractStatus });
   if (q.contractKind) qb.andWhere('a.contract_kind = :kind', { kind: q.contractKind });
   if (q.resultId) qb.andWhere('a.result_id = :resultId', { resultId: q.resultId });
   if (q.organizationId) qb.andWhere('(a.enterprise_id = :o OR a.result_organization_id = :o)', { o: q.organizationId });

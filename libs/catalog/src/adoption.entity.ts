@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { AdoptionStatus, BenefitKind, ContractKind } from './catalog.constants';
+import type { AdoptionStatus, BenefitKind, ContractKind, ContractStatus } from './catalog.constants';
 import { bigintNumber } from './money.util';
 
 /** 成果转化应用: a result put to use by an enterprise under a contract (application list). */
@@ -24,14 +24,43 @@ export class Adoption {
   @Column({ type: 'text' })
   contractKind!: ContractKind;
 
+  /** 合同金额: the whole contract. */
   @Column({ type: 'bigint', transformer: bigintNumber })
   amountFen!: number;
+
+  /** 技术交易额: the technology part of the contract amount (what the figures count); never above it. */
+  @Column({ type: 'bigint', nullable: true, transformer: bigintNumber })
+  techAmountFen!: number | null;
 
   @Column({ type: 'date' })
   signedOn!: string;
 
+  /**
+   * 技术合同登记号: the bureau's when it certified the contract here; before that, the number the
+   * parties declared for a contract registered elsewhere (unverified), if any.
+   */
   @Column({ type: 'text', nullable: true })
   contractRegistrationNo!: string | null;
+
+  /** 技术合同认定登记 of the contract (see CONTRACT_STATUSES). */
+  @Column({ type: 'text', default: 'unregistered' })
+  contractStatus!: ContractStatus;
+
+  @Column({ type: 'text', nullable: true })
+  contractReturnReason!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  contractSubmittedAt!: Date | null;
+
+  /** 登记日期 (Beijing calendar day) of a certified contract: the figures' date for it. */
+  @Column({ type: 'date', nullable: true })
+  registeredOn!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  certifiedAt!: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  certifiedByUserId!: string | null;
 
   @Column({ type: 'text', nullable: true })
   benefitKind!: BenefitKind | null;

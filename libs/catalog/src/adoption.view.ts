@@ -1,4 +1,4 @@
-import { ADOPTION_STATUS_LABELS } from './catalog.constants';
+import { ADOPTION_STATUS_LABELS, CONTRACT_CATEGORY_OF, CONTRACT_STATUS_LABELS, TechContractCategory } from './catalog.constants';
 import type { Adoption } from './adoption.entity';
 import { fenToYuan } from './money.util';
 import type { OrgRef } from './organization-directory';
@@ -14,9 +14,14 @@ export interface AdoptionView {
   enterpriseId: string;
   enterpriseName: string | null;
   contractKind: string;
+  contractCategory: TechContractCategory;
   amountYuan: number;
+  techAmountYuan: number | null;
   signedOn: string;
   contractRegistrationNo: string | null;
+  contractStatus: Adoption['contractStatus'];
+  contractStatusLabel: string;
+  registeredOn: string | null;
   benefitKind: string | null;
   benefit: string | null;
   benefitAmountYuan: number | null;
@@ -26,6 +31,8 @@ export interface AdoptionView {
   createdAt: Date;
   /** Only for both sides and the bureau. */
   rejectReason?: string | null;
+  contractReturnReason?: string | null;
+  contractSubmittedAt?: Date | null;
   enteredByOrganizationId?: string;
   engagementId?: string | null;
 }
@@ -46,9 +53,14 @@ export function toAdoptionView(
     enterpriseId: a.enterpriseId,
     enterpriseName: orgs.get(a.enterpriseId)?.name ?? null,
     contractKind: a.contractKind,
+    contractCategory: CONTRACT_CATEGORY_OF[a.contractKind],
     amountYuan: fenToYuan(a.amountFen) as number,
+    techAmountYuan: fenToYuan(a.techAmountFen),
     signedOn: a.signedOn,
     contractRegistrationNo: a.contractRegistrationNo,
+    contractStatus: a.contractStatus,
+    contractStatusLabel: CONTRACT_STATUS_LABELS[a.contractStatus],
+    registeredOn: a.registeredOn,
     benefitKind: a.benefitKind,
     benefit: a.benefit,
     benefitAmountYuan: fenToYuan(a.benefitAmountFen),
@@ -58,6 +70,12 @@ export function toAdoptionView(
     createdAt: a.createdAt,
   };
   if (full)
-    Object.assign(view, { rejectReason: a.rejectReason, enteredByOrganizationId: a.enteredByOrganizationId, engagementId: a.engagementId });
+    Object.assign(view, {
+      rejectReason: a.rejectReason,
+      enteredByOrganizationId: a.enteredByOrganizationId,
+      engagementId: a.engagementId,
+      contractReturnReason: a.contractReturnReason,
+      contractSubmittedAt: a.contractSubmittedAt,
+    });
   return view;
 }

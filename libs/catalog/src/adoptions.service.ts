@@ -20,8 +20,10 @@ import {
   ValidationFailedError,
 } from '@app/core';
 import { Adoption } from './adoption.entity';
+import { isParty, parties } from './adoption-access';
 import { applyAdoptionFilters } from './adoption-query';
-import { ADOPTION_STATUS_LABELS, AdoptionStatus } from './catalog.constants';
+import { ADOPTION_STATUS_LABELS, AdoptionStatus, CONTRACT_STATUS_LABELS } from './catalog.constants';
+import { refuseTechAboveAmount } from './contract-amounts';
 import type { AdoptionListQueryDto, CreateAdoptionDto, DealAdoptionInput, UpdateAdoptionDto } from './dto/adoption.dto';
 import { yuanToFen } from './money.util';
 import { OrganizationDirectory } from './organization-directory';
@@ -106,8 +108,16 @@ export class AdoptionsService implements OnModuleInit {
     return this.tx.run(async () => {
       const a = await this.lock(id);
       if (a.status === 'confirmed') throw new InvalidStateError('已确认的转化应用不能修改');
+      const contractFields = (['contractKind', 'amountYuan', 'signedOn', 'contractRegistrationNo'] as const).filter(
+        (k) => dto[k] !== undefined,
+      );
+      if (contractFields.length && (a.contractStatus === 'submitted' || a.contractStatus === 'certified'))
+        throw new InvalidStateError(
+          `技术合同${CONTRACT_STATUS_LABELS[a.contractStatus]}，合同信息不能修改（${contractFields.join('、')}）`,
+        );
       const from = a.status;
       Object.assign(a, toValues(dto));
+      refuseTechAboveAmount(a.techAmountFen, a.amountFen, 'amountYuan');
       a.status = 'pending';
       a.rejectReason = null;
       await this.save(a);
@@ -170,6 +180,21 @@ export class AdoptionsService implements OnModuleInit {
       .createQueryBuilder('a')
       .where(`a.status = 'pending'`)
       .orderBy('a.created_at', 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .offset(skip)
+      .limit(take)
+      .getManyAndCount();
+    return toPage(await this.views(rows, viewer), total, q);
+  }
+
+  /** The bureau's queue of 认定登记: contracts submitted by a party, oldest first. */
+  async contractQueue(q: PageQueryDto, viewer: AuthUser): Promise<Page<AdoptionView>> {
+    const { skip, take } = pageOffset(q);
+    const [rows, total] = await this.tx
+      .repo(Adoption)
+      .createQueryBuilder('a')
+      .where(`a.contract_status = 'submitted'`)
+      .orderBy('a.contract_submitted_at', 'ASC')
       .addOrderBy('a.id', 'ASC')
       .offset(skip)
       .limit(take)
@@ -249,14 +274,6 @@ export class AdoptionsService implements OnModuleInit {
     const byId = new Map(results.map((r) => [r.id, r]));
     return rows.map((a) => toAdoptionView(a, byId.get(a.resultId), orgs, full || isParty(a, viewer)));
   }
-}
-
-function parties(a: Adoption): string[] {
-  return [...new Set([a.enterpriseId, a.resultOrganizationId])];
-}
-
-function isParty(a: Adoption, user: AuthUser | undefined): boolean {
-  return !!user && (isBureau(user) || user.organizationId === a.enterpriseId || user.organizationId === a.resultOrganizationId);
 }
 
 function toValues(dto: UpdateAdoptionDto & { resultId?: string; enterpriseId?: string }): Partial<Adoption> {

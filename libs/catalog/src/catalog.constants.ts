@@ -33,9 +33,42 @@ export type IndustryField = (typeof INDUSTRY_FIELDS)[number];
 export const COOPERATION_MODES = ['技术转让', '技术许可', '合作开发', '委托开发', '技术服务', '作价入股'] as const;
 export type CooperationMode = (typeof COOPERATION_MODES)[number];
 
-/** Contract kinds of an adoption (技术合同类别). */
-export const CONTRACT_KINDS = ['技术转让', '技术许可', '作价投资', '技术开发', '技术服务'] as const;
+/**
+ * Contract kinds of an adoption, as the parties name their deal. Each is one of the four kinds of
+ * technology contract that 认定登记 knows (see `TECH_CONTRACT_CATEGORIES`).
+ */
+export const CONTRACT_KINDS = ['技术转让', '技术许可', '作价投资', '技术开发', '技术服务', '技术咨询'] as const;
 export type ContractKind = (typeof CONTRACT_KINDS)[number];
+
+/**
+ * The four kinds of technology contract (技术合同类别) that registration (认定登记) counts: 技术开发,
+ * 技术转让, 技术咨询, 技术服务. A licence (技术许可) and a contribution of technology as capital
+ * (作价投资, 技术入股) are registered as 技术转让, as the registration rules treat them.
+ */
+export const TECH_CONTRACT_CATEGORIES = ['技术开发', '技术转让', '技术咨询', '技术服务'] as const;
+export type TechContractCategory = (typeof TECH_CONTRACT_CATEGORIES)[number];
+export const CONTRACT_CATEGORY_OF: Record<ContractKind, TechContractCategory> = {
+  技术转让: '技术转让',
+  技术许可: '技术转让',
+  作价投资: '技术转让',
+  技术开发: '技术开发',
+  技术服务: '技术服务',
+  技术咨询: '技术咨询',
+};
+
+/**
+ * 技术合同认定登记 of an adoption's contract: not yet registered → submitted by a party (with the
+ * signed PDF) → certified by the bureau (with its registration number and date) or returned with a
+ * reason (then corrected and submitted again). Only certified contracts count in the figures.
+ */
+export const CONTRACT_STATUSES = ['unregistered', 'submitted', 'certified', 'returned'] as const;
+export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
+export const CONTRACT_STATUS_LABELS: Record<ContractStatus, string> = {
+  unregistered: '未登记',
+  submitted: '待认定',
+  certified: '已认定登记',
+  returned: '已退回',
+};
 
 export const ITEM_STATUSES = ['draft', 'submitted', 'published', 'rejected', 'closed'] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];

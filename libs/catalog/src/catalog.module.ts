@@ -8,9 +8,11 @@ import { AdoptionsController } from './adoptions.controller';
 import { AdoptionsService } from './adoptions.service';
 import { CatalogIoController } from './catalog-io.controller';
 import { CatalogReader } from './catalog-reader.service';
-import { CatalogStatsController } from './catalog-stats.controller';
-import { CatalogStatsService } from './catalog-stats.service';
+import { ContractFile } from './contract-file.entity';
+import { ContractRegistrationService } from './contract-registration.service';
+import { ContractsController } from './contracts.controller';
 import { ExportService } from './io/export.service';
+import { ImportedItems } from './io/imported-items';
 import { ImportService } from './io/import.service';
 import { Need } from './need.entity';
 import { NeedsController } from './needs.controller';
@@ -24,9 +26,9 @@ import { ItemWorkflow } from './workflow/item-workflow.service';
 
 /** The three lists (needs, results, adoptions), their review workflow, quality check, import and export. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Need, Result, Adoption]), IdentityModule, NotifyModule],
+  imports: [TypeOrmModule.forFeature([Need, Result, Adoption, ContractFile]), IdentityModule, NotifyModule],
   // The import/export controller comes first so that its static routes read clearly before `:id`.
-  controllers: [CatalogIoController, NeedsController, ResultsController, AdoptionsController, CatalogStatsController],
+  controllers: [CatalogIoController, NeedsController, ResultsController, AdoptionsController, ContractsController],
   providers: [
     ItemWorkflow,
     CatalogHistory,
@@ -35,11 +37,12 @@ import { ItemWorkflow } from './workflow/item-workflow.service';
     ResultsService,
     AdoptionsService,
     ImportService,
+    ImportedItems,
     ExportService,
     CatalogReader,
     CatalogSubjects,
-    CatalogStatsService,
+    ContractRegistrationService,
   ],
-  exports: [NeedsService, ResultsService, AdoptionsService, ImportService, CatalogReader],
+  exports: [NeedsService, ResultsService, AdoptionsService, ImportService, ImportedItems, CatalogReader],
 })
 export class CatalogModule {}

@@ -1,26 +1,10 @@
 import { Injectable, StreamableFile } from '@nestjs/common';
-import { createHash } from 'node:crypto';
-import { actorOf, AuditService, AuthUser, NotFoundError, TransactionHost } from '@app/core';
+import { actorOf, AuditService, AuthUser, checkPdfUpload, NotFoundError, attachmentDisposition, TransactionHost } from '@app/core';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENTS_PER_PROPOSAL } from './challenge.constants';
 import { BadAttachmentError, stateError } from './challenges.errors';
 import { Challenge } from './entities/challenge.entity';
 import { ProposalAttachment } from './entities/proposal-attachment.entity';
 import { ProposalsService } from './proposals.service';
-
-/**
- * The name to keep for an uploaded file: its base name only (no directories, whichever slash),
- * without control characters or quotes, at most 200 characters.
- */
-export function safeFilename(sent: string): string {
-  const base = sent.split(/[\\/]/).pop() ?? '';
-  return (
-    base
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u001f\u007f"'`<>]/g, '')
-      .trim()
-      .slice(-200)
-  );
-}
 
 /** PDF attachments of proposals: type and size checked, stored in PostgreSQL, served only with access. */
 @Injectable()
@@ -32,15 +16,8 @@ export class AttachmentsService {
   ) {}
 
   async add(proposalId: string, sentName: string, contentType: string | undefined, content: Buffer, actor: AuthUser) {
-    const filename = safeFilename(sentName);
-    if (!filename) throw new BadAttachmentError('附件文件名无效');
-    if (!content || content.length === 0) throw new BadAttachmentError('附件内容为空');
-    if (content.length > ATTACHMENT_MAX_BYTES) throw new BadAttachmentError(`附件不能超过 ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB`);
-    // The content decides, not the name or the header: a PDF starts with %PDF-.
-    if (content.subarray(0, 5).toString('latin1') !== '%PDF-' || (contentType && contentType !== 'application/pdf')) {
-      throw new BadAttachmentError('附件只能是 PDF 文件');
-    }
-    if (!/\.pdf$/i.test(filename)) throw new BadAttachmentError('附件文件名应以 .pdf 结尾');
+    // The same checks as every PDF upload (core): name, size, PDF content.
+    const { filename, sizeBytes, sha256 } = checkPdfUpload(sentName, contentType, content, '附件', ATTACHMENT_MAX_BYTES);
     return this.tx.run(async () => {
       const p = await this.proposals.lock(proposalId);
       if (!['draft', 'submitted'].includes(p.status)) throw stateError('该申请已不能修改');
@@ -53,8 +30,8 @@ export class AttachmentsService {
           proposalId,
           filename,
           contentType: 'application/pdf',
-          sizeBytes: content.length,
-          sha256: createHash('sha256').update(content).digest('hex'),
+          sizeBytes,
+          sha256,
           content,
           uploadedByUserId: actor.userId,
         }),
@@ -80,7 +57,7 @@ export class AttachmentsService {
     const file = await this.content(proposalId, attachmentId);
     return new StreamableFile(file.content, {
       type: 'application/pdf',
-      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+      disposition: attachmentDisposition(file.filename),
     });
   }
 

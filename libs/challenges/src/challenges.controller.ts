@@ -2,10 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiPageResponse, AuthUser, BureauOnly, CurrentUser, IdParamDto, OptionalAuth, Page, VerifiedOrgOnly } from '@app/core';
 import { AwardsService } from './awards.service';
-import { ChallengeStatsService } from './challenge-stats.service';
 import { ChallengesService } from './challenges.service';
 import { ChallengeQueryDto, CreateChallengeDto, ReasonDto, UpdateChallengeDto } from './dto/challenge.dto';
-import { ChallengeFiguresDto } from './dto/challenge-stats.dto';
 import { ChallengeAwardDto, ChallengeDetailDto, ChallengeViewDto } from './dto/challenge-view.dto';
 import { MilestoneViewDto } from './dto/milestone-view.dto';
 import { ObjectionViewDto } from './dto/objection-view.dto';
@@ -19,7 +17,6 @@ export class ChallengesController {
     private readonly challenges: ChallengesService,
     private readonly awards: AwardsService,
     private readonly milestones: MilestonesService,
-    private readonly stats: ChallengeStatsService,
   ) {}
 
   @Get('challenges')
@@ -147,13 +144,5 @@ export class ChallengesController {
   @ApiOkResponse({ type: ChallengeViewDto })
   fail(@Param() p: IdParamDto, @Body() dto: ReasonDto, @CurrentUser() user: AuthUser): Promise<ChallengeViewDto> {
     return this.milestones.fail(p.id, dto.reason, user);
-  }
-
-  @Get('stats/challenges')
-  @BureauOnly()
-  @ApiOperation({ summary: '揭榜挂帅统计：各年度各领域榜单数、已承诺与已拨付资金、各榜单申请数、完成率' })
-  @ApiOkResponse({ type: ChallengeFiguresDto })
-  figures(): Promise<ChallengeFiguresDto> {
-    return this.stats.figures();
   }
 }

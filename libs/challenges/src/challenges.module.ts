@@ -7,7 +7,6 @@ import { NotifyModule } from '@app/notify';
 import { ChallengeNoticesService } from './challenge-notices.service';
 import { AttachmentsService } from './attachments.service';
 import { AwardsService } from './awards.service';
-import { ChallengeStatsService } from './challenge-stats.service';
 import { ChallengesController } from './challenges.controller';
 import { ChallengesService } from './challenges.service';
 import { Challenge } from './entities/challenge.entity';
@@ -39,10 +38,9 @@ import { NEED_SOURCE } from './challenge-sources';
     ReviewsService,
     AwardsService,
     MilestonesService,
-    ChallengeStatsService,
     ChallengeNoticesService,
     { provide: NEED_SOURCE, useClass: NeedSourceAdapter },
   ],
-  exports: [ChallengesService, ChallengeStatsService],
+  exports: [ChallengesService],
 })
 export class ChallengesModule {}

@@ -1,6 +1,5 @@
 export * from './challenges.module';
 export * from './challenges.service';
-export * from './challenge-stats.service';
 export * from './challenge.constants';
 export * from './entities/challenge.entity';
 export * from './entities/proposal.entity';

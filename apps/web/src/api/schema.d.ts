@@ -89,6 +89,91 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/auth/password/forgot': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 忘记密码：向该邮箱发送一次性的重置链接（30 分钟内有效）；邮箱是否注册回答都相同；申请过多时返回 429 */
+    post: operations['AccountController_forgot'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/password/reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 用邮件中的链接设置新密码（链接仅可使用一次）；该账号的全部登录随即退出 */
+    post: operations['AccountController_reset'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/password/change': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 修改密码（须提供当前密码）；本次登录保留，其他设备上的登录随即退出 */
+    post: operations['AccountController_change'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 当前账号的登录会话（设备），最近使用的在前 */
+    get: operations['AccountController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/sessions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** 退出某个登录会话：其刷新令牌和访问令牌立即失效 */
+    delete: operations['AccountController_revoke'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/me': {
     parameters: {
       query?: never;
@@ -896,17 +981,103 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/stats/catalog': {
+  '/api/contracts/review-queue': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    /** 三张清单统计：需求与成果按状态、领域、城市、月份；转化应用的合同数量与金额（按年度、合同类型、领域） */
-    get: operations['CatalogStatsController_figures'];
+    /** 科技局待认定登记的技术合同，先提交的在前 */
+    get: operations['ContractsController_queue'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/adoptions/{id}/contract': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 转化应用的技术合同及其认定登记（仅双方和科技局） */
+    get: operations['ContractsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/adoptions/{id}/contract/file': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 下载技术合同文件（仅双方和科技局） */
+    get: operations['ContractsController_download'];
+    put?: never;
+    /** 上传已签订的技术合同（PDF，≤10 MB；请求体为文件内容，Content-Type: application/pdf；替换此前上传的） */
+    post: operations['ContractsController_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/adoptions/{id}/contract/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 提交技术合同认定登记（合同类型、合同金额、技术交易额；须先上传合同文件） */
+    post: operations['ContractsController_submit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/adoptions/{id}/contract/certify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 科技局认定登记（填写技术合同登记号与登记日期） */
+    post: operations['ContractsController_certify'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/adoptions/{id}/contract/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 科技局退回技术合同（须写明原因） */
+    post: operations['ContractsController_return'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1114,23 +1285,6 @@ export interface paths {
     put?: never;
     /** 记录验收不通过（须写明原因） */
     post: operations['ChallengesController_fail'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/stats/challenges': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** 揭榜挂帅统计：各年度各领域榜单数、已承诺与已拨付资金、各榜单申请数、完成率 */
-    get: operations['ChallengesController_figures'];
-    put?: never;
-    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1824,6 +1978,178 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/stats/public': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 公开数据：已发布的成果与需求数，本年度认定登记的技术合同数与成交额 */
+    get: operations['StatsController_public'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stats/lists': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 三张清单：在库、新增、关闭，按领域、县市区、月份；需求成交、成果应用；成果转化率。期间：year（可加 quarter 或 month）或 from–to（北京时间）；地区：全市或 county；参数有误返回 400 并指明参数 */
+    get: operations['StatsController_lists'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stats/funnel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 对接漏斗：匹配→对接请求→被接受→成交→合同认定登记，各环节转化率与答复时间中位数。期间：year（可加 quarter 或 month）或 from–to（北京时间）；地区：全市或 county；参数有误返回 400 并指明参数 */
+    get: operations['StatsController_funnel'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stats/contracts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 技术合同（只计认定登记的）：数量与技术交易额，按类别、领域、县市区、买卖方类型、月份。期间：year（可加 quarter 或 month）或 from–to（北京时间）；地区：全市或 county；参数有误返回 400 并指明参数 */
+    get: operations['StatsController_contracts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stats/challenges': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 揭榜挂帅：各年度各领域榜单数、各榜单申请数、重点支持项目、已承诺与已拨付资金、完成率。期间：year（可加 quarter 或 month）或 from–to（北京时间）；地区：全市或 county；参数有误返回 400 并指明参数 */
+    get: operations['StatsController_challenges'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stats/organizations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 单位：已认证（按类型、县市区）、新认证、活跃（不按产业领域）。期间：year（可加 quarter 或 month）或 from–to（北京时间）；地区：全市或 county；参数有误返回 400 并指明参数 */
+    get: operations['StatsController_organizations'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stats/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出统计报表（XLSX）。期间：year（可加 quarter 或 month）或 from–to（北京时间）；地区：全市或 county；参数有误返回 400 并指明参数 */
+    get: operations['StatsController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stats/targets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 规划目标及进度：目前的值、完成比例、速度、按此速度达到目标的年份 */
+    get: operations['StatsController_targetList'];
+    put?: never;
+    /** 新增规划目标 */
+    post: operations['StatsController_createTarget'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stats/targets/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** 删除规划目标 */
+    delete: operations['StatsController_removeTarget'];
+    options?: never;
+    head?: never;
+    /** 修改规划目标 */
+    patch: operations['StatsController_updateTarget'];
+    trace?: never;
+  };
+  '/api/stats/targets/{id}/values': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 填报某年度的值（平台无法统计的指标，如高新技术企业数） */
+    post: operations['StatsController_reportValue'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/admin/queues-session': {
     parameters: {
       query?: never;
@@ -1971,6 +2297,58 @@ export interface components {
     RefreshDto: {
       /** @description 刷新令牌；省略时使用网页端的 Cookie */
       refreshToken?: string;
+    };
+    ForgotPasswordDto: {
+      /**
+       * @description 登录邮箱
+       * @example zhangsan@example.com
+       */
+      email: string;
+    };
+    PasswordLinkRequestedDto: {
+      /** @example 如果该邮箱已注册，我们已向其发送重置密码的链接，30 分钟内有效。 */
+      message: string;
+    };
+    ResetPasswordDto: {
+      /** @description 邮件（或开通科技局账号时打印）的链接中的令牌 */
+      token: string;
+      /**
+       * @description 新密码：至少 8 位，包含字母和数字
+       * @example S3cure-pass
+       */
+      password: string;
+    };
+    ChangePasswordDto: {
+      /** @description 当前密码 */
+      currentPassword: string;
+      /**
+       * @description 新密码：至少 8 位，包含字母和数字
+       * @example S3cure-pass
+       */
+      newPassword: string;
+    };
+    SessionViewDto: {
+      /**
+       * Format: uuid
+       * @description 会话编号（用于退出该会话）
+       */
+      id: string;
+      /**
+       * Format: date-time
+       * @description 登录时间
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description 最近一次使用（刷新令牌）的时间
+       */
+      lastUsedAt: string;
+      /** @description 最近一次使用的网络地址 */
+      ip: string | null;
+      /** @description 浏览器或程序（User-Agent） */
+      userAgent: string | null;
+      /** @description 是否为本次请求所用的会话 */
+      current: boolean;
     };
     OrganizationDetailDto: {
       /** Format: uuid */
@@ -2146,7 +2524,7 @@ export interface components {
       /** @description 合作方式 */
       cooperationModes: ('技术转让' | '技术许可' | '合作开发' | '委托开发' | '技术服务' | '作价入股')[];
       /** @description 技术合同类型 */
-      contractKinds: ('技术转让' | '技术许可' | '作价投资' | '技术开发' | '技术服务')[];
+      contractKinds: ('技术转让' | '技术许可' | '作价投资' | '技术开发' | '技术服务' | '技术咨询')[];
       /** @description 需求与成果的状态及其中文名称 */
       itemStatuses?: {
         draft: string;
@@ -2979,17 +3357,39 @@ export interface components {
        * @description 合同类型
        * @enum {string}
        */
-      contractKind: '技术转让' | '技术许可' | '作价投资' | '技术开发' | '技术服务';
+      contractKind: '技术转让' | '技术许可' | '作价投资' | '技术开发' | '技术服务' | '技术咨询';
+      /**
+       * @description 认定登记的技术合同类别（技术许可、作价投资计入技术转让）
+       * @enum {string}
+       */
+      contractCategory: '技术开发' | '技术转让' | '技术咨询' | '技术服务';
       /** @description 合同金额（元） */
       amountYuan: number;
+      /** @description 技术交易额（元）：合同金额中的技术部分，统计只计此项 */
+      techAmountYuan: number | null;
       /**
        * Format: date
        * @description 签订日期
        * @example 2026-03-18
        */
       signedOn: string;
-      /** @description 技术合同登记号 */
+      /** @description 技术合同登记号：已认定登记的为科技局填写的登记号；未认定的为双方申报的（未核实） */
       contractRegistrationNo: string | null;
+      /**
+       * @description 技术合同认定登记状态
+       * @enum {string}
+       */
+      contractStatus: 'unregistered' | 'submitted' | 'certified' | 'returned';
+      /**
+       * @description 认定登记状态的中文名称
+       * @example 已认定登记
+       */
+      contractStatusLabel: string;
+      /**
+       * Format: date
+       * @description 认定登记日期（北京时间）
+       */
+      registeredOn: string | null;
       /**
        * @description 效益类型：expected 预期 / realized 已实现
        * @enum {string|null}
@@ -3021,6 +3421,13 @@ export interface components {
       createdAt: string;
       /** @description 驳回原因（仅双方和科技局可见） */
       rejectReason?: string | null;
+      /** @description 技术合同退回原因（仅双方和科技局可见） */
+      contractReturnReason?: string | null;
+      /**
+       * Format: date-time
+       * @description 技术合同提交认定时间（仅双方和科技局可见）
+       */
+      contractSubmittedAt?: string | null;
       /**
        * Format: uuid
        * @description 登记单位（仅双方和科技局可见）
@@ -3044,7 +3451,7 @@ export interface components {
        */
       enterpriseId?: string;
       /** @enum {string} */
-      contractKind: '技术转让' | '技术许可' | '作价投资' | '技术开发' | '技术服务';
+      contractKind: '技术转让' | '技术许可' | '作价投资' | '技术开发' | '技术服务' | '技术咨询';
       /** @description 合同金额（元，整数） */
       amountYuan: number;
       /**
@@ -3052,7 +3459,7 @@ export interface components {
        * @example 2026-03-18
        */
       signedOn: string;
-      /** @description 技术合同登记号 */
+      /** @description 已在其他登记机构认定登记的，填写其技术合同登记号（16 位数字，如 2026420800000123）；在本平台认定登记的由科技局认定时填写 */
       contractRegistrationNo?: string;
       /**
        * @description expected 预期 / realized 已实现
@@ -3066,7 +3473,7 @@ export interface components {
     };
     UpdateAdoptionDto: {
       /** @enum {string} */
-      contractKind?: '技术转让' | '技术许可' | '作价投资' | '技术开发' | '技术服务';
+      contractKind?: '技术转让' | '技术许可' | '作价投资' | '技术开发' | '技术服务' | '技术咨询';
       /** @description 合同金额（元，整数） */
       amountYuan?: number;
       /**
@@ -3074,7 +3481,7 @@ export interface components {
        * @example 2026-03-18
        */
       signedOn?: string;
-      /** @description 技术合同登记号 */
+      /** @description 已在其他登记机构认定登记的，填写其技术合同登记号（16 位数字，如 2026420800000123）；在本平台认定登记的由科技局认定时填写 */
       contractRegistrationNo?: string;
       /**
        * @description expected 预期 / realized 已实现
@@ -3086,127 +3493,102 @@ export interface components {
       /** @description 效益金额（元，整数） */
       benefitAmountYuan?: number;
     };
-    ItemStatusCountDto: {
+    ContractFileDto: {
+      /** @example 技术转让合同.pdf */
+      filename: string;
+      /** @description 字节数 */
+      sizeBytes: number;
+      /** @description SHA-256（十六进制） */
+      sha256: string;
       /**
-       * @description 状态
-       * @enum {string}
+       * Format: date-time
+       * @description 上传时间
        */
-      status: 'draft' | 'submitted' | 'published' | 'rejected' | 'closed';
-      /**
-       * @description 状态的中文名称
-       * @example 已发布
-       */
-      label: string;
-      /** @description 数量 */
-      count: number;
+      uploadedAt: string;
     };
-    CatalogFieldCountDto: {
-      /**
-       * @description 产业领域（未填写的记为“未填写”）
-       * @example 新材料
-       */
-      field: string;
-      /** @description 数量 */
-      count: number;
-    };
-    CatalogCityCountDto: {
-      /**
-       * @description 地级市（县区计入所在市）
-       * @example 荆门市
-       */
-      city: string;
-      /** @description 数量 */
-      count: number;
-    };
-    CatalogMonthCountDto: {
-      /**
-       * @description 月份（北京时间）
-       * @example 2026-03
-       */
-      month: string;
-      /** @description 当月发布数量 */
-      count: number;
-    };
-    CatalogListFiguresDto: {
-      /** @description 各状态数量 */
-      byStatus: components['schemas']['ItemStatusCountDto'][];
-      /** @description 已发布的按产业领域 */
-      publishedByField: components['schemas']['CatalogFieldCountDto'][];
-      /** @description 已发布的按地级市 */
-      publishedByCity: components['schemas']['CatalogCityCountDto'][];
-      /** @description 最近十二个月每月发布数量 */
-      publishedByMonth: components['schemas']['CatalogMonthCountDto'][];
-    };
-    AdoptionStatusCountDto: {
-      /**
-       * @description 状态
-       * @enum {string}
-       */
-      status: 'pending' | 'confirmed' | 'rejected';
-      /**
-       * @description 状态的中文名称
-       * @example 已确认
-       */
-      label: string;
-      /** @description 数量 */
-      count: number;
-    };
-    AdoptionYearFiguresDto: {
-      /**
-       * @description 签订年度
-       * @example 2026
-       */
-      year: number;
-      /** @description 合同数量 */
-      count: number;
-      /** @description 合同金额（元） */
-      amountYuan: number;
-    };
-    AdoptionContractKindFiguresDto: {
+    ContractViewDto: {
+      /** Format: uuid */
+      adoptionId: string;
       /**
        * @description 合同类型
        * @enum {string}
        */
-      contractKind: '技术转让' | '技术许可' | '作价投资' | '技术开发' | '技术服务';
-      /** @description 合同数量 */
-      count: number;
-      /** @description 合同金额（元） */
-      amountYuan: number;
-    };
-    AdoptionFieldFiguresDto: {
+      contractKind: '技术转让' | '技术许可' | '作价投资' | '技术开发' | '技术服务' | '技术咨询';
       /**
-       * @description 成果的产业领域（未填写的记为“未填写”）
-       * @example 新材料
+       * @description 技术合同类别（认定登记口径）
+       * @enum {string}
        */
-      field: string;
-      /** @description 合同数量 */
-      count: number;
+      contractCategory: '技术开发' | '技术转让' | '技术咨询' | '技术服务';
       /** @description 合同金额（元） */
       amountYuan: number;
+      /** @description 技术交易额（元） */
+      techAmountYuan: number | null;
+      /**
+       * Format: date
+       * @description 签订日期
+       */
+      signedOn: string;
+      /**
+       * @description 认定登记状态
+       * @enum {string}
+       */
+      status: 'unregistered' | 'submitted' | 'certified' | 'returned';
+      /**
+       * @description 状态的中文名称
+       * @example 待认定
+       */
+      statusLabel: string;
+      /** @description 退回原因 */
+      returnReason: string | null;
+      /**
+       * Format: date-time
+       * @description 提交认定时间
+       */
+      submittedAt: string | null;
+      /** @description 技术合同登记号（已认定登记的为科技局填写的） */
+      contractRegistrationNo: string | null;
+      /**
+       * Format: date
+       * @description 登记日期
+       */
+      registeredOn: string | null;
+      /**
+       * Format: date-time
+       * @description 认定时间
+       */
+      certifiedAt: string | null;
+      /** @description 已上传的合同文件（PDF） */
+      file: components['schemas']['ContractFileDto'] | null;
     };
-    AdoptionFiguresDto: {
-      /** @description 各状态数量 */
-      byStatus: components['schemas']['AdoptionStatusCountDto'][];
-      /** @description 已确认的转化应用数量 */
-      confirmed: number;
-      /** @description 已确认的合同金额合计（元） */
-      contractAmountYuan: number;
-      /** @description 已实现的效益金额合计（元） */
-      realizedBenefitYuan: number;
-      /** @description 按签订年度 */
-      byYear: components['schemas']['AdoptionYearFiguresDto'][];
-      /** @description 按合同类型 */
-      byContractKind: components['schemas']['AdoptionContractKindFiguresDto'][];
-      /** @description 按成果的产业领域 */
-      byField: components['schemas']['AdoptionFieldFiguresDto'][];
+    SubmitContractDto: {
+      /**
+       * @description 合同类型（不填则沿用转化应用登记的类型）
+       * @enum {string}
+       */
+      contractKind?: '技术转让' | '技术许可' | '作价投资' | '技术开发' | '技术服务' | '技术咨询';
+      /** @description 合同金额（元，整数；不填则沿用登记的金额） */
+      amountYuan?: number;
+      /** @description 技术交易额（元，整数）：合同金额中的技术部分，不能大于合同金额 */
+      techAmountYuan: number;
+      /**
+       * @description 签订日期（不填则沿用登记的日期）
+       * @example 2026-03-18
+       */
+      signedOn?: string;
     };
-    CatalogFiguresDto: {
-      /** @description 技术需求 */
-      needs: components['schemas']['CatalogListFiguresDto'];
-      /** @description 科技成果 */
-      results: components['schemas']['CatalogListFiguresDto'];
-      /** @description 成果转化应用 */
-      adoptions: components['schemas']['AdoptionFiguresDto'];
+    CertifyContractDto: {
+      /**
+       * @description 技术合同登记号：16 位数字（4 位登记年度 + 6 位行政区划代码 + 6 位流水号）
+       * @example 2026420800000123
+       */
+      contractRegistrationNo: string;
+      /**
+       * @description 登记日期（不填为今天，北京时间；不能晚于今天、不能早于签订日期）
+       * @example 2026-03-25
+       */
+      registeredOn?: string;
+      /** @description 认定的技术交易额（元，整数；不填则按申报的） */
+      techAmountYuan?: number;
     };
     ChallengeObjectiveDto: {
       /**
@@ -3727,37 +4109,6 @@ export interface components {
       /** Format: date-time */
       acceptedAt: string | null;
     };
-    ChallengeCountByYearFieldDto: {
-      /** @description 发布年度 */
-      year: number;
-      /** @description 产业领域 */
-      field: string;
-      /** @description 榜单数 */
-      challenges: number;
-    };
-    ChallengeProposalCountDto: {
-      /** Format: uuid */
-      challengeId: string;
-      title: string;
-      /** @description 申请数（不含草稿和已撤回） */
-      proposals: number;
-    };
-    ChallengeFiguresDto: {
-      /** @description 各年度各领域已发布的榜单数 */
-      challengesByYearAndField: components['schemas']['ChallengeCountByYearFieldDto'][];
-      /** @description 已承诺资金（元）：已中榜申请的核定经费之和 */
-      fundsCommittedYuan: number;
-      /** @description 已拨付资金（元）：已通过里程碑的金额之和 */
-      fundsReleasedYuan: number;
-      /** @description 各已发布榜单的申请数 */
-      proposalsPerChallenge: components['schemas']['ChallengeProposalCountDto'][];
-      /** @description 已验收的榜单数 */
-      completed: number;
-      /** @description 验收不通过的榜单数 */
-      failed: number;
-      /** @description 完成率（0–1，三位小数；尚无结果时为 null） */
-      completionRate: number | null;
-    };
     TeamMemberDto: {
       name: string;
       title?: string;
@@ -3936,6 +4287,10 @@ export interface components {
        * @description 牵头单位
        */
       organizationId: string;
+      /** @description 牵头单位名称 */
+      organizationName: string | null;
+      /** @description 项目负责人 */
+      leaderName: string;
       /** @description 申请经费（元） */
       requestedBudgetYuan: number;
       /** @description 综合得分（保留的总分的平均；尚无评分时为 null） */
@@ -4102,10 +4457,27 @@ export interface components {
       region: 'same' | 'neighbour' | 'other';
     };
     MatchReasonsDto: {
-      /** @description 共同的关键词 */
+      /** @description 一方的关键技术词在另一方文本中出现的（不含泛用词，不含截断的词） */
       terms: components['schemas']['MatchedTermDto'][];
       /** @description 结构化因素 */
       factors: components['schemas']['MatchFactorsDto'];
+    };
+    ExplanationLineDto: {
+      /**
+       * @description 所说的方面：keywords 关键词、terms 共同技术词、synonym 同义词、field 领域、trl 技术成熟度、price 价格与预算、modes 合作方式、region 地区
+       * @enum {string}
+       */
+      topic: 'keywords' | 'terms' | 'synonym' | 'field' | 'trl' | 'price' | 'modes' | 'region';
+      /**
+       * @description 该方面是否相符：good 相符、partial 部分相符或待商定、poor 不相符、info 仅为事实（供图标使用，不必展示给用户）
+       * @enum {string}
+       */
+      fit: 'good' | 'partial' | 'poor' | 'info';
+      /**
+       * @description 中文短句，可直接展示
+       * @example 成果中出现需求的关键词：磷石膏、晶型调控
+       */
+      text: string;
     };
     MatchCounterpartDto: {
       /**
@@ -4137,8 +4509,10 @@ export interface components {
       score: number;
       /** @description 文本相关度得分 */
       textScore: number;
-      /** @description 匹配理由 */
+      /** @description 匹配理由（结构化，供程序使用） */
       reasons: components['schemas']['MatchReasonsDto'];
+      /** @description 匹配理由的中文短句（共同关键词、领域、技术成熟度、价格与预算、合作方式、地区），按重要性排列 */
+      explanation: components['schemas']['ExplanationLineDto'][];
       /**
        * Format: date-time
        * @description 计算时间
@@ -4252,16 +4626,24 @@ export interface components {
        * @description 由匹配发起时的匹配
        */
       matchId: string | null;
+      /** @description 技术需求的名称 */
+      needTitle: string | null;
+      /** @description 科技成果的名称 */
+      resultTitle: string | null;
       /**
        * Format: uuid
        * @description 发起方单位
        */
       requesterOrganizationId: string;
+      /** @description 发起方单位名称 */
+      requesterOrganizationName: string | null;
       /**
        * Format: uuid
        * @description 被邀请方单位
        */
       receiverOrganizationId: string;
+      /** @description 被邀请方单位名称 */
+      receiverOrganizationName: string | null;
       /** @description 发起方的留言 */
       message: string;
       /** @enum {string} */
@@ -4298,7 +4680,7 @@ export interface components {
       /** @description 成交的科技成果（由需求发起的对接须填写） */
       resultId?: string;
       /** @enum {string} */
-      contractKind: '技术转让' | '技术许可' | '作价投资' | '技术开发' | '技术服务';
+      contractKind: '技术转让' | '技术许可' | '作价投资' | '技术开发' | '技术服务' | '技术咨询';
       /** @description 合同金额（元，整数） */
       amountYuan: number;
       /**
@@ -4334,6 +4716,9 @@ export interface components {
         | 'result.corrected'
         | 'adoption.confirmed'
         | 'adoption.rejected'
+        | 'contract.submitted'
+        | 'contract.certified'
+        | 'contract.returned'
         | 'match.created'
         | 'engagement.requested'
         | 'engagement.accepted'
@@ -4400,6 +4785,9 @@ export interface components {
         | 'result.corrected'
         | 'adoption.confirmed'
         | 'adoption.rejected'
+        | 'contract.submitted'
+        | 'contract.certified'
+        | 'contract.returned'
         | 'match.created'
         | 'engagement.requested'
         | 'engagement.accepted'
@@ -4459,6 +4847,9 @@ export interface components {
         | 'result.corrected'
         | 'adoption.confirmed'
         | 'adoption.rejected'
+        | 'contract.submitted'
+        | 'contract.certified'
+        | 'contract.returned'
         | 'match.created'
         | 'engagement.requested'
         | 'engagement.accepted'
@@ -4517,6 +4908,9 @@ export interface components {
         | 'result.corrected'
         | 'adoption.confirmed'
         | 'adoption.rejected'
+        | 'contract.submitted'
+        | 'contract.certified'
+        | 'contract.returned'
         | 'match.created'
         | 'engagement.requested'
         | 'engagement.accepted'
@@ -4564,6 +4958,9 @@ export interface components {
         | 'result.corrected'
         | 'adoption.confirmed'
         | 'adoption.rejected'
+        | 'contract.submitted'
+        | 'contract.certified'
+        | 'contract.returned'
         | 'match.created'
         | 'engagement.requested'
         | 'engagement.accepted'
@@ -4626,6 +5023,9 @@ export interface components {
         | 'result.corrected'
         | 'adoption.confirmed'
         | 'adoption.rejected'
+        | 'contract.submitted'
+        | 'contract.certified'
+        | 'contract.returned'
         | 'match.created'
         | 'engagement.requested'
         | 'engagement.accepted'
@@ -4703,6 +5103,9 @@ export interface components {
         | 'result.corrected'
         | 'adoption.confirmed'
         | 'adoption.rejected'
+        | 'contract.submitted'
+        | 'contract.certified'
+        | 'contract.returned'
         | 'match.created'
         | 'engagement.requested'
         | 'engagement.accepted'
@@ -4742,6 +5145,410 @@ export interface components {
        * @description 送达时间
        */
       deliveredAt: string | null;
+    };
+    PublicFiguresDto: {
+      /**
+       * @description 年度（北京时间）
+       * @example 2026
+       */
+      year: number;
+      /** @description 已发布的科技成果 */
+      publishedResults: number;
+      /** @description 已发布的技术需求 */
+      publishedNeeds: number;
+      /** @description 本年度认定登记的技术合同数 */
+      certifiedContracts: number;
+      /** @description 本年度认定登记的技术合同成交额（技术交易额，元） */
+      certifiedTechAmountYuan: number;
+    };
+    StatsScopeDto: {
+      /**
+       * @description 统计期间
+       * @example 2026年第1季度
+       */
+      periodLabel: string;
+      /**
+       * Format: date
+       * @description 起始日期（含，北京时间）
+       */
+      from: string;
+      /**
+       * Format: date
+       * @description 截止日期（含）
+       */
+      to: string;
+      /** @description 县（市、区）；全市为 null */
+      county: string | null;
+      /**
+       * @description 统计地区
+       * @example 荆门市（含各县市区）
+       */
+      place: string;
+      /** @description 产业领域；全部为 null */
+      field: string | null;
+    };
+    CountEntryDto: {
+      /** @description 分组（产业领域、县市区或月份 YYYY-MM） */
+      key: string;
+      count: number;
+    };
+    NeedListFiguresDto: {
+      /** @description 期末在库：期末前已发布且期末时未关闭 */
+      published: number;
+      /** @description 新增：统计期内发布 */
+      new: number;
+      /** @description 关闭：统计期内关闭 */
+      closed: number;
+      /** @description 新增按产业领域 */
+      newByField: components['schemas']['CountEntryDto'][];
+      /** @description 新增按县（市、区）；地区只写到市的记为“市本级” */
+      newByCounty: components['schemas']['CountEntryDto'][];
+      /** @description 新增按月份 */
+      newByMonth: components['schemas']['CountEntryDto'][];
+      /** @description 已对接成交的需求数（成交合同签订于统计期内） */
+      met: number;
+    };
+    ResultListFiguresDto: {
+      /** @description 期末在库：期末前已发布且期末时未关闭 */
+      published: number;
+      /** @description 新增：统计期内发布 */
+      new: number;
+      /** @description 关闭：统计期内关闭 */
+      closed: number;
+      /** @description 新增按产业领域 */
+      newByField: components['schemas']['CountEntryDto'][];
+      /** @description 新增按县（市、区）；地区只写到市的记为“市本级” */
+      newByCounty: components['schemas']['CountEntryDto'][];
+      /** @description 新增按月份 */
+      newByMonth: components['schemas']['CountEntryDto'][];
+      /** @description 已转化应用的成果数（科技局确认的应用、合同签订于统计期内） */
+      applied: number;
+    };
+    ConversionDto: {
+      /** @description 统计期内新发布的科技成果数 */
+      publishedResults: number;
+      /** @description 其中已有认定登记技术合同的 */
+      convertedResults: number;
+      /** @description 成果转化率（0–1，四位小数；无新发布成果时为 null） */
+      rate: number | null;
+      /** @description 口径说明 */
+      definition: string;
+    };
+    ListsFiguresDto: {
+      scope: components['schemas']['StatsScopeDto'];
+      /** @description 需求清单 */
+      needs: components['schemas']['NeedListFiguresDto'];
+      /** @description 供给清单（科技成果） */
+      results: components['schemas']['ResultListFiguresDto'];
+      /** @description 成果转化率 */
+      conversion: components['schemas']['ConversionDto'];
+    };
+    FunnelStepDto: {
+      /** @enum {string} */
+      key: 'matches' | 'requested' | 'accepted' | 'deals' | 'certified';
+      /** @example 对接请求 */
+      label: string;
+      count: number;
+      /** @description 较上一环节的转化率（0–1；第一环节为 null） */
+      conversion: number | null;
+    };
+    FunnelResponseDto: {
+      /**
+       * Format: uuid
+       * @description 被请求方单位
+       */
+      organizationId: string;
+      organizationName: string;
+      /** @description 答复时间中位数（小时；尚无答复为 null） */
+      medianHours: number | null;
+      answered: number;
+      /** @description 待答复 */
+      waiting: number;
+    };
+    FunnelFiguresDto: {
+      scope: components['schemas']['StatsScopeDto'];
+      /** @description 匹配 → 对接请求 → 被接受 → 成交 → 合同已认定登记 */
+      steps: components['schemas']['FunnelStepDto'][];
+      /** @description 已答复的请求数 */
+      answered: number;
+      /** @description 答复时间中位数（小时，一位小数） */
+      medianResponseHours: number | null;
+      /** @description 各被请求单位的答复时间（中位数短的在前，至多 50 个） */
+      responseByOrganization: components['schemas']['FunnelResponseDto'][];
+      /** @description 口径说明 */
+      definition: string;
+    };
+    ContractSumDto: {
+      /** @description 合同数 */
+      count: number;
+      /** @description 技术交易额（元） */
+      techAmountYuan: number;
+      /** @description 合同金额（元） */
+      amountYuan: number;
+    };
+    ContractBreakdownDto: {
+      /** @description 合同数 */
+      count: number;
+      /** @description 技术交易额（元） */
+      techAmountYuan: number;
+      /** @description 合同金额（元） */
+      amountYuan: number;
+      /** @description 分组（合同类别、产业领域、县市区、单位类型或月份） */
+      key: string;
+    };
+    ContractFiguresDto: {
+      scope: components['schemas']['StatsScopeDto'];
+      /** @description 认定登记的技术合同合计 */
+      total: components['schemas']['ContractSumDto'];
+      /** @description 按技术合同类别（技术开发、技术转让、技术咨询、技术服务） */
+      byKind: components['schemas']['ContractBreakdownDto'][];
+      /** @description 按产业领域 */
+      byField: components['schemas']['ContractBreakdownDto'][];
+      /** @description 按买方所在县（市、区） */
+      byCounty: components['schemas']['ContractBreakdownDto'][];
+      /** @description 按买方单位类型 */
+      byBuyerKind: components['schemas']['ContractBreakdownDto'][];
+      /** @description 按卖方单位类型 */
+      bySellerKind: components['schemas']['ContractBreakdownDto'][];
+      /** @description 按登记月份 */
+      byMonth: components['schemas']['ContractBreakdownDto'][];
+      /** @description 待认定登记的合同数（当前，不限期间） */
+      awaitingCertification: number;
+      /** @description 被退回待修改的合同数（当前，不限期间） */
+      returned: number;
+      /** @description 口径说明 */
+      definition: string;
+    };
+    ChallengeYearFieldDto: {
+      /** @description 发布年度 */
+      year: number;
+      /** @description 产业领域 */
+      field: string;
+      /** @description 榜单数 */
+      challenges: number;
+    };
+    ChallengeProposalsDto: {
+      /** Format: uuid */
+      challengeId: string;
+      title: string;
+      field: string;
+      /** @description 申请数（不含草稿和已撤回） */
+      proposals: number;
+    };
+    ChallengeFiguresDto: {
+      scope: components['schemas']['StatsScopeDto'];
+      /** @description 统计期内发布的榜单数 */
+      published: number;
+      /** @description 各年度各领域发布的榜单数 */
+      challengesByYearAndField: components['schemas']['ChallengeYearFieldDto'][];
+      /** @description 统计期内发布的各榜单的申请数 */
+      proposalsPerChallenge: components['schemas']['ChallengeProposalsDto'][];
+      /** @description 重点支持项目数：统计期内确认揭榜结果的榜单数 */
+      supported: number;
+      /** @description 已承诺资金（元） */
+      fundsCommittedYuan: number;
+      /** @description 已拨付资金（元） */
+      fundsReleasedYuan: number;
+      /** @description 统计期内通过最终验收的榜单数 */
+      completed: number;
+      /** @description 统计期内未通过验收的榜单数 */
+      failed: number;
+      /** @description 完成率（0–1；无结果时为 null） */
+      completionRate: number | null;
+      /** @description 口径说明 */
+      definition: string;
+    };
+    OrganizationKindFiguresDto: {
+      /** @enum {string} */
+      kind: 'enterprise' | 'university' | 'institute';
+      /** @example 企业 */
+      label: string;
+      /** @description 期末已认证 */
+      verified: number;
+      /** @description 统计期内新认证 */
+      newlyVerified: number;
+      /** @description 统计期内活跃 */
+      active: number;
+    };
+    OrganizationCountyFiguresDto: {
+      /** @description 县（市、区）；地区只写到市的为“市本级” */
+      county: string;
+      enterprise: number;
+      university: number;
+      institute: number;
+      total: number;
+    };
+    OrganizationTotalsDto: {
+      verified: number;
+      newlyVerified: number;
+      active: number;
+    };
+    OrganizationFiguresDto: {
+      scope: components['schemas']['StatsScopeDto'];
+      /** @description 按单位类型 */
+      byKind: components['schemas']['OrganizationKindFiguresDto'][];
+      /** @description 期末已认证单位按县（市、区）和类型 */
+      byCounty: components['schemas']['OrganizationCountyFiguresDto'][];
+      totals: components['schemas']['OrganizationTotalsDto'];
+      /** @description 口径说明 */
+      definition: string;
+    };
+    TargetValueDto: {
+      year: number;
+      value: number;
+    };
+    TargetProgressDto: {
+      /** @description 目前的值（年度指标为当年截至今天的值；填报指标为最近一次填报的值） */
+      valueSoFar: number;
+      /**
+       * @description 目前的值对应的时间
+       * @example 2026年（截至12月2日）
+       */
+      asOf: string;
+      /** @description 完成比例（目前的值 ÷ 目标值，四位小数） */
+      shareReached: number;
+      /** @description 速度（每年）：年度指标为按当年进度折算的全年值，累计指标为每年的增量 */
+      runRate: number | null;
+      /** @description 按此速度达到目标的年份（已达到为今年；达不到为 null） */
+      yearReached: number | null;
+      /** @description 按此速度能否在目标年度前达到 */
+      onTrack: boolean;
+    };
+    TargetViewDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @enum {string} */
+      metric:
+        | 'contract_tech_amount'
+        | 'contract_count'
+        | 'challenges_supported'
+        | 'results_published'
+        | 'verified_enterprises'
+        | 'reported_annual'
+        | 'reported_stock';
+      /** @example 技术合同成交额 */
+      metricLabel: string;
+      /**
+       * @description annual 年度值 / stock 累计值
+       * @enum {string}
+       */
+      aggregation: 'annual' | 'stock';
+      /** @description 指标口径 */
+      metricDescription: string;
+      place: string;
+      dueYear: number;
+      targetValue: number;
+      unit: string;
+      sourceDocument: string;
+      note: string | null;
+      /** @description 科技局填报的各年度值（平台统计的指标为空） */
+      reported: components['schemas']['TargetValueDto'][];
+      progress: components['schemas']['TargetProgressDto'];
+    };
+    CreateTargetDto: {
+      /**
+       * @description 目标名称
+       * @example 技术合同成交额
+       */
+      name: string;
+      /**
+       * @description 指标：平台统计的，或科技局填报的（年度值 / 累计值）
+       * @enum {string}
+       */
+      metric:
+        | 'contract_tech_amount'
+        | 'contract_count'
+        | 'challenges_supported'
+        | 'results_published'
+        | 'verified_enterprises'
+        | 'reported_annual'
+        | 'reported_stock';
+      /**
+       * @description 地区：荆门市或其县（市、区）
+       * @enum {string}
+       */
+      place: '荆门市' | '东宝区' | '掇刀区' | '京山市' | '沙洋县' | '钟祥市';
+      /**
+       * @description 目标年度
+       * @example 2027
+       */
+      dueYear: number;
+      /**
+       * @description 目标值（按单位；金额为元）
+       * @example 15000000000
+       */
+      targetValue: number;
+      /**
+       * @description 单位（科技局填报的指标必填；平台统计的指标用其自身单位）
+       * @example 家
+       */
+      unit?: string;
+      /**
+       * @description 出自哪份规划文件
+       * @example 荆门市科技创新行动方案（2023—2027年）
+       */
+      sourceDocument: string;
+      /** @description 说明 */
+      note?: string;
+    };
+    UpdateTargetDto: {
+      /**
+       * @description 目标名称
+       * @example 技术合同成交额
+       */
+      name?: string;
+      /**
+       * @description 指标：平台统计的，或科技局填报的（年度值 / 累计值）
+       * @enum {string}
+       */
+      metric?:
+        | 'contract_tech_amount'
+        | 'contract_count'
+        | 'challenges_supported'
+        | 'results_published'
+        | 'verified_enterprises'
+        | 'reported_annual'
+        | 'reported_stock';
+      /**
+       * @description 地区：荆门市或其县（市、区）
+       * @enum {string}
+       */
+      place?: '荆门市' | '东宝区' | '掇刀区' | '京山市' | '沙洋县' | '钟祥市';
+      /**
+       * @description 目标年度
+       * @example 2027
+       */
+      dueYear?: number;
+      /**
+       * @description 目标值（按单位；金额为元）
+       * @example 15000000000
+       */
+      targetValue?: number;
+      /**
+       * @description 单位（科技局填报的指标必填；平台统计的指标用其自身单位）
+       * @example 家
+       */
+      unit?: string;
+      /**
+       * @description 出自哪份规划文件
+       * @example 荆门市科技创新行动方案（2023—2027年）
+       */
+      sourceDocument?: string;
+      /** @description 说明 */
+      note?: string;
+    };
+    ReportTargetValueDto: {
+      /**
+       * @description 年度
+       * @example 2026
+       */
+      year: number;
+      /**
+       * @description 该年度的值（年度值或年末累计值）
+       * @example 612
+       */
+      value: number;
     };
   };
   responses: never;
@@ -5088,6 +5895,409 @@ export interface operations {
       };
       /** @description 请求参数有误（message 与 details 指明字段） */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  AccountController_forgot: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ForgotPasswordDto'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PasswordLinkRequestedDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  AccountController_reset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ResetPasswordDto'];
+      };
+    };
+    responses: {
+      /** @description 密码已重置 */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  AccountController_change: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangePasswordDto'];
+      };
+    };
+    responses: {
+      /** @description 密码已修改 */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  AccountController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionViewDto'][];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  AccountController_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 已退出该会话 */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -6855,7 +8065,9 @@ export interface operations {
     parameters: {
       query?: {
         status?: 'pending' | 'confirmed' | 'rejected';
-        contractKind?: '技术转让' | '技术许可' | '作价投资' | '技术开发' | '技术服务';
+        /** @description 技术合同认定登记状态 */
+        contractStatus?: 'unregistered' | 'submitted' | 'certified' | 'returned';
+        contractKind?: '技术转让' | '技术许可' | '作价投资' | '技术开发' | '技术服务' | '技术咨询';
         /** @description 成果的产业领域 */
         field?:
           | '石油化工'
@@ -9427,7 +10639,9 @@ export interface operations {
         page?: number;
         pageSize?: number;
         status?: 'pending' | 'confirmed' | 'rejected';
-        contractKind?: '技术转让' | '技术许可' | '作价投资' | '技术开发' | '技术服务';
+        /** @description 技术合同认定登记状态 */
+        contractStatus?: 'unregistered' | 'submitted' | 'certified' | 'returned';
+        contractKind?: '技术转让' | '技术许可' | '作价投资' | '技术开发' | '技术服务' | '技术咨询';
         /** @description 成果的产业领域 */
         field?:
           | '石油化工'
@@ -10147,11 +11361,101 @@ export interface operations {
       };
     };
   };
-  CatalogStatsController_figures: {
+  ContractsController_queue: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 分页列表 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageMetaDto'] & {
+            items: components['schemas']['AdoptionViewDto'][];
+          };
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ContractsController_get: {
     parameters: {
       query?: never;
       header?: never;
-      path?: never;
+      path: {
+        id: string;
+      };
       cookie?: never;
     };
     requestBody?: never;
@@ -10161,7 +11465,447 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CatalogFiguresDto'];
+          'application/json': components['schemas']['ContractViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ContractsController_download: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 技术合同（PDF 文件） */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ContractsController_upload: {
+    parameters: {
+      query: {
+        /** @description 文件名（以 .pdf 结尾） */
+        filename: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/pdf': string;
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContractFileDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ContractsController_submit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SubmitContractDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContractViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ContractsController_certify: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CertifyContractDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContractViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ContractsController_return: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RejectItemDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContractViewDto'];
         };
       };
       /** @description 请求参数有误（message 与 details 指明字段） */
@@ -11476,88 +13220,6 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ChallengeViewDto'];
-        };
-      };
-      /** @description 请求参数有误（message 与 details 指明字段） */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      /** @description 未登录或登录已过期 */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      /** @description 无权执行此操作 */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      /** @description 资源不存在或无权访问 */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      /** @description 与当前状态冲突 */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      /** @description 请求过于频繁 */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      /** @description 服务器内部错误（附错误编号） */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-    };
-  };
-  ChallengesController_figures: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ChallengeFiguresDto'];
         };
       };
       /** @description 请求参数有误（message 与 details 指明字段） */
@@ -15640,6 +17302,1232 @@ export interface operations {
           'application/json': components['schemas']['PageMetaDto'] & {
             items: components['schemas']['WebhookDeliveryDto'][];
           };
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  StatsController_public: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicFiguresDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  StatsController_lists: {
+    parameters: {
+      query?: {
+        /** @description 年度（北京时间）；与 from/to 二选一；都不填为今年 */
+        year?: number;
+        /** @description 季度（须同时给出 year） */
+        quarter?: number;
+        /** @description 月份（须同时给出 year） */
+        month?: number;
+        /** @description 起始日期（含，北京时间） */
+        from?: string;
+        /** @description 截止日期（含；不填为今天） */
+        to?: string;
+        /** @description 县（市、区）；不填为荆门市全市（含各县市区） */
+        county?: '东宝区' | '掇刀区' | '京山市' | '沙洋县' | '钟祥市';
+        /** @description 产业领域（有领域的统计项按此筛选） */
+        field?:
+          | '石油化工'
+          | '磷化工'
+          | '精细化工'
+          | '动力储能电池'
+          | '新能源'
+          | '高端装备制造'
+          | '汽车及零部件'
+          | '泵阀制造'
+          | '通用航空'
+          | '现代农业'
+          | '农产品加工'
+          | '食品加工'
+          | '生物医药'
+          | '医疗器械'
+          | '电子信息'
+          | '数字经济'
+          | '新材料'
+          | '再生资源循环利用'
+          | '纺织服装'
+          | '节能环保'
+          | '建筑建材'
+          | '现代物流';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ListsFiguresDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  StatsController_funnel: {
+    parameters: {
+      query?: {
+        /** @description 年度（北京时间）；与 from/to 二选一；都不填为今年 */
+        year?: number;
+        /** @description 季度（须同时给出 year） */
+        quarter?: number;
+        /** @description 月份（须同时给出 year） */
+        month?: number;
+        /** @description 起始日期（含，北京时间） */
+        from?: string;
+        /** @description 截止日期（含；不填为今天） */
+        to?: string;
+        /** @description 县（市、区）；不填为荆门市全市（含各县市区） */
+        county?: '东宝区' | '掇刀区' | '京山市' | '沙洋县' | '钟祥市';
+        /** @description 产业领域（有领域的统计项按此筛选） */
+        field?:
+          | '石油化工'
+          | '磷化工'
+          | '精细化工'
+          | '动力储能电池'
+          | '新能源'
+          | '高端装备制造'
+          | '汽车及零部件'
+          | '泵阀制造'
+          | '通用航空'
+          | '现代农业'
+          | '农产品加工'
+          | '食品加工'
+          | '生物医药'
+          | '医疗器械'
+          | '电子信息'
+          | '数字经济'
+          | '新材料'
+          | '再生资源循环利用'
+          | '纺织服装'
+          | '节能环保'
+          | '建筑建材'
+          | '现代物流';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FunnelFiguresDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  StatsController_contracts: {
+    parameters: {
+      query?: {
+        /** @description 年度（北京时间）；与 from/to 二选一；都不填为今年 */
+        year?: number;
+        /** @description 季度（须同时给出 year） */
+        quarter?: number;
+        /** @description 月份（须同时给出 year） */
+        month?: number;
+        /** @description 起始日期（含，北京时间） */
+        from?: string;
+        /** @description 截止日期（含；不填为今天） */
+        to?: string;
+        /** @description 县（市、区）；不填为荆门市全市（含各县市区） */
+        county?: '东宝区' | '掇刀区' | '京山市' | '沙洋县' | '钟祥市';
+        /** @description 产业领域（有领域的统计项按此筛选） */
+        field?:
+          | '石油化工'
+          | '磷化工'
+          | '精细化工'
+          | '动力储能电池'
+          | '新能源'
+          | '高端装备制造'
+          | '汽车及零部件'
+          | '泵阀制造'
+          | '通用航空'
+          | '现代农业'
+          | '农产品加工'
+          | '食品加工'
+          | '生物医药'
+          | '医疗器械'
+          | '电子信息'
+          | '数字经济'
+          | '新材料'
+          | '再生资源循环利用'
+          | '纺织服装'
+          | '节能环保'
+          | '建筑建材'
+          | '现代物流';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContractFiguresDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  StatsController_challenges: {
+    parameters: {
+      query?: {
+        /** @description 年度（北京时间）；与 from/to 二选一；都不填为今年 */
+        year?: number;
+        /** @description 季度（须同时给出 year） */
+        quarter?: number;
+        /** @description 月份（须同时给出 year） */
+        month?: number;
+        /** @description 起始日期（含，北京时间） */
+        from?: string;
+        /** @description 截止日期（含；不填为今天） */
+        to?: string;
+        /** @description 县（市、区）；不填为荆门市全市（含各县市区） */
+        county?: '东宝区' | '掇刀区' | '京山市' | '沙洋县' | '钟祥市';
+        /** @description 产业领域（有领域的统计项按此筛选） */
+        field?:
+          | '石油化工'
+          | '磷化工'
+          | '精细化工'
+          | '动力储能电池'
+          | '新能源'
+          | '高端装备制造'
+          | '汽车及零部件'
+          | '泵阀制造'
+          | '通用航空'
+          | '现代农业'
+          | '农产品加工'
+          | '食品加工'
+          | '生物医药'
+          | '医疗器械'
+          | '电子信息'
+          | '数字经济'
+          | '新材料'
+          | '再生资源循环利用'
+          | '纺织服装'
+          | '节能环保'
+          | '建筑建材'
+          | '现代物流';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChallengeFiguresDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  StatsController_organizations: {
+    parameters: {
+      query?: {
+        /** @description 年度（北京时间）；与 from/to 二选一；都不填为今年 */
+        year?: number;
+        /** @description 季度（须同时给出 year） */
+        quarter?: number;
+        /** @description 月份（须同时给出 year） */
+        month?: number;
+        /** @description 起始日期（含，北京时间） */
+        from?: string;
+        /** @description 截止日期（含；不填为今天） */
+        to?: string;
+        /** @description 县（市、区）；不填为荆门市全市（含各县市区） */
+        county?: '东宝区' | '掇刀区' | '京山市' | '沙洋县' | '钟祥市';
+        /** @description 产业领域（有领域的统计项按此筛选） */
+        field?:
+          | '石油化工'
+          | '磷化工'
+          | '精细化工'
+          | '动力储能电池'
+          | '新能源'
+          | '高端装备制造'
+          | '汽车及零部件'
+          | '泵阀制造'
+          | '通用航空'
+          | '现代农业'
+          | '农产品加工'
+          | '食品加工'
+          | '生物医药'
+          | '医疗器械'
+          | '电子信息'
+          | '数字经济'
+          | '新材料'
+          | '再生资源循环利用'
+          | '纺织服装'
+          | '节能环保'
+          | '建筑建材'
+          | '现代物流';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganizationFiguresDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  StatsController_export: {
+    parameters: {
+      query?: {
+        /** @description 年度（北京时间）；与 from/to 二选一；都不填为今年 */
+        year?: number;
+        /** @description 季度（须同时给出 year） */
+        quarter?: number;
+        /** @description 月份（须同时给出 year） */
+        month?: number;
+        /** @description 起始日期（含，北京时间） */
+        from?: string;
+        /** @description 截止日期（含；不填为今天） */
+        to?: string;
+        /** @description 县（市、区）；不填为荆门市全市（含各县市区） */
+        county?: '东宝区' | '掇刀区' | '京山市' | '沙洋县' | '钟祥市';
+        /** @description 产业领域（有领域的统计项按此筛选） */
+        field?:
+          | '石油化工'
+          | '磷化工'
+          | '精细化工'
+          | '动力储能电池'
+          | '新能源'
+          | '高端装备制造'
+          | '汽车及零部件'
+          | '泵阀制造'
+          | '通用航空'
+          | '现代农业'
+          | '农产品加工'
+          | '食品加工'
+          | '生物医药'
+          | '医疗器械'
+          | '电子信息'
+          | '数字经济'
+          | '新材料'
+          | '再生资源循环利用'
+          | '纺织服装'
+          | '节能环保'
+          | '建筑建材'
+          | '现代物流';
+        /** @description 导出哪些统计（逗号分隔或重复参数；不填为全部）：lists 三张清单、funnel 对接漏斗、contracts 技术合同、challenges 揭榜挂帅、organizations 单位、targets 目标进度 */
+        figures?: ('lists' | 'funnel' | 'contracts' | 'challenges' | 'organizations' | 'targets')[];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 统计报表（XLSX，每项统计一张表，表头为中文，表内写明筛选条件） */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  StatsController_targetList: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TargetViewDto'][];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  StatsController_createTarget: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateTargetDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TargetViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  StatsController_removeTarget: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 已删除 */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  StatsController_updateTarget: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateTargetDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TargetViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  StatsController_reportValue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReportTargetValueDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TargetViewDto'];
         };
       };
       /** @description 请求参数有误（message 与 details 指明字段） */

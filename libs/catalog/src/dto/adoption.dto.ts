@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageQueryDto } from '@app/core';
 import {
   ADOPTION_STATUSES,
@@ -8,15 +8,17 @@ import {
   BENEFIT_KINDS,
   BenefitKind,
   CONTRACT_KINDS,
+  CONTRACT_STATUSES,
   ContractKind,
+  ContractStatus,
   INDUSTRY_FIELDS,
   TEXT_LIMITS,
 } from '../catalog.constants';
-import { IsCalendarDate, IsIndustryField, IsYuan, OptionalText, trim } from './validators';
+import { IsCalendarDate, IsIndustryField, IsRegistrationNo, IsYuan, OptionalText, trim } from './validators';
 
-export const REGISTRATION_NO = /^[0-9A-Z-]{8,30}$/;
-export const REGISTRATION_NO_MESSAGE = '技术合同登记号格式不正确（8–30 位数字、大写字母或“-”）';
-const CONTRACT_KIND_MESSAGE = `合同类型不正确（可选：${CONTRACT_KINDS.join('、')}）`;
+// The registration number's national form lives beside its check; imports read it from here too.
+export { REGISTRATION_NO, REGISTRATION_NO_MESSAGE } from '../registration-no.util';
+export const CONTRACT_KIND_MESSAGE = `合同类型不正确（可选：${CONTRACT_KINDS.join('、')}）`;
 
 export class CreateAdoptionDto {
   @ApiProperty({ format: 'uuid', description: '被应用的科技成果' })
@@ -40,10 +42,12 @@ export class CreateAdoptionDto {
   @IsCalendarDate('past')
   signedOn!: string;
 
-  @ApiPropertyOptional({ description: '技术合同登记号' })
+  @ApiPropertyOptional({
+    description: '已在其他登记机构认定登记的，填写其技术合同登记号（16 位数字，如 2026420800000123）；在本平台认定登记的由科技局认定时填写',
+  })
   @IsOptional()
   @Transform(trim)
-  @Matches(REGISTRATION_NO, { context: { message: REGISTRATION_NO_MESSAGE } })
+  @IsRegistrationNo()
   contractRegistrationNo?: string;
 
   @ApiPropertyOptional({ enum: BENEFIT_KINDS, description: 'expected 预期 / realized 已实现' })
@@ -71,6 +75,11 @@ export class AdoptionFilterDto {
   @IsOptional()
   @IsIn(ADOPTION_STATUSES)
   status?: AdoptionStatus;
+
+  @ApiPropertyOptional({ enum: CONTRACT_STATUSES, description: '技术合同认定登记状态' })
+  @IsOptional()
+  @IsIn(CONTRACT_STATUSES)
+  contractStatus?: ContractStatus;
 
   @ApiPropertyOptional({ enum: CONTRACT_KINDS })
   @IsOptional()

@@ -19,6 +19,7 @@ import {
 } from 'class-validator';
 import { COOPERATION_MODES, INDUSTRY_FIELDS, MAX_YUAN, REGION_MESSAGE, REGION_PATTERN, TEXT_LIMITS } from '../catalog.constants';
 import { checkPatentNumber } from '../patent-number.util';
+import { registrationNoProblem } from '../registration-no.util';
 
 /** Trims strings (core's shared transform, under the name this library's DTOs use). */
 export const trim = trimString;
@@ -90,6 +91,28 @@ export function IsCalendarDate(when?: 'future' | 'past'): PropertyDecorator {
         validate: (v: unknown) => isIsoDate(v) && (when === 'future' ? v >= todayInChina() : when === 'past' ? v <= todayInChina() : true),
         defaultMessage: (args: ValidationArguments) =>
           !isIsoDate(args.value) ? '不是有效的日期（格式 YYYY-MM-DD）' : when === 'future' ? '不能早于今天' : '不能晚于今天',
+      },
+    });
+}
+
+/**
+ * A 技术合同登记号 in the national form (registration-no.util.ts); with `dateProperty`, its year is
+ * that sibling date's year (the registration date).
+ */
+export function IsRegistrationNo(dateProperty?: string): PropertyDecorator {
+  const problem = (args: ValidationArguments): string | null => {
+    if (typeof args.value !== 'string') return '必须是文本';
+    const on = dateProperty ? (args.object as Record<string, unknown>)[dateProperty] : undefined;
+    return registrationNoProblem(args.value, todayInChina(), isIsoDate(on) ? on : undefined);
+  };
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isRegistrationNo',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      validator: {
+        validate: (_v: unknown, args: ValidationArguments) => problem(args) === null,
+        defaultMessage: (args: ValidationArguments) => problem(args) ?? '格式不正确',
       },
     });
 }

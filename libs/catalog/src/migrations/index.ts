@@ -1,3 +1,5 @@
 import { Catalog1763900200000 } from './1763900200000-catalog';
+import { ItemImport1763900200100 } from './1763900200100-item-import';
+import { ContractRegistration1763900200500 } from './1763900200500-contract-registration';
 
-export const catalogMigrations = [Catalog1763900200000];
+export const catalogMigrations = [Catalog1763900200000, ItemImport1763900200100, ContractRegistration1763900200500];

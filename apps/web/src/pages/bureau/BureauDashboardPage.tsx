@@ -6,7 +6,11 @@ import { api, unwrap } from '../../api/client';
 import { errorMessage } from '../../components/api-errors';
 import { wan } from '../../components/labels';
 import { ReadableTheme, UNDERLINE } from '../challenges/ChallengeShared';
-import { CatalogSection, ChallengeSection, EngagementSection } from './DashboardSections';
+import { ChallengeSection, ContractSection, OrganizationSection } from './DashboardMoreSections';
+import { FunnelSection, ListsSection } from './DashboardSections';
+import DashboardFilters, { useStatsFilter } from './stats/DashboardFilters';
+import { pct, useStatsFigures } from './stats/stats-api';
+import TargetsSection from './stats/TargetsSection';
 
 /** Bull Board reads a short-lived cookie the API sets for the bureau: ask for it, then open the board. */
 function QueueLink() {
@@ -36,25 +40,42 @@ function Figure({ id, title, value, hint }: { id: string; title: string; value: 
   );
 }
 
-const count = (rows: { status: string; count: number }[], status: string) => rows.find((r) => r.status === status)?.count ?? 0;
-
-/** The bureau's figures: the three lists, engagements, open calls — as charts and as tables of the same numbers. */
-export default function BureauDashboardPage() {
-  const catalog = useQuery({ queryKey: ['stats', 'catalog'], queryFn: async () => unwrap(await api.GET('/api/stats/catalog')) });
-  const engagements = useQuery({
-    queryKey: ['stats', 'engagements'],
-    queryFn: async () => unwrap(await api.GET('/api/stats/engagements')),
+/** How many items wait for the bureau now (review queues), whatever the period. */
+function usePendingCount() {
+  return useQuery({
+    queryKey: ['bureau', 'pending'],
+    staleTime: 30_000,
+    queryFn: async () => {
+      const page = { params: { query: { page: 1, pageSize: 1 } } };
+      const [n, r, a, c] = await Promise.all([
+        api.GET('/api/needs/review-queue', page),
+        api.GET('/api/results/review-queue', page),
+        api.GET('/api/adoptions/review-queue', page),
+        api.GET('/api/contracts/review-queue', page),
+      ]);
+      return { review: unwrap(n).total + unwrap(r).total + unwrap(a).total, contracts: unwrap(c).total };
+    },
   });
-  const challenges = useQuery({ queryKey: ['stats', 'challenges'], queryFn: async () => unwrap(await api.GET('/api/stats/challenges')) });
-  const c = catalog.data;
-  const e = engagements.data;
-  const ch = challenges.data;
-  const pending = c
-    ? count(c.needs.byStatus, 'submitted') + count(c.results.byStatus, 'submitted') + count(c.adoptions.byStatus, 'pending')
-    : null;
+}
 
+/**
+ * The bureau's figures for a period (year, quarter, month or range, Beijing time) and a place (the
+ * city or one county), by field where a figure has one: the three lists, the funnel, technology
+ * contracts, open calls, organizations, and the plan's targets; charts and tables of the same numbers.
+ */
+export default function BureauDashboardPage() {
+  const { query } = useStatsFilter();
+  const f = useStatsFigures(query);
+  const pending = usePendingCount();
+  const [l, fu, c, ch, o] = [f.lists.data, f.funnel.data, f.contracts.data, f.challenges.data, f.organizations.data];
   const failed = (q: { isError: boolean; error: unknown }, what: string) =>
-    q.isError && <Alert type="error" showIcon message={`${what}加载失败`} description={errorMessage(q.error)} />;
+    q.isError && <Alert type="error" showIcon title={`${what}加载失败`} description={errorMessage(q.error)} />;
+  const section = (q: { isLoading: boolean; isError: boolean; error: unknown }, what: string, body: ReactNode) => (
+    <>
+      {failed(q, what)}
+      {q.isLoading ? <Skeleton active /> : body}
+    </>
+  );
 
   return (
     <ReadableTheme>
@@ -67,7 +88,10 @@ export default function BureauDashboardPage() {
             </Typography.Title>
             <Flex gap={16} wrap aria-label="控制台页面">
               <Link to="/bureau/review" style={UNDERLINE}>
-                审核队列{pending ? `（${pending} 项待审）` : ''}
+                审核队列{pending.data?.review ? `（${pending.data.review} 项待审）` : ''}
+              </Link>
+              <Link to="/bureau/contracts" style={UNDERLINE}>
+                技术合同认定登记{pending.data?.contracts ? `（${pending.data.contracts} 项待认定）` : ''}
               </Link>
               <Link to="/bureau/organizations" style={UNDERLINE}>
                 单位管理
@@ -84,49 +108,66 @@ export default function BureauDashboardPage() {
               <QueueLink />
             </Flex>
           </div>
-          <Alert
-            type="info"
-            showIcon
-            message="统计口径"
-            description="统计接口不提供按时间段或地区筛选，以下为平台全部数据的实时统计：按月发布数量为最近十二个月（北京时间），地区按地级市汇总（县区计入所在市），转化应用的金额只计已确认的。"
-          />
+          <Card size="small">
+            <DashboardFilters />
+            {l && (
+              <Typography.Paragraph style={{ margin: '8px 0 0' }} data-testid="stats-scope">
+                统计期间：{l.scope.periodLabel}（{l.scope.from} 至 {l.scope.to}，北京时间）；地区：{l.scope.place}；产业领域：
+                {l.scope.field ?? '全部'}
+              </Typography.Paragraph>
+            )}
+          </Card>
           <Row gutter={[12, 12]}>
+            {l && (
+              <>
+                <Figure id="needs" title="新增技术需求" value={l.needs.new} hint={`期末在库 ${l.needs.published} 项`} />
+                <Figure id="results" title="新增科技成果" value={l.results.new} hint={`期末在库 ${l.results.published} 项`} />
+                <Figure id="conversion" title="成果转化率" value={pct(l.conversion.rate)} hint="新发布成果中已认定登记合同的比例" />
+              </>
+            )}
             {c && (
               <>
-                <Figure id="needs" title="已发布技术需求" value={count(c.needs.byStatus, 'published')} />
-                <Figure id="results" title="已发布科技成果" value={count(c.results.byStatus, 'published')} />
-                <Figure id="pending" title="待审核" value={pending ?? 0} hint="需求、成果与转化应用" />
-                <Figure id="adoptions" title="已确认转化应用" value={c.adoptions.confirmed} />
-                <Figure id="contract-amount" title="合同金额合计" value={wan(c.adoptions.contractAmountYuan)} />
-                <Figure id="benefit" title="已实现效益" value={wan(c.adoptions.realizedBenefitYuan)} />
+                <Figure
+                  id="contract-amount"
+                  title="技术合同成交额"
+                  value={wan(c.total.techAmountYuan)}
+                  hint={`认定登记 ${c.total.count} 项`}
+                />
+                <Figure id="contracts-waiting" title="待认定合同" value={c.awaitingCertification} hint="当前，不限期间" />
               </>
             )}
-            {e && (
-              <>
-                <Figure id="matched" title="匹配数" value={e.funnel.matched} />
-                <Figure id="requested" title="对接请求" value={e.funnel.requested} />
-                <Figure id="deals" title="成交" value={e.funnel.deal} />
-              </>
+            {fu && (
+              <Figure
+                id="deals"
+                title="对接成交"
+                value={fu.steps.find((s) => s.key === 'deals')?.count ?? 0}
+                hint={`对接请求 ${fu.steps[1]?.count ?? 0} 次`}
+              />
             )}
             {ch && (
-              <>
-                <Figure id="funds-committed" title="揭榜已承诺资金" value={wan(ch.fundsCommittedYuan)} hint="中榜核定经费之和" />
-                <Figure id="funds-released" title="揭榜已拨付资金" value={wan(ch.fundsReleasedYuan)} hint="已通过里程碑金额之和" />
-                <Figure
-                  id="completion-rate"
-                  title="榜单完成率"
-                  value={ch.completionRate === null ? '尚无结果' : `${(ch.completionRate * 100).toFixed(1)}%`}
-                  hint={`已验收 ${ch.completed} 个，不通过 ${ch.failed} 个`}
-                />
-              </>
+              <Figure
+                id="funds-committed"
+                title="揭榜已承诺资金"
+                value={wan(ch.fundsCommittedYuan)}
+                hint={`已拨付 ${wan(ch.fundsReleasedYuan)}`}
+              />
             )}
+            {ch && (
+              <Figure
+                id="completion-rate"
+                title="榜单完成率"
+                value={pct(ch.completionRate)}
+                hint={`通过 ${ch.completed} 个，未通过 ${ch.failed} 个`}
+              />
+            )}
+            {o && <Figure id="active-orgs" title="活跃单位" value={o.totals.active} hint={`已认证 ${o.totals.verified} 家`} />}
           </Row>
-          {failed(catalog, '清单统计')}
-          {catalog.isLoading ? <Skeleton active /> : c && <CatalogSection data={c} />}
-          {failed(engagements, '对接统计')}
-          {engagements.isLoading ? <Skeleton active /> : e && <EngagementSection data={e} />}
-          {failed(challenges, '揭榜挂帅统计')}
-          {challenges.isLoading ? <Skeleton active /> : ch && <ChallengeSection data={ch} />}
+          {section(f.lists, '清单统计', l && <ListsSection data={l} />)}
+          {section(f.funnel, '对接统计', fu && <FunnelSection data={fu} />)}
+          {section(f.contracts, '技术合同统计', c && <ContractSection data={c} />)}
+          {section(f.challenges, '揭榜挂帅统计', ch && <ChallengeSection data={ch} />)}
+          {section(f.organizations, '单位统计', o && <OrganizationSection data={o} fieldIgnored={!!query.field} />)}
+          <TargetsSection />
         </Flex>
       </ConfigProvider>
     </ReadableTheme>

@@ -56,7 +56,7 @@ export default function ChallengeRankingTab({ challenge: c }: { challenge: Chall
         ]
       : []),
     { title: '名次', dataIndex: 'rank', width: 70 },
-    { title: '牵头单位', key: 'org', render: (_: unknown, r) => <OrgName id={r.organizationId} /> },
+    { title: '牵头单位', key: 'org', render: (_: unknown, r) => r.organizationName ?? <OrgName id={r.organizationId} /> },
     { title: '申请经费', dataIndex: 'requestedBudgetYuan', width: 110, render: (v: number) => wan(v) },
     {
       title: '综合得分',

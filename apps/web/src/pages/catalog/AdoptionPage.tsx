@@ -8,6 +8,7 @@ import type { components } from '../../api/schema';
 import { useSession } from '../../auth/session';
 import { errorMessage } from '../../components/api-errors';
 import { dateText, dayText, wan } from '../../components/labels';
+import { AdoptionContractCard } from './AdoptionContractCard';
 import { AdoptionEditModal } from './AdoptionEditModal';
 import { AdoptionNeedLink, AdoptionStatusTag, BENEFIT_KIND_LABELS, MUTED } from './AdoptionParts';
 
@@ -74,7 +75,14 @@ export default function AdoptionPage() {
     { key: 'contractKind', label: '合同类型', children: a.contractKind },
     { key: 'amount', label: '合同金额', children: wan(a.amountYuan) },
     { key: 'signedOn', label: '签订日期', children: dayText(a.signedOn) },
-    { key: 'regNo', label: '技术合同登记号', children: a.contractRegistrationNo ?? '未填写' },
+    {
+      key: 'regNo',
+      label: '技术合同登记号',
+      children:
+        a.contractStatus === 'certified'
+          ? a.contractRegistrationNo
+          : `${a.contractStatusLabel}${a.contractRegistrationNo ? `（申报：${a.contractRegistrationNo}）` : ''}`,
+    },
     { key: 'benefitKind', label: '效益类型', children: a.benefitKind ? BENEFIT_KIND_LABELS[a.benefitKind] : '未填写' },
     { key: 'benefitAmount', label: '效益金额', children: a.benefitAmountYuan === null ? '未填写' : wan(a.benefitAmountYuan) },
     { key: 'benefit', label: '经济社会效益', span: 'filled', children: a.benefit ?? '未填写' },
@@ -118,6 +126,7 @@ export default function AdoptionPage() {
       >
         <Descriptions bordered column={{ xs: 1, md: 2 }} items={items} />
       </Card>
+      {(party || isBureau) && <AdoptionContractCard adoptionId={id} canEdit={party || isBureau} />}
       {(party || isBureau) && (
         <Card title="状态变更记录">
           {history.error ? (

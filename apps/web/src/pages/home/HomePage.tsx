@@ -59,26 +59,29 @@ function useFieldFacets(type: Kind) {
   });
 }
 
-function Figures() {
-  const results = useFieldFacets('result');
-  const needs = useFieldFacets('need');
-  const adoptions = useQuery({
-    queryKey: ['adoptions', 'home-total'],
-    queryFn: async () => unwrap(await api.GET('/api/adoptions', { params: { query: { status: 'confirmed', page: 1, pageSize: 1 } } })),
+/** The platform's public figures (one request): what is published now, and this year's certified contracts. */
+function usePublicFigures() {
+  return useQuery({
+    queryKey: ['stats', 'public'],
+    queryFn: async () => unwrap(await api.GET('/api/stats/public')),
     staleTime: 60_000,
   });
+}
+
+function Figures() {
+  const pub = usePublicFigures();
   const challenges = useOpenChallenges();
+  const p = pub.data;
   const figures = [
+    { key: 'results', title: '已发布科技成果', value: p?.publishedResults, loading: pub.isPending, to: '/search?type=result', unit: '项' },
+    { key: 'needs', title: '已发布技术需求', value: p?.publishedNeeds, loading: pub.isPending, to: '/search?type=need', unit: '项' },
     {
-      key: 'results',
-      title: '已发布科技成果',
-      value: results.data?.total,
-      loading: results.isPending,
-      to: '/search?type=result',
-      unit: '项',
+      key: 'contracts',
+      title: p ? `${p.year}年技术合同成交额` : '本年度技术合同成交额',
+      value: p ? Math.round(p.certifiedTechAmountYuan / 100) / 100 : undefined,
+      loading: pub.isPending,
+      unit: `万元（认定登记 ${p?.certifiedContracts ?? 0} 项）`,
     },
-    { key: 'needs', title: '已发布技术需求', value: needs.data?.total, loading: needs.isPending, to: '/search?type=need', unit: '项' },
-    { key: 'adoptions', title: '已确认成果转化应用', value: adoptions.data?.total, loading: adoptions.isPending, unit: '项' },
     {
       key: 'challenges',
       title: '正在揭榜的榜单',
