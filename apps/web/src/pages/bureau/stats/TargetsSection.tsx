@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Flex, Form, Input, InputNumber, Modal, Popconfirm, Progress, Select, Skeleton, Tag } from 'antd';
+import { Alert, App, Button, Flex, Form, Input, InputNumber, Modal, Popconfirm, Progress, Select, Skeleton } from 'antd';
 import { useState } from 'react';
 import { api, unwrap } from '../../../api/client';
 import type { components } from '../../../api/schema';
 import { applyApiErrors, errorMessage } from '../../../components/api-errors';
 import { useReference } from '../../../components/reference';
+import { ToneTag } from '../../catalog/ItemTags';
 import { CountTable, SectionCard } from '../DashboardSections';
 import { CITY } from './DashboardFilters';
 import { type Target, useTargets } from './stats-api';
@@ -198,7 +199,7 @@ export default function TargetsSection() {
               render: (_v, t) => (
                 <Flex gap={4} align="center">
                   {t.progress.yearReached ? `${t.progress.yearReached} 年` : '达不到'}
-                  <Tag color={t.progress.onTrack ? 'green' : 'orange'}>{t.progress.onTrack ? '可按期' : '滞后'}</Tag>
+                  <ToneTag tone={t.progress.onTrack ? 'green' : 'amber'}>{t.progress.onTrack ? '可按期' : '滞后'}</ToneTag>
                 </Flex>
               ),
             },
