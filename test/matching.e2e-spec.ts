@@ -129,6 +129,11 @@ describe('search, matching and engagements (e2e, real Meilisearch)', () => {
     const prices = cheapest.body.items.map((i: { priceYuan: number | null }) => i.priceYuan).filter((p: number | null) => p !== null);
     expect(prices).toEqual([...prices].sort((a: number, b: number) => a - b));
     expect((await search(`type=result&sort=newest&q=${encodeURIComponent('无人机')}`)).status).toBe(200);
+    // Sorting changes the order, never the set: a hit found only through a synonym stays.
+    const byRelevance = await searchIds(`type=result&pageSize=50&q=${encodeURIComponent('农用无人机')}`);
+    const byDate = await search(`type=result&pageSize=50&sort=newest&q=${encodeURIComponent('农用无人机')}`);
+    expect(byRelevance).toContain(results.drone);
+    expect(byDate.body.items.map((i: { id: string }) => i.id).sort()).toEqual([...byRelevance].sort());
     const bad = await search('type=result&sort=random');
     expect(bad.status).toBe(400);
     expect(bad.body.details[0].field).toBe('sort');

@@ -100,8 +100,9 @@ export class SearchService {
       matchingStrategy: 'last' as const,
     };
     const sort = sortOf(q.sort, money);
-    // Synonym variants are merged by relevance; a search sorted otherwise is one plain query.
-    const variants = sort ? [] : queryVariants(this.synonyms, text);
+    // Synonym variants go out as one federated search. Meilisearch merges them by relevance, or by
+    // the sort when every query carries the same one, so changing the order never changes the set.
+    const variants = queryVariants(this.synonyms, text);
     if (variants.length === 0) {
       return {
         federated: false,
@@ -120,6 +121,7 @@ export class SearchService {
           indexUid: uid,
           q: v,
           ...display,
+          ...(sort ? { sort } : {}),
           federationOptions: { weight: i === 0 ? 1 : VARIANT_WEIGHT },
         })),
       },
