@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { ConfigProvider, Tag, Typography } from 'antd';
+import { ConfigProvider, Typography } from 'antd';
 import type { CSSProperties, ReactNode } from 'react';
 import { api, unwrap } from '../../api/client';
+import { type Tone, ToneTag } from '../../components/ToneTag';
 import type { components } from '../../api/schema';
 
 /** Shared pieces of the 揭榜挂帅 pages: types, queries, status names and the application window. */
@@ -11,28 +12,7 @@ export type Milestone = components['schemas']['MilestoneViewDto'];
 export type Objection = components['schemas']['ObjectionViewDto'];
 export type Attachment = components['schemas']['ProposalAttachmentDto'];
 
-/**
- * Tag tones dark enough for WCAG AA contrast on their light backgrounds (antd's preset tag
- * colours are lighter than 4.5:1 at 12px).
- */
-export type Tone = 'blue' | 'green' | 'gold' | 'red' | 'cyan' | 'orange' | 'grey';
-const TONES: Record<Tone, CSSProperties> = {
-  blue: { color: '#0a47a9', background: '#e6f4ff', borderColor: '#91caff' },
-  green: { color: '#22650a', background: '#f6ffed', borderColor: '#b7eb8f' },
-  gold: { color: '#7a4500', background: '#fffbe6', borderColor: '#ffe58f' },
-  red: { color: '#a8071a', background: '#fff1f0', borderColor: '#ffa39e' },
-  cyan: { color: '#00585f', background: '#e6fffb', borderColor: '#87e8de' },
-  orange: { color: '#7a3200', background: '#fff7e6', borderColor: '#ffd591' },
-  grey: { color: 'rgba(0, 0, 0, 0.8)', background: '#fafafa', borderColor: '#d9d9d9' },
-};
-
-export function ToneTag({ tone, children, testId }: { tone: Tone; children: ReactNode; testId?: string }) {
-  return (
-    <Tag style={TONES[tone]} data-testid={testId}>
-      {children}
-    </Tag>
-  );
-}
+export { ToneTag, type Tone } from '../../components/ToneTag';
 
 const CHALLENGE_TONE: Record<string, Tone> = {
   draft: 'grey',
