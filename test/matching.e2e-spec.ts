@@ -383,16 +383,6 @@ describe('search, matching and engagements (e2e, real Meilisearch)', () => {
     expect(own.body.status).toBe('deal');
   });
 
-  it('gives the bureau the funnel and response times', async () => {
-    const stats = await t.request('GET', '/api/stats/engagements', { token: bureau.token });
-    expect(stats.body.funnel).toEqual(expect.objectContaining({ requested: 3, accepted: 2, deal: 2 }));
-    expect(stats.body.funnel.matched).toBeGreaterThan(0);
-    expect(stats.body.responseTimes.length).toBeGreaterThan(0);
-    // Named, so the bureau can read it without looking ids up.
-    expect(stats.body.responseTimes.every((r: { organizationName: unknown }) => typeof r.organizationName === 'string')).toBe(true);
-    expect((await t.request('GET', '/api/stats/engagements', { token: enterprise.token })).status).toBe(403);
-  });
-
   it('reminds a receiver who has not answered, and lets either side abandon with a reason the other hears', async () => {
     const events = async (type: string) =>
       (await t.get(DataSource).query(`SELECT payload FROM outbox_event WHERE type = $1`, [type])).map(

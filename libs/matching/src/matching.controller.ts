@@ -1,12 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiPageResponse, AuthUser, BureauOnly, CurrentUser, IdParamDto, Page, PageQueryDto, Public, RequireAccess } from '@app/core';
-import { EngagementFiguresDto } from './dto/engagement-stats.dto';
+import { ApiPageResponse, AuthUser, CurrentUser, IdParamDto, Page, PageQueryDto, Public, RequireAccess } from '@app/core';
 import { DismissMatchDto } from './dto/match.dto';
 import { DismissedMatchViewDto, MatchDismissalDto, MatchViewDto } from './dto/match-view.dto';
 import { SearchQueryDto } from './dto/search.dto';
 import { SearchResultsDto } from './dto/search-results.dto';
-import { EngagementStatsService } from './engagements/engagement-stats.service';
 import { MatchesService } from './matches/matches.service';
 import { SearchService } from './search/search.service';
 
@@ -16,7 +14,6 @@ export class MatchingController {
   constructor(
     private readonly search: SearchService,
     private readonly matches: MatchesService,
-    private readonly stats: EngagementStatsService,
   ) {}
 
   @Get('search')
@@ -56,13 +53,5 @@ export class MatchingController {
   @ApiPageResponse(DismissedMatchViewDto)
   dismissed(@Query() q: PageQueryDto, @CurrentUser() user: AuthUser): Promise<Page<DismissedMatchViewDto>> {
     return this.matches.dismissedFor(user.organizationId, q);
-  }
-
-  @Get('stats/engagements')
-  @BureauOnly()
-  @ApiOperation({ summary: '对接漏斗（匹配→请求→接受→成交）与各单位响应时间中位数' })
-  @ApiOkResponse({ type: EngagementFiguresDto })
-  figures(): Promise<EngagementFiguresDto> {
-    return this.stats.figures();
   }
 }

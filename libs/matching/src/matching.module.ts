@@ -4,7 +4,6 @@ import { CatalogModule } from '@app/catalog';
 import { IdentityModule } from '@app/identity';
 import { NotifyModule } from '@app/notify';
 import { Engagement } from './engagements/engagement.entity';
-import { EngagementStatsService } from './engagements/engagement-stats.service';
 import { EngagementsController } from './engagements/engagements.controller';
 import { EngagementsService } from './engagements/engagements.service';
 import { ImportPipeline } from './imports/import-pipeline';
@@ -39,7 +38,6 @@ import { SearchService } from './search/search.service';
     ImportSummaries,
     ImportPipeline,
     EngagementsService,
-    EngagementStatsService,
   ],
   exports: [SearchIndexService, MatchesService, MatcherFactory, MeiliService],
 })

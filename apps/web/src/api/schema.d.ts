@@ -1686,23 +1686,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/stats/engagements': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** 对接漏斗（匹配→请求→接受→成交）与各单位响应时间中位数 */
-    get: operations['MatchingController_figures'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/engagements': {
     parameters: {
       query?: never;
@@ -4559,36 +4542,6 @@ export interface components {
       reason: '领域不符' | '技术不成熟' | '价格或预算不合适' | '已有解决方案' | '合作方式不合适' | '其他' | null;
       /** @description 补充说明 */
       note: string | null;
-    };
-    EngagementFunnelDto: {
-      /** @description 匹配数 */
-      matched: number;
-      /** @description 对接请求数 */
-      requested: number;
-      /** @description 被接受数 */
-      accepted: number;
-      /** @description 成交数 */
-      deal: number;
-    };
-    EngagementResponseTimeDto: {
-      /**
-       * Format: uuid
-       * @description 被邀请方单位
-       */
-      organizationId: string;
-      organizationName: string | null;
-      /** @description 答复时间中位数（小时，一位小数；尚无答复为 null） */
-      medianHours: number | null;
-      /** @description 已答复的请求数 */
-      answered: number;
-      /** @description 待答复的请求数 */
-      waiting: number;
-    };
-    EngagementFiguresDto: {
-      /** @description 对接漏斗 */
-      funnel: components['schemas']['EngagementFunnelDto'];
-      /** @description 各单位的响应时间（中位数短的在前） */
-      responseTimes: components['schemas']['EngagementResponseTimeDto'][];
     };
     CreateEngagementDto: {
       /** @description 由匹配发起时填写 */
@@ -15596,88 +15549,6 @@ export interface operations {
           'application/json': components['schemas']['PageMetaDto'] & {
             items: components['schemas']['DismissedMatchViewDto'][];
           };
-        };
-      };
-      /** @description 请求参数有误（message 与 details 指明字段） */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      /** @description 未登录或登录已过期 */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      /** @description 无权执行此操作 */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      /** @description 资源不存在或无权访问 */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      /** @description 与当前状态冲突 */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      /** @description 请求过于频繁 */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      /** @description 服务器内部错误（附错误编号） */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-    };
-  };
-  MatchingController_figures: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['EngagementFiguresDto'];
         };
       };
       /** @description 请求参数有误（message 与 details 指明字段） */
