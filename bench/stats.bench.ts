@@ -20,6 +20,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { CONTRACT_KINDS, INDUSTRY_FIELDS } from '@app/catalog';
+import { chinaDate } from '@app/core';
 import { loadDemoNeeds } from '@app/catalog/demo/demo-needs';
 import { SHEETS } from '@app/catalog/io/sheets';
 import { creditCodeCheckChar, ProvisioningService } from '@app/identity';
@@ -392,7 +393,7 @@ async function main(): Promise<void> {
     }
 
     // 6. The dashboard's requests, each under the filters the dashboard offers.
-    const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+    const year = Number(chinaDate(new Date()).slice(0, 4));
     const e = encodeURIComponent;
     const filters = [
       '',

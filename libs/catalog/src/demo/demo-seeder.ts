@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AuthUser, OrganizationKind } from '@app/core';
+import { chinaDate, type AuthUser, type OrganizationKind } from '@app/core';
 import { creditCodeCheckChar, ProvisioningService } from '@app/identity';
 import { AdoptionsService } from '../adoptions.service';
 import { CONTRACT_KINDS, CooperationMode, IndustryField } from '../catalog.constants';
@@ -288,5 +288,5 @@ function creditCode(region: string, i: number): string {
 }
 
 function daysFromToday(days: number): string {
-  return new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+  return chinaDate(new Date(Date.now() + days * 86_400_000));
 }
