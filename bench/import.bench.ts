@@ -27,6 +27,7 @@ import type { AuthUser } from '@app/core';
 import { creditCodeCheckChar, ProvisioningService } from '@app/identity';
 import { createApiApp } from '../apps/api/src/bootstrap';
 import { createTestEnv } from '../test/support/test-env';
+import { REGIONS } from './import-fixtures';
 import { PipelineFigures, runPipelineBench } from './import-pipeline';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
@@ -35,7 +36,6 @@ const PHASES = (process.env.BENCH_PHASES ?? 'list,pipeline').split(',');
 const PIPELINE_ROWS = Number(process.env.BENCH_PIPELINE_ROWS ?? 15_245);
 const PIPELINE_NEEDS = Number(process.env.BENCH_PIPELINE_NEEDS ?? 500);
 const PIPELINE_UNTIL = process.env.BENCH_PIPELINE_UNTIL === 'searchable' ? 'searchable' : 'matched';
-const REGIONS = ['荆门市', '东宝区', '掇刀区', '京山市', '钟祥市', '沙洋县', '天门市', '荆州区', '沙市区', '松滋市', '监利市', '洪湖市'];
 
 const log = (msg: string): void => void process.stderr.write(`[bench] ${msg}\n`);
 

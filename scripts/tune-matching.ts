@@ -5,8 +5,6 @@
  * mechanism can be tried in seconds. What is kept goes into the product and is confirmed by
  * `npm run eval:matching`, which measures the product itself.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import {
   CorpusStats,
   SynonymDictionary,
@@ -22,71 +20,10 @@ import {
   type WeightedQuery,
 } from '../libs/matching/src/relevance';
 import { expandWithFeedback, type FeedbackOptions } from '../libs/matching/src/relevance/feedback';
+import { TYPES, corpusQuerySet, judged, loadMatchingDev, ndcgAt10, splitHalves, type Need } from './matching-dev';
 
-const DATA_DIR = path.resolve(__dirname, '..', '..', 'shared', 'data');
-interface CorpusRecord {
-  id: string;
-  title: string | null;
-  abstract: string;
-  keywords: string[];
-  discipline: string | null;
-  source: string;
-}
-interface Need {
-  qid: string;
-  title: string;
-  description: string;
-  type: string;
-}
-const readJsonl = <T>(f: string): T[] =>
-  fs
-    .readFileSync(f, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as T);
-
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-function splitHalves(needs: Need[], seed = 20261202): Map<string, 'A' | 'B'> {
-  const random = rng(seed);
-  const out = new Map<string, 'A' | 'B'>();
-  const types = [...new Set(needs.map((n) => n.type))].sort();
-  types.forEach((type, ti) => {
-    const group = needs.filter((n) => n.type === type).sort((a, b) => a.qid.localeCompare(b.qid));
-    for (let i = group.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [group[i], group[j]] = [group[j]!, group[i]!];
-    }
-    group.forEach((n, i) => out.set(n.qid, (i + ti) % 2 === 0 ? 'A' : 'B'));
-  });
-  return out;
-}
-function ndcg(ranked: string[], grades: Map<string, number>): number {
-  const gain = (g: number): number => 2 ** g - 1;
-  let dcg = 0;
-  ranked.slice(0, 10).forEach((id, i) => (dcg += gain(grades.get(id) ?? 0) / Math.log2(i + 2)));
-  const ideal = [...grades.values()].sort((a, b) => b - a).slice(0, 10);
-  let idcg = 0;
-  ideal.forEach((g, i) => (idcg += gain(g) / Math.log2(i + 2)));
-  return idcg > 0 ? dcg / idcg : 0;
-}
-
-const records = readJsonl<CorpusRecord>(path.join(DATA_DIR, 'results-corpus.jsonl'));
-const needs = readJsonl<Need>(path.join(DATA_DIR, 'matching-dev', 'needs.jsonl'));
-const qrels = new Map<string, Map<string, number>>();
-for (const q of readJsonl<{ qid: string; id: string; grade: number }>(path.join(DATA_DIR, 'matching-dev', 'qrels.jsonl'))) {
-  if (!qrels.has(q.qid)) qrels.set(q.qid, new Map());
-  qrels.get(q.qid)!.set(q.id, q.grade);
-}
-const judged = needs.filter((n) => [...(qrels.get(n.qid)?.values() ?? [])].some((g) => g > 0));
+const { records, needs, qrels } = loadMatchingDev();
+const judgedNeeds = needs.filter((n) => judged(qrels, n.qid));
 const half = splitHalves(needs);
 
 const stats = new CorpusStats();
@@ -142,41 +79,15 @@ function rank(need: { title: string; description: string }, v: Variant): string[
 }
 const docsById = new Map(docs.map((d) => [d.id, { ...d, keywords: keywordsOf.get(d.id) ?? [] }]));
 
-// Corpus-derived set, as in eval:matching.
-function corpusSet(): { needs: Need[]; qrels: Map<string, Map<string, number>> } {
-  const random = rng(20261123);
-  const pool = records.filter((r) => r.source === 'CSL' && r.keywords.length >= 3 && r.discipline);
-  const byKeyword = new Map<string, CorpusRecord[]>();
-  for (const r of pool) for (const k of r.keywords) byKeyword.set(k, [...(byKeyword.get(k) ?? []), r]);
-  const out: Need[] = [];
-  const q = new Map<string, Map<string, number>>();
-  const used = new Set<number>();
-  while (out.length < 100 && used.size < pool.length) {
-    const i = Math.floor(random() * pool.length);
-    if (used.has(i)) continue;
-    used.add(i);
-    const seed = pool[i]!;
-    const [k1, k2] = [...seed.keywords].sort(() => random() - 0.5);
-    const qid = `corpus-${out.length}`;
-    out.push({ qid, title: `寻求${k1}与${k2}相关技术`, description: '', type: 'corpus' });
-    const grades = new Map<string, number>([[seed.id, 2]]);
-    const shared = new Map<string, number>();
-    for (const k of seed.keywords) for (const o of byKeyword.get(k) ?? []) shared.set(o.id, (shared.get(o.id) ?? 0) + 1);
-    for (const o of pool) if (o.id !== seed.id && o.discipline === seed.discipline && (shared.get(o.id) ?? 0) >= 2) grades.set(o.id, 1);
-    q.set(qid, grades);
-  }
-  return { needs: out, qrels: q };
-}
-const corpus = corpusSet();
+const corpus = corpusQuerySet(records);
 
 const variants: Variant[] = JSON.parse(process.argv[2] ?? '[{"name":"product"}]') as Variant[];
-const TYPES = ['synonym', 'paraphrase', 'subword', 'broad', 'long', 'open'];
 for (const v of variants) {
-  const per = judged.map((n) => ({ n, s: ndcg(rank(n, v), qrels.get(n.qid)!) }));
+  const per = judgedNeeds.map((n) => ({ n, s: ndcgAt10(rank(n, v), qrels.get(n.qid)!) }));
   if (process.env.PER_NEED) for (const p of per) console.log(`  ${p.n.qid} ${p.n.type} ${half.get(p.n.qid)} ${p.s.toFixed(3)}`);
   const avg = (xs: number[]): number => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
   const m = (h: 'A' | 'B', t?: string): number => avg(per.filter((p) => half.get(p.n.qid) === h && (!t || p.n.type === t)).map((p) => p.s));
-  const cs = avg(corpus.needs.slice(0, Number(process.env.CORPUS_N ?? 100)).map((n) => ndcg(rank(n, v), corpus.qrels.get(n.qid)!)));
+  const cs = avg(corpus.needs.slice(0, Number(process.env.CORPUS_N ?? 100)).map((n) => ndcgAt10(rank(n, v), corpus.qrels.get(n.qid)!)));
   console.log(
     `${v.name.padEnd(28)} A ${m('A').toFixed(3)} B ${m('B').toFixed(3)} all ${avg(per.map((p) => p.s)).toFixed(3)} corpus ${cs.toFixed(3)} | ` +
       TYPES.map((t) => `${t.slice(0, 4)} ${m('A', t).toFixed(2)}/${m('B', t).toFixed(2)}`).join(' '),
