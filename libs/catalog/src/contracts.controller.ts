@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiFileResponse,
   ApiPageResponse,
@@ -11,6 +11,7 @@ import {
   PageQueryDto,
   RawBody,
   RequireAccess,
+  ApiPdfBody,
 } from '@app/core';
 import { AdoptionsService } from './adoptions.service';
 import { ContractRegistrationService } from './contract-registration.service';
@@ -46,8 +47,7 @@ export class ContractsController {
   @Post('adoptions/:id/contract/file')
   @HttpCode(200)
   @RequireAccess('adoption.party')
-  @ApiConsumes('application/pdf')
-  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiPdfBody()
   @ApiOkResponse({ type: ContractFileDto })
   @ApiOperation({ summary: '上传已签订的技术合同（PDF，≤10 MB；请求体为文件内容，Content-Type: application/pdf；替换此前上传的）' })
   upload(

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiFileResponse,
   ApiPageResponse,
@@ -11,12 +11,13 @@ import {
   PageQueryDto,
   RequireAccess,
   VerifiedOrgOnly,
+  ApiPdfBody,
+  RawBody,
 } from '@app/core';
 import { AttachmentsService } from './attachments.service';
 import { AttachmentParamsDto, AttachmentQueryDto, CreateProposalDto, EligibilityDto, UpdateProposalDto } from './dto/proposal.dto';
 import { ProposalAttachmentDto, ProposalViewDto, UploadedProposalAttachmentDto } from './dto/proposal-view.dto';
 import { ProposalsService } from './proposals.service';
-import { RawBody } from './raw-body.decorator';
 
 @ApiTags('proposals')
 @Controller()
@@ -86,8 +87,7 @@ export class ProposalsController {
 
   @Post('proposals/:id/attachments')
   @RequireAccess('proposal.owner')
-  @ApiConsumes('application/pdf')
-  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiPdfBody()
   @ApiOperation({ summary: '上传 PDF 附件（请求体为文件内容，Content-Type: application/pdf；≤10 MB）' })
   @ApiCreatedResponse({ type: UploadedProposalAttachmentDto })
   attach(

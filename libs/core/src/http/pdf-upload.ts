@@ -1,4 +1,5 @@
-import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { ApiBody, ApiConsumes } from '@nestjs/swagger';
 import { createHash } from 'node:crypto';
 import { ValidationFailedError } from '../errors/domain-error';
 
@@ -58,6 +59,10 @@ export function checkPdfUpload(
 }
 
 /** The request body as bytes (for file uploads sent as application/pdf or octet-stream). */
+/** The OpenAPI side of a PDF upload: the request body is the file itself (`RawBody` reads it). */
+export const ApiPdfBody = (): MethodDecorator =>
+  applyDecorators(ApiConsumes('application/pdf'), ApiBody({ schema: { type: 'string', format: 'binary' } }));
+
 export const RawBody = createParamDecorator((_data: unknown, ctx: ExecutionContext): { content: Buffer; contentType?: string } => {
   const req = ctx.switchToHttp().getRequest<{ body?: unknown; headers: Record<string, string | undefined> }>();
   const content = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
