@@ -2,7 +2,7 @@ import { BarChart, FunnelChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useEchart } from '../../components/use-echart';
 
 echarts.use([BarChart, LineChart, FunnelChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -13,25 +13,7 @@ export const CHART_COLORS = ['#1659c7', '#d4380d', '#237804', '#7a4500', '#531da
  * next to it). The option is plain data, so it is compared as JSON to avoid needless redraws.
  */
 export default function DashboardChart({ option, summary, height = 280 }: { option: object; summary: string; height?: number }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const optionJson = JSON.stringify({ color: CHART_COLORS, ...option });
-
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const chart = echarts.init(el, undefined, { renderer: 'canvas' });
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(el);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-    };
-  }, []);
-
-  useEffect(() => {
-    const chart = ref.current && echarts.getInstanceByDom(ref.current);
-    chart?.setOption(JSON.parse(optionJson), { notMerge: true });
-  }, [optionJson]);
+  const ref = useEchart({ color: CHART_COLORS, ...option });
 
   return (
     <div role="img" aria-label={summary}>

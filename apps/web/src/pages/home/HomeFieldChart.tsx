@@ -2,8 +2,9 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useCallback } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { useEchart } from '../../components/use-echart';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -33,32 +34,15 @@ export default function HomeFieldChart({ data }: { data: FieldCount[] }) {
       { name: '技术需求', type: 'bar', data: rows.map((r) => r.needs), barMaxWidth: 12 },
     ],
   };
-  const ref = useRef<HTMLDivElement>(null);
-  const optionJson = JSON.stringify(option);
-
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const chart = echarts.init(el, undefined, { renderer: 'canvas' });
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(el);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-    };
-  }, []);
-
-  useEffect(() => {
-    const chart = ref.current && echarts.getInstanceByDom(ref.current);
-    if (!chart) return;
-    chart.setOption(JSON.parse(optionJson), { notMerge: true });
-    chart.off('click');
-    chart.on('click', (p: { seriesName?: string; name?: string }) => {
+  const openField = useCallback(
+    (p: { seriesName?: string; name?: string }) => {
       if (!p.name) return;
       const type = p.seriesName === '技术需求' ? 'need' : 'result';
       navigate(`/search?type=${type}&field=${encodeURIComponent(p.name)}`);
-    });
-  }, [optionJson, navigate]);
+    },
+    [navigate],
+  );
+  const ref = useEchart(option, openField);
 
   return (
     <div role="img" aria-label={`已发布的科技成果与技术需求按产业领域统计：${summary}`}>
