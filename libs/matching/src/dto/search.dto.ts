@@ -75,7 +75,11 @@ export class SearchQueryDto extends PageQueryDto {
   @IsIn(SEARCH_SORTS, { context: { message: '只能是 relevance、newest、trl、price-asc 或 price-desc' } })
   sort?: SearchSort;
 
-  @ApiPropertyOptional({ enum: FACETS, isArray: true, description: '需要统计的分面（逗号分隔）' })
+  @ApiPropertyOptional({
+    enum: FACETS,
+    isArray: true,
+    description: '需要统计的分面（逗号分隔）；不传则不统计（统计会使搜索变慢，只在页面显示时请求）',
+  })
   @IsOptional()
   @Transform(toArray)
   @IsArray()

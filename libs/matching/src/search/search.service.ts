@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { FederatedMultiSearchParams, MultiSearchFederation, MultiSearchQueryWithFederation, SearchParams } from 'meilisearch';
-import { fenToYuan as yuan, HIGHLIGHT_POST, HIGHLIGHT_PRE, highlightedHtml, refuseUpsideDownRanges, yuanToFen } from '@app/core';
-import { FACETS, SearchQueryDto, SearchSort } from '../dto/search.dto';
+import { fenToYuan as yuan, highlightedHtml, refuseUpsideDownRanges, yuanToFen } from '@app/core';
+import { SearchQueryDto, SearchSort } from '../dto/search.dto';
 import { anyOf, eq, eqAny, range } from './filter.util';
 import { SynonymDictionary } from '../relevance';
 import { MeiliService } from './meili.service';
 import { queryVariants } from './query-variants';
 import { isIndexNotFound } from './meili-errors.util';
+import { highlightTerms, markedSnippet, markTerms } from './highlight';
 
 const DISPLAY = [
   'id',
@@ -45,16 +46,19 @@ interface Hit {
   budgetMinFen: number | null;
   budgetMaxFen: number | null;
   publishedAt: number | null;
-  _formatted?: { title?: string; summary?: string };
 }
 
 /** A rewritten query ranks a little below the user's own words when both find a record. */
 const VARIANT_WEIGHT = 0.9;
 
-/** What a search sends to Meilisearch: one search, or a federated multi-search when synonyms widen it. */
-export type SearchRequest =
-  | { federated: false; uid: string; path: string; body: SearchParams & { q: string } }
-  | { federated: true; uid: string; path: string; body: { federation: MultiSearchFederation; queries: MultiSearchQueryWithFederation[] } };
+/**
+ * What a search sends to Meilisearch — one search, or a federated multi-search when synonyms widen
+ * it — and the words its hits highlight (the api marks them itself).
+ */
+export type SearchRequest = { uid: string; path: string; highlight: string[] } & (
+  | { federated: false; body: SearchParams & { q: string } }
+  | { federated: true; body: { federation: MultiSearchFederation; queries: MultiSearchQueryWithFederation[] } }
+);
 
 interface Found {
   hits: Hit[];
@@ -88,35 +92,40 @@ export class SearchService {
     ];
     const uid = this.meili.uid(q.type);
     const text = q.q ?? '';
-    const facets = q.facets ?? [...FACETS];
-    const display = {
-      filter,
-      attributesToRetrieve: DISPLAY,
-      attributesToHighlight: ['title', 'summary'],
-      attributesToCrop: ['summary'],
-      cropLength: 60,
-      highlightPreTag: HIGHLIGHT_PRE,
-      highlightPostTag: HIGHLIGHT_POST,
-      matchingStrategy: 'last' as const,
-    };
+    // Meilisearch is asked only for what the page shows: the fields of a row, facets only when
+    // asked for, an estimated total (offset/limit) rather than an exhaustive count, and no
+    // formatted copies (the api highlights the 20 rows itself).
+    const facets = q.facets ?? [];
+    const display = { filter, attributesToRetrieve: DISPLAY, matchingStrategy: 'last' as const };
     const sort = sortOf(q.sort, money);
+    const offset = (q.page - 1) * q.pageSize;
     // Synonym variants go out as one federated search. Meilisearch merges them by relevance, or by
     // the sort when every query carries the same one, so changing the order never changes the set.
     const variants = queryVariants(this.synonyms, text);
+    const highlight = highlightTerms([text, ...variants]);
     if (variants.length === 0) {
       return {
         federated: false,
         uid,
         path: `/indexes/${uid}/search`,
-        body: { q: text, ...display, ...(sort ? { sort } : {}), page: q.page, hitsPerPage: q.pageSize, facets },
+        highlight,
+        body: {
+          q: text,
+          ...display,
+          ...(sort ? { sort } : {}),
+          offset,
+          limit: q.pageSize,
+          ...(facets.length ? { facets } : {}),
+        },
       };
     }
     return {
       federated: true,
       uid,
       path: '/multi-search',
+      highlight,
       body: {
-        federation: { offset: (q.page - 1) * q.pageSize, limit: q.pageSize, facetsByIndex: { [uid]: facets } },
+        federation: { offset, limit: q.pageSize, ...(facets.length ? { facetsByIndex: { [uid]: facets } } : {}) },
         queries: [text, ...variants].map((v, i) => ({
           indexUid: uid,
           q: v,
@@ -129,7 +138,8 @@ export class SearchService {
   }
 
   async search(q: SearchQueryDto) {
-    const found = await this.send(this.request(q)).catch((err: unknown) => {
+    const request = this.request(q);
+    const found = await this.send(request).catch((err: unknown) => {
       // An index not created yet (nothing published) is an empty result, not an error.
       if (isIndexNotFound(err)) return null;
       throw err;
@@ -141,8 +151,8 @@ export class SearchService {
         type: q.type,
         title: h.title,
         // HTML with the user's text escaped: only the highlight becomes markup.
-        titleHighlighted: highlightedHtml(h._formatted?.title ?? h.title),
-        snippet: highlightedHtml(h._formatted?.summary ?? h.summary.slice(0, 120)),
+        titleHighlighted: highlightedHtml(markTerms(h.title, request.highlight)),
+        snippet: highlightedHtml(markedSnippet(h.summary, request.highlight)),
         keywords: h.keywords,
         field: h.field,
         region: h.region,
@@ -167,7 +177,7 @@ export class SearchService {
     if (!req.federated) {
       const { q: text, ...options } = req.body;
       const res = await this.meili.client.index(req.uid).search<Hit>(text, options);
-      return { hits: res.hits, total: (res as { totalHits?: number }).totalHits ?? 0, facets: res.facetDistribution ?? {} };
+      return { hits: res.hits, total: res.estimatedTotalHits ?? res.hits.length, facets: res.facetDistribution ?? {} };
     }
     const res = await this.meili.client.multiSearch<FederatedMultiSearchParams, Hit>(req.body);
     return {

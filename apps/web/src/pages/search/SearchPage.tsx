@@ -1,7 +1,7 @@
 import { CloseOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Empty, Flex, Pagination, Row, Segmented, Select, Skeleton, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { searchQueryOptions } from './search-query';
 import { errorMessage } from '../../components/api-errors';
@@ -116,12 +116,18 @@ export default function SearchPage() {
     error,
     isPending,
     isFetching,
+    isPlaceholderData,
   } = useQuery({
     ...searchQueryOptions(query),
     placeholderData: keepPreviousData,
   });
   // A refused search (e.g. a price range upside down) shows the API's reason, not the previous hits.
   const data = error ? undefined : last;
+  // Facet counts come with a search's first page; later pages of the same search keep them.
+  const facetsBySearch = useRef(new Map<string, Record<string, Record<string, number>>>());
+  const searchKey = JSON.stringify({ ...query, page: undefined, pageSize: undefined, sort: undefined, facets: undefined });
+  if (data?.facets && !isPlaceholderData && Object.keys(data.facets).length > 0) facetsBySearch.current.set(searchKey, data.facets);
+  const facets = facetsBySearch.current.get(searchKey) ?? {};
 
   useEffect(() => {
     document.title = `${state.q ? `${state.q} - ` : ''}搜索${TYPE_TEXT[state.type]} - 科技成果转化供需对接平台`;
@@ -160,7 +166,7 @@ export default function SearchPage() {
         <Col xs={24} md={8} lg={7}>
           <Card>
             <aside aria-label="筛选条件">
-              <SearchFilters state={state} facets={data?.facets ?? {}} onChange={change} onClear={clear} />
+              <SearchFilters state={state} facets={facets} onChange={change} onClear={clear} />
             </aside>
           </Card>
         </Col>

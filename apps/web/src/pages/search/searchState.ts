@@ -89,7 +89,13 @@ export function writeSearch(s: SearchState): URLSearchParams {
 
 const toYuan = (wan?: number): number | undefined => (wan === undefined ? undefined : Math.round(wan * 10_000));
 
-/** The API's query for a search state. */
+/** The counts the filters show beside their options (the region picker shows none). */
+export const FILTER_FACETS = ['field', 'trl', 'cooperationModes', 'orgKind'] as const;
+
+/**
+ * The API's query for a search state. Facet counts are asked for on a search's first page only:
+ * they do not change from page to page, and the page keeps the first page's (SearchPage).
+ */
 export function toApiQuery(s: SearchState): SearchQuery {
   return {
     type: s.type,
@@ -105,6 +111,7 @@ export function toApiQuery(s: SearchState): SearchQuery {
     sort: s.sort === 'relevance' ? undefined : s.sort,
     page: s.page,
     pageSize: s.pageSize,
+    facets: s.page === 1 ? [...FILTER_FACETS] : undefined,
   };
 }
 
