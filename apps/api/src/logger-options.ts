@@ -13,6 +13,12 @@ export function loggerOptions(config: AppConfig): Params {
       genReqId: (req: IncomingMessage) => String(req.headers['x-request-id'] ?? ''),
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], remove: true },
       customProps: () => ({ service: 'api' }),
+      // A request line says what was asked and how it ended, not every header: written for each
+      // request, the full objects were about a tenth of the api's CPU under load.
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
       autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
       transport: logTransport(config),
     },
