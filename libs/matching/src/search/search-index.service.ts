@@ -110,7 +110,12 @@ export class SearchIndexService implements OnApplicationBootstrap {
   async ensureIndex(type: IndexedType, uid = this.meili.uid(type)): Promise<void> {
     const exists = await this.exists(uid);
     if (exists && this.settled.has(uid)) return;
-    if (!exists) await this.meili.wait(this.meili.client.createIndex(uid, { primaryKey: 'id' }));
+    if (!exists) {
+      // Another worker may create it between the check and this task: that is the index we want.
+      const task = await this.meili.client.createIndex(uid, { primaryKey: 'id' }).waitTask({ timeout: 120_000, interval: 25 });
+      if (task.status === 'failed' && task.error?.code !== 'index_already_exists')
+        throw new Error(`Meilisearch task ${task.uid} failed: ${JSON.stringify(task.error)}`);
+    }
     await this.meili.wait(this.meili.client.index(uid).updateSettings(searchIndexSettings() as never));
     this.settled.add(uid);
   }

@@ -6,7 +6,7 @@ import { anyOf, eq, eqAny, range } from './filter.util';
 import { SynonymDictionary } from '../relevance';
 import { MeiliService } from './meili.service';
 import { queryVariants } from './query-variants';
-import { isIndexNotFound } from './meili-errors.util';
+import { isIndexNotFound, isIndexNotSetUp } from './meili-errors.util';
 import { highlightTerms, markedSnippet, markTerms } from './highlight';
 
 const DISPLAY = [
@@ -139,9 +139,10 @@ export class SearchService {
 
   async search(q: SearchQueryDto) {
     const request = this.request(q);
-    const found = await this.send(request).catch((err: unknown) => {
-      // An index not created yet (nothing published) is an empty result, not an error.
-      if (isIndexNotFound(err)) return null;
+    const found = await this.send(request).catch(async (err: unknown) => {
+      // An index not created yet (nothing published), or created a moment ago and still waiting
+      // for its settings (so empty), is an empty result, not an error.
+      if (isIndexNotFound(err) || (isIndexNotSetUp(err) && (await this.waitingForSettings(request.uid)))) return null;
       throw err;
     });
     if (!found) return { items: [], total: 0, page: q.page, pageSize: q.pageSize, facets: {} };
@@ -171,6 +172,15 @@ export class SearchService {
       pageSize: q.pageSize,
       facets: found.facets,
     };
+  }
+
+  /** True while an index has none of the product's filterable attributes (its settings task is queued). */
+  private async waitingForSettings(uid: string): Promise<boolean> {
+    const filterable = await this.meili.client
+      .index(uid)
+      .getFilterableAttributes()
+      .catch(() => null);
+    return filterable !== null && filterable.length === 0;
   }
 
   private async send(req: SearchRequest): Promise<Found> {
