@@ -7,7 +7,7 @@ const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json', diagnostics: false }],
 };
 
-const RESILIENCE = ['/test/notify-crash.e2e-spec.ts', '/test/notify-redis-down.e2e-spec.ts'];
+const RESILIENCE = ['/test/notify-crash.e2e-spec.ts', '/test/notify-redis-down.e2e-spec.ts', '/test/scale-out.e2e-spec.ts'];
 
 module.exports = {
   testTimeout: 60000,
@@ -30,7 +30,8 @@ module.exports = {
       transform,
     },
     {
-      // Tests that kill a worker or stop Redis and time the recovery: run on their own
+      // Tests that kill a worker or stop Redis and time the recovery, or run the product as several
+      // processes (two apis and two workers): run on their own
       // (`npm run test:resilience`, after the rest in .ci/run) so that other suites' load does not
       // decide whether the recovery looks slow.
       displayName: 'resilience',

@@ -1,41 +1,15 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { DataSource } from 'typeorm';
 import { AppConfig, QUEUE_SETTINGS, QueueName, QueueRegistry } from '@app/core';
 import { addMembers, sleep, startSmtpPeer, waitFor } from './notify-support';
+import { ProductProcess, startProduct, worldEnv } from './support/processes';
 import { OrgSession, randomCreditCode, TestApp } from './support/test-app';
 
 const RECIPIENTS = 1200;
 
 /** The real worker entry point (apps/worker/src/main.ts) as a child process of the test. */
-function spawnWorker(config: AppConfig, smtpUrl: string): { child: ChildProcess; output: () => string; started: Promise<void> } {
-  let out = '';
-  const child = spawn(
-    process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/worker/src/main.ts'],
-    {
-      cwd: process.cwd(),
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        TS_NODE_PROJECT: 'tsconfig.json',
-        DATABASE_URL: config.databaseUrl,
-        DB_SCHEMA: config.dbSchema,
-        REDIS_URL: config.redisUrl,
-        RESOURCE_PREFIX: config.resourcePrefix,
-        SMTP_URL: smtpUrl,
-        NOTIFY_BACKOFF_MS: '100',
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const started = waitFor(async () => out.includes('worker started') || child.exitCode !== null, 150_000, 'worker start', 100).then(() => {
-    if (child.exitCode !== null) throw new Error(`worker exited: ${out}`);
-  });
-  return { child, output: () => out, started };
-}
+const spawnWorker = (config: AppConfig, smtpUrl: string): ProductProcess =>
+  startProduct('worker', worldEnv(config, { SMTP_URL: smtpUrl, NOTIFY_BACKOFF_MS: '100' }));
 
 describe('notifications survive a worker killed during a fan-out (e2e, worker child process)', () => {
   let t: TestApp;
@@ -78,7 +52,7 @@ describe('notifications survive a worker killed during a fan-out (e2e, worker ch
 
     const first = spawnWorker(t.env.config, smtp.url);
     children.push(first.child);
-    await first.started;
+    await first.ready;
     expect((await t.request('POST', `/api/organizations/${orgId}/verify`, { token: bureau.token })).status).toBe(200);
 
     // Kill as soon as the fan-out is visibly under way: e-mails have started to leave.
@@ -95,7 +69,7 @@ describe('notifications survive a worker killed during a fan-out (e2e, worker ch
 
     const second = spawnWorker(t.env.config, smtp.url);
     children.push(second.child);
-    await second.started;
+    await second.ready;
     // Stalled jobs of the killed worker come back when their locks expire (BullMQ: 30 s locks).
     const done = await waitFor(
       async () => {

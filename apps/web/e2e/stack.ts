@@ -1,7 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawnTs } from '../../../test/support/processes';
 
 export const ROOT = join(__dirname, '..', '..', '..');
 // One state file per port, so two runs on different ports (a developer's and CI's) do not mix.
@@ -33,12 +34,10 @@ export function runEnv(): Record<string, string> {
   };
 }
 
-const TS_NODE = ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'];
-
 /** Runs a script of the repo to completion with the run's environment. */
 export function runScript(script: string, env: Record<string, string>): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...TS_NODE, script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'inherit' });
+    const child = spawnTs(script, env, { stdio: 'inherit' });
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${script} exited with ${code}`))));
   });
 }
@@ -48,12 +47,7 @@ export function startProcess(name: string, script: string, env: Record<string, s
   const logs = join(ROOT, 'var', 'playwright-logs');
   mkdirSync(logs, { recursive: true });
   const out = openSync(join(logs, `${name}.log`), 'w');
-  return spawn(process.execPath, [...TS_NODE, script], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', out, out],
-    detached: true,
-  });
+  return spawnTs(script, env, { stdio: ['ignore', out, out], detached: true });
 }
 
 export function saveState(state: StackState): void {
