@@ -47,13 +47,16 @@ const needRow = (over: Partial<Record<string, string>> = {}): string[] => {
   return NEED_HEADER.map((h) => base[h]);
 };
 
+/** The row limit of this app: the 2,500-row import below is exactly at it, one row more is refused. */
+const MAX_ROWS = 2500;
+
 describe('catalog import and export (e2e, real PostgreSQL)', () => {
   let t: TestApp;
   let world: World;
   const codes = [randomCreditCode(), randomCreditCode()];
 
   beforeAll(async () => {
-    t = await TestApp.start();
+    t = await TestApp.start({ IMPORT_MAX_ROWS: String(MAX_ROWS) });
     world = await provisionCity(t, codes);
   });
   afterAll(async () => t.stop());
@@ -106,7 +109,7 @@ describe('catalog import and export (e2e, real PostgreSQL)', () => {
     expect(await count(t, 'need')).toBe(before);
   });
 
-  it('refuses missing headers, a non-spreadsheet, no file, and non-bureau callers', async () => {
+  it('refuses missing headers, a non-spreadsheet, no file, and callers without the list', async () => {
     const res = await upload(
       t,
       world.bureau.token,
@@ -136,8 +139,11 @@ describe('catalog import and export (e2e, real PostgreSQL)', () => {
     const none = await t.request('POST', '/api/needs/import', { token: world.bureau.token, body: {} });
     expect(none.status).toBe(400);
     expect(none.body.details[0].field).toBe('file');
+    // An enterprise imports its own needs only (test/catalog-own-import.e2e-spec.ts): not results, not adoptions.
     const enterprise = await t.verifiedOrg('enterprise', '想导入的企业');
-    expect((await upload(t, enterprise.token, '/api/needs/import', 'needs.csv', csvOf([NEED_HEADER, needRow()]))).status).toBe(403);
+    const refused = await upload(t, enterprise.token, '/api/results/import?dryRun=true', 'results.csv', csvOf([NEED_HEADER, needRow()]));
+    expect(refused).toEqual({ status: 403, body: expect.objectContaining({ message: '仅高校和科研院所可以发布科技成果' }) });
+    expect((await upload(t, enterprise.token, '/api/adoptions/import', 'adoptions.csv', 'x')).status).toBe(403);
   });
 
   it('writes all rows or none: one bad row among many rolls the whole import back', async () => {
@@ -211,17 +217,19 @@ describe('catalog import and export (e2e, real PostgreSQL)', () => {
     );
   });
 
-  it('refuses a file over the row limit with a clear message', async () => {
+  it('refuses a file over the row limit (IMPORT_MAX_ROWS) with a clear message, and says the limit in the reference', async () => {
     const line = needRow({ 需求描述: '简短描述', 联系邮箱: '' }).join(',');
-    const csv = `${NEED_HEADER.join(',')}\n${`${line}\n`.repeat(100_001)}`;
+    const csv = `${NEED_HEADER.join(',')}\n${`${line}\n`.repeat(MAX_ROWS + 1)}`;
     const before = await count(t, 'need');
     const res = await upload(t, world.bureau.token, '/api/needs/import?dryRun=true', 'big.csv', csv);
     expect(res.status).toBe(400);
-    expect(res.body.message).toContain('100000 行');
+    expect(res.body.message).toContain(`${MAX_ROWS} 行`);
+    expect(res.body.details).toEqual([{ row: MAX_ROWS + 2, message: `超过 ${MAX_ROWS} 行上限` }]);
     expect(await count(t, 'need')).toBe(before);
-  }, 120_000);
+    expect((await t.request('GET', '/api/catalog/reference')).body.importMaxRows).toBe(MAX_ROWS);
+  });
 
-  it('exports with the current filters, bureau only', async () => {
+  it('exports with the current filters: the bureau every organization, an enterprise its own needs only', async () => {
     const res = await download(t, `/api/needs/export?format=csv&status=draft`, world.bureau.token);
     expect(res.status).toBe(200);
     const rows = parse(res.raw.toString('utf8'), { bom: true }) as Sheet;
@@ -229,18 +237,27 @@ describe('catalog import and export (e2e, real PostgreSQL)', () => {
     expect(rows.slice(1).map((r) => r[0])).toEqual(['修好的行']);
     expect((await download(t, '/api/needs/export')).status).toBe(401);
     const enterprise = await t.verifiedOrg('enterprise', '想导出的企业');
-    expect((await download(t, '/api/needs/export', enterprise.token)).status).toBe(403);
+    const own = await download(t, '/api/needs/export?format=csv', enterprise.token);
+    expect(own.status).toBe(200);
+    expect(parse(own.raw.toString('utf8'), { bom: true })).toEqual([rows[0]]);
+    expect((await download(t, '/api/results/export', enterprise.token)).status).toBe(403);
+    expect((await download(t, '/api/adoptions/export', enterprise.token)).status).toBe(403);
   });
 
-  it('refuses to import an export again (it would duplicate every row), and a CSV that is not UTF-8', async () => {
+  it('skips what an export brings back (the entries are there already), even edited, and refuses a CSV that is not UTF-8', async () => {
     const exported = await download(t, `/api/needs/export?format=csv&status=draft`, world.bureau.token);
     const before = await count(t, 'need');
     const dry = await upload(t, world.bureau.token, '/api/needs/import?dryRun=true', 'needs.csv', exported.raw);
     expect(dry.status).toBe(200);
-    expect(dry.body.validRows).toBe(0);
-    expect(dry.body.problems).toEqual([expect.objectContaining({ row: 2, column: '编号', message: expect.stringContaining('重复') })]);
-    const real = await upload(t, world.bureau.token, '/api/needs/import', 'needs.csv', exported.raw);
-    expect(real.status).toBe(400);
+    expect(dry.body).toEqual(expect.objectContaining({ totalRows: 1, validRows: 0, skipped: 1, problemCount: 0 }));
+    expect(dry.body.skippedRows).toEqual([{ row: 2, column: '需求名称', message: expect.stringContaining('已跳过') }]);
+    // Renamed since the export, the row still carries the id of the need it came from: skipped too, never a second copy.
+    const [header, row] = parse(exported.raw.toString('utf8'), { bom: true }) as Sheet;
+    row[0] = '修好的行（改了名称）';
+    const real = await upload(t, world.bureau.token, '/api/needs/import', 'needs.csv', csvOf([header, row]));
+    expect(real.status).toBe(200);
+    expect(real.body).toEqual(expect.objectContaining({ imported: 0, skipped: 1 }));
+    expect(real.body.skippedRows).toEqual([{ row: 2, column: '编号', message: expect.stringContaining(row[NEED_HEADER.length]) }]);
     expect(await count(t, 'need')).toBe(before);
     // What Excel on Chinese Windows saves by default: GBK. 需求名称 in GBK bytes.
     const gbk = Buffer.concat([Buffer.from([0xd0, 0xe8, 0xc7, 0xf3, 0xc3, 0xfb, 0xb3, 0xc6]), Buffer.from(',x\r\n1,2\r\n')]);

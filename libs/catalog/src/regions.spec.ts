@@ -1,4 +1,4 @@
-import { cityOf, HUBEI_PREFECTURES, HUBEI_PROVINCE } from './regions';
+import { cityOf, HUBEI_PREFECTURES, HUBEI_PROVINCE, normalizeRegion, REGION_NAMES, regionProblem } from './regions';
 
 describe('Hubei regions', () => {
   it('lists the 17 prefecture-level divisions, each county under one prefecture only', () => {
@@ -29,5 +29,65 @@ describe('Hubei regions', () => {
     expect(cityOf('北京市')).toBe('北京市');
     expect(cityOf('深圳市')).toBe('深圳市');
     expect(cityOf('')).toBe('');
+  });
+});
+
+describe('normalizeRegion', () => {
+  it('answers every name of the reference with itself', () => {
+    for (const name of REGION_NAMES) expect(normalizeRegion(name)).toBe(name);
+  });
+
+  it('maps the usual other spellings to the reference name', () => {
+    const cases: [string, string][] = [
+      ['荆门', '荆门市'],
+      [' 荆门市 ', '荆门市'],
+      ['湖北省荆门市', '荆门市'],
+      ['湖北荆门', '荆门市'],
+      ['中国湖北省荆门市钟祥市', '钟祥市'],
+      ['荆门市钟祥市', '钟祥市'],
+      ['荆门市 钟祥市', '钟祥市'],
+      ['荆门钟祥', '钟祥市'],
+      ['钟祥', '钟祥市'],
+      ['沙洋', '沙洋县'],
+      ['东宝', '东宝区'],
+      ['荆州沙市', '沙市区'],
+      ['沙市', '沙市区'],
+      ['京山县', '京山市'],
+      ['监利县', '监利市'],
+      ['长阳县', '长阳土家族自治县'],
+      ['恩施州', '恩施土家族苗族自治州'],
+      ['恩施州恩施市', '恩施市'],
+      ['恩施市', '恩施市'],
+      ['荆州', '荆州市'],
+      ['神农架', '神农架林区'],
+      ['随县', '随县'],
+      ['荆门市', '荆门市'],
+    ];
+    expect(cases.map(([input]) => [input, normalizeRegion(input)])).toEqual(cases);
+  });
+
+  it('refuses what names no place of the reference, or a county under another prefecture', () => {
+    for (const input of [
+      'Jingmen',
+      '火星市',
+      '北京市',
+      '深圳市',
+      '湖北省',
+      '湖北',
+      '',
+      '   ',
+      '荆门县',
+      '荆州市钟祥市',
+      '荆门市区',
+      '市',
+      '随',
+    ])
+      expect([input, normalizeRegion(input)]).toEqual([input, null]);
+  });
+
+  it('says which value was refused, cut short', () => {
+    expect(regionProblem('火星市')).toContain('“火星市”');
+    expect(regionProblem('火星市')).toContain('市或县');
+    expect(regionProblem('长'.repeat(100)).length).toBeLessThan(80);
   });
 });

@@ -58,6 +58,6 @@ export class CatalogReferenceDto implements CatalogReference {
   @ApiProperty({ type: 'integer', description: '一次导入的最大数据行数' })
   importMaxRows!: number;
 
-  @ApiProperty({ type: RegionsReferenceDto, description: '湖北省行政区划（所在地也可以是省外的市县）' })
+  @ApiProperty({ type: RegionsReferenceDto, description: '湖北省行政区划：需求和成果的所在地只能是其中的地级行政区或县（市、区）' })
   regions!: RegionsReferenceDto;
 }

@@ -16,14 +16,20 @@ export class ImportReportDto implements ImportReport {
   @ApiProperty({ description: '是否为试导入（只检查、不写入）' })
   dryRun!: boolean;
 
-  @ApiProperty({ type: 'integer', description: '数据行数（不含列名行和空行）' })
+  @ApiProperty({ type: 'integer', description: '数据行数（不含列名行和空行）= 无问题行 + 跳过的重复行 + 有问题的行' })
   totalRows!: number;
 
-  @ApiProperty({ type: 'integer', description: '没有问题的行数' })
+  @ApiProperty({ type: 'integer', description: '没有问题、将写入（试导入）或已写入的行数，不含跳过的重复行' })
   validRows!: number;
 
   @ApiProperty({ type: 'integer', description: '已写入的行数（试导入时为 0）' })
   imported!: number;
+
+  @ApiProperty({ type: 'integer', description: '跳过的重复行数：与平台已有条目相同，或与文件中前面的行相同，不写入' })
+  skipped!: number;
+
+  @ApiProperty({ type: [ErrorDetailDto], description: '跳过的行：行号、列名、原因（与哪一条或哪一行重复）；最多 1000 条' })
+  skippedRows!: ErrorDetailDto[];
 
   @ApiProperty({ type: 'integer', description: '问题总数' })
   problemCount!: number;

@@ -31,7 +31,11 @@ export class ItemInputDto {
   @IsCooperationModes()
   cooperationModes?: string[];
 
-  @ApiPropertyOptional({ example: '荆门市', description: '所在市或县（区）；不填时取本单位所在地' })
+  @ApiPropertyOptional({
+    example: '荆门市',
+    description:
+      '所在市或县（区），须为地区参考（GET /api/catalog/reference）中的名称；“荆门”“荆门市钟祥市”等写法按参考统一；不填时取本单位所在地',
+  })
   @IsOptional()
   @IsRegion()
   region?: string;

@@ -3,7 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '@app/core';
 import { INDUSTRY_FIELDS, ITEM_STATUSES, ItemStatus } from '../catalog.constants';
-import { IsCalendarDate, IsIndustryField, trim } from './validators';
+import { IsCalendarDate, IsIndustryField, RegionFilter, trim } from './validators';
 
 export const ITEM_SORTS = ['publishedAt', 'createdAt', 'updatedAt', 'submittedAt', 'trl', 'qualityScore', 'title', 'price'] as const;
 export type ItemSort = (typeof ITEM_SORTS)[number];
@@ -24,7 +24,7 @@ export class ItemFilterDto {
 
   @ApiPropertyOptional({ description: '所在市或县（区）；市包含其下辖县（市、区）' })
   @IsOptional()
-  @Transform(trim)
+  @RegionFilter()
   @IsString()
   @MaxLength(30)
   region?: string;

@@ -8,8 +8,8 @@ import {
   ContractKind,
   TEXT_LIMITS,
 } from '../catalog.constants';
+import { fenToYuan } from '@app/core';
 import { REGISTRATION_NO, REGISTRATION_NO_MESSAGE } from '../dto/adoption.dto';
-import { fenToYuan } from '../money.util';
 import type { OrgRef } from '../organization-directory';
 import { Result } from '../result.entity';
 import { orgMaps, SheetDef } from './sheet-def';
@@ -54,9 +54,25 @@ interface AdoptionRow {
 
 export const resultKey = (organizationId: string, title: string): string => `${organizationId}\u0000${title}`;
 
+/**
+ * The same adoption, as far as an import is concerned: the same result put to use by the same
+ * enterprise under the same kind of contract, signed the same day for the same amount. (Its
+ * registration number is left out: it is often added later, by the contract registration.)
+ */
+const adoptionKey = (a: {
+  resultId: string;
+  enterpriseId: string;
+  contractKind: string;
+  signedOn: string;
+  amountFen: number | string;
+}): string => [a.resultId, a.enterpriseId, a.contractKind, a.signedOn, String(a.amountFen)].join('\u0000');
+
 export const ADOPTION_SHEET: SheetDef<AdoptionRow> = {
   list: 'adoptions',
   label: '成果转化应用清单',
+  noun: '成果转化应用',
+  // The bureau's only: an organization enters its adoptions one by one, and the bureau confirms them.
+  owners: null,
   columns: [
     {
       header: A.resultTitle,
@@ -89,16 +105,30 @@ export const ADOPTION_SHEET: SheetDef<AdoptionRow> = {
       .select(['r.id', 'r.organizationId', 'r.title'])
       .where(`r.published_at IS NOT NULL AND r.status IN ('published', 'closed')`)
       .getMany();
-    const taken = await tx
-      .repo(Adoption)
-      .createQueryBuilder('a')
-      .select('a.contract_registration_no', 'no')
-      .where('a.contract_registration_no IS NOT NULL')
-      .getRawMany<{ no: string }>();
+    const adoptions: {
+      id: string;
+      resultId: string;
+      enterpriseId: string;
+      contractKind: string;
+      signedOn: string;
+      amountFen: string;
+      no: string | null;
+    }[] = await tx.manager.query(
+      `SELECT id, result_id AS "resultId", enterprise_id AS "enterpriseId", contract_kind AS "contractKind",
+                signed_on::text AS "signedOn", amount_fen AS "amountFen", contract_registration_no AS no FROM adoption`,
+    );
+    const existing = new Map<string, string>();
+    const registrationNos = new Map<string, string>();
+    for (const a of adoptions) {
+      const key = adoptionKey(a);
+      if (!existing.has(key)) existing.set(key, a.id);
+      if (a.no) registrationNos.set(a.no, key);
+    }
     return {
       orgs: orgMaps(await orgs.verified(['enterprise', 'university', 'institute'])),
+      existing,
       results: new Map(results.map((r) => [resultKey(r.organizationId, r.title), { id: r.id, organizationId: r.organizationId }])),
-      registrationNos: new Set(taken.map((t) => t.no)),
+      registrationNos,
     };
   },
   parse(ctx, lookups) {
@@ -116,34 +146,43 @@ export const ADOPTION_SHEET: SheetDef<AdoptionRow> = {
       ctx.problem(code ? A.creditCode : A.enterprise, `企业“${code || enterpriseName}”不存在或未认证`);
     }
     const contractKind = ctx.oneOf(A.contractKind, KIND_BY_LABEL, null, true);
-    const amount = ctx.yuan(A.amount, true);
+    const amountFen = ctx.fen(A.amount, true);
     const signedOn = ctx.date(A.signedOn, 'past', true);
     const registrationNo = ctx.pattern(A.registrationNo, REGISTRATION_NO, REGISTRATION_NO_MESSAGE);
-    if (registrationNo && lookups.registrationNos?.has(registrationNo))
-      ctx.problem(A.registrationNo, `技术合同登记号“${registrationNo}”已被登记或在本文件中重复`);
-    if (registrationNo) lookups.registrationNos?.add(registrationNo);
+    if (registrationNo) {
+      // The number held by this same adoption (on the platform, or an earlier row) is a duplicate row, skipped, not a clash.
+      const key =
+        result && enterprise && contractKind && signedOn && amountFen !== null
+          ? adoptionKey({ resultId: result.id, enterpriseId: enterprise.id, contractKind, signedOn, amountFen })
+          : null;
+      const holder = lookups.registrationNos?.get(registrationNo);
+      if (holder !== undefined && holder !== key)
+        ctx.problem(A.registrationNo, `技术合同登记号“${registrationNo}”已被登记或在本文件中重复`);
+      if (holder === undefined) lookups.registrationNos?.set(registrationNo, key ?? `row ${ctx.row}`);
+    }
     const benefitKind = ctx.oneOf(A.benefitKind, BENEFIT_BY_LABEL, null);
     const benefit = ctx.text(A.benefit, TEXT_LIMITS.benefit);
-    const benefitAmount = ctx.yuan(A.benefitAmount);
+    const benefitAmountFen = ctx.fen(A.benefitAmount);
     const status = ctx.oneOf(A.status, STATUS_BY_LABEL, 'confirmed');
     const rejectReason = ctx.text(A.rejectReason, TEXT_LIMITS.reason);
     if (status === 'rejected' && !rejectReason) ctx.problem(A.rejectReason, '状态为“已驳回”时必须填写驳回原因');
-    if (ctx.problems.length || !result || !enterprise || !contractKind || amount === null || !signedOn || !status) return null;
+    if (ctx.problems.length || !result || !enterprise || !contractKind || amountFen === null || !signedOn || !status) return null;
     return {
       resultId: result.id,
       resultOrganizationId: result.organizationId,
       enterpriseId: enterprise.id,
       contractKind,
-      amountFen: amount * 100,
+      amountFen,
       signedOn,
       contractRegistrationNo: registrationNo,
       benefitKind,
       benefit,
-      benefitAmountFen: benefitAmount === null ? null : benefitAmount * 100,
+      benefitAmountFen,
       status,
       rejectReason,
     };
   },
+  identity: { key: adoptionKey, description: '同一成果、同一企业、合同类型、签订日期和金额相同', column: A.resultTitle },
   bulk: {
     table: 'adoption',
     entityType: 'adoption',

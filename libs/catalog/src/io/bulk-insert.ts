@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { DomainEventType } from '@app/core';
 
 export interface BulkColumn {
   name: string;
@@ -20,10 +21,11 @@ export interface BulkSpec {
   computed: { name: string; expr: string }[];
   returning: string[];
   /**
-   * The outbox event per inserted row, when `where` holds. Needs and results have none: their
-   * import writes one event for the whole import (see ImportService), not one per row.
+   * The outbox event per inserted row, when `where` holds (both may bind the importer, as
+   * `computed` does). What a bureau import publishes has none: it writes one event for the whole
+   * import (see ImportService), not one per row.
    */
-  event?: { type: string; payload: string; where: string };
+  event?: { type: DomainEventType; payload: string; where: string };
 }
 
 export interface BulkActor {
@@ -52,7 +54,7 @@ export async function bulkInsert(manager: EntityManager, spec: BulkSpec, rows: u
   const tail = spec.event
     ? `, audit AS (${audit})
     INSERT INTO outbox_event (type, payload)
-    SELECT '${spec.event.type}', ${bind(spec.event.payload)} FROM ins WHERE ${spec.event.where}`
+    SELECT '${spec.event.type}', ${bind(spec.event.payload)} FROM ins WHERE ${bind(spec.event.where)}`
     : `
     ${audit}`;
   const sql = `WITH ins AS (
@@ -92,3 +94,15 @@ export const ITEM_BULK_COMPUTED = [
 ];
 
 export const LIST_SEPARATOR = '\u001f';
+
+/**
+ * The `*.submitted` event of each row an organization imports into its own list as 待审核 (the
+ * bureau is told as for any submission); rows the bureau imports for others announce nothing.
+ */
+export function itemSubmittedEvent(type: 'need.submitted' | 'result.submitted', idKey: 'needId' | 'resultId'): BulkSpec['event'] {
+  return {
+    type,
+    payload: `jsonb_build_object('organizationId', ins.organization_id, 'actorUserId', $actor, '${idKey}', ins.id)`,
+    where: `ins.status = 'submitted' AND ins.organization_id = $actorOrg`,
+  };
+}

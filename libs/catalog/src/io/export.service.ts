@@ -1,6 +1,6 @@
-import { Injectable, StreamableFile } from '@nestjs/common';
+import { Inject, Injectable, StreamableFile } from '@nestjs/common';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { AuthUser, TransactionHost } from '@app/core';
+import { APP_CONFIG, AppConfig, AuthUser, ForbiddenError, isBureau, TransactionHost } from '@app/core';
 import { Adoption } from '../adoption.entity';
 import { applyAdoptionFilters } from '../adoption-query';
 import type { CatalogItem } from '../catalog-item.entity';
@@ -24,24 +24,38 @@ import { templateNotes } from './sheet-def';
 
 const PAGE = 1000;
 
-/** Exports a list with the current filters, and serves the import templates, as XLSX or CSV with Chinese headers. */
+/**
+ * Exports a list with the current filters, and serves the import templates, as XLSX or CSV with
+ * Chinese headers. The bureau exports every organization's entries; a member of an organization
+ * that keeps the list exports its own (all states), as it sees them under 我的需求 / 我的成果.
+ */
 @Injectable()
 export class ExportService {
   constructor(
     private readonly tx: TransactionHost,
     private readonly orgs: OrganizationDirectory,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   exportNeeds(q: ItemFilterDto, format: SheetFormat, viewer: AuthUser): StreamableFile {
-    return this.file('needs', format, this.itemRows(NEED_KIND, q, viewer, needExportRow));
+    return this.file('needs', format, this.itemRows(NEED_KIND, this.scoped('needs', q, viewer), viewer, needExportRow));
   }
 
   exportResults(q: ItemFilterDto, format: SheetFormat, viewer: AuthUser): StreamableFile {
-    return this.file('results', format, this.itemRows(RESULT_KIND, q, viewer, resultExportRow));
+    return this.file('results', format, this.itemRows(RESULT_KIND, this.scoped('results', q, viewer), viewer, resultExportRow));
   }
 
   exportAdoptions(q: AdoptionFilterDto, format: SheetFormat, viewer: AuthUser): StreamableFile {
+    if (!isBureau(viewer)) throw new ForbiddenError(`${SHEETS.adoptions.label}只能由科技局导出`);
     return this.file('adoptions', format, this.adoptionRows(q, viewer));
+  }
+
+  /** The filters, narrowed to the viewer's own entries unless the viewer is the bureau. */
+  private scoped(list: 'needs' | 'results', q: ItemFilterDto, viewer: AuthUser): ItemFilterDto {
+    if (isBureau(viewer)) return q;
+    const owners = SHEETS[list].owners;
+    if (!owners?.kinds.includes(viewer.organizationKind)) throw new ForbiddenError(owners?.message);
+    return { ...q, mine: true };
   }
 
   /** The documented template: column names, one example row and (XLSX) a sheet of instructions. */
@@ -50,7 +64,8 @@ export class ExportService {
     const example = (async function* () {
       yield def.columns.map((c) => c.example);
     })();
-    const stream = writeSheet(format, def.label, importableHeaders(def), example, format === 'xlsx' ? templateNotes(def) : undefined);
+    const notes = format === 'xlsx' ? templateNotes(def, this.config.importMaxRows) : undefined;
+    const stream = writeSheet(format, def.label, importableHeaders(def), example, notes);
     return new StreamableFile(stream, { type: SHEET_CONTENT_TYPES[format], disposition: disposition(`${def.label}-导入模板.${format}`) });
   }
 

@@ -4,15 +4,21 @@ import type { ListName, SheetDef, SheetLookups } from './sheet-def';
 import type { SheetRow } from './sheet-io';
 
 export const BATCH_ROWS = 1000;
-const MAX_REPORTED_PROBLEMS = 1000;
+const MAX_REPORTED = 1000;
 
 export interface ImportReport {
   importId: string;
   list: ListName;
   dryRun: boolean;
+  /** Data rows: valid + skipped + rows with problems. */
   totalRows: number;
+  /** Rows without a problem that are (or, in a dry run, would be) written. */
   validRows: number;
   imported: number;
+  /** Rows that repeat an entry already on the platform, or an earlier row of the file: never written. */
+  skipped: number;
+  /** Which rows were skipped and why (row, column, message); at most 1000. */
+  skippedRows: ErrorDetail[];
   problemCount: number;
   /** Row (spreadsheet numbering, header = 1), column and message; at most 1000. */
   problems: ErrorDetail[];
@@ -30,17 +36,26 @@ export type ExistingIds = (ids: string[]) => Promise<Set<string>>;
 const ID_COLUMN = '编号';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+interface PendingRow {
+  row: number;
+  values: unknown;
+  /** The 编号 of an exported row. */
+  exportedId: string | null;
+}
+
 /**
- * One pass over a spreadsheet: checks every row and collects its problems; with a writer (a real
- * import) it inserts valid rows 1,000 at a time while no problem has been seen, keeping one insert
- * in flight while the next batch is parsed, so the database and the parser work side by side.
+ * One pass over a spreadsheet: checks every row and collects its problems, and skips the rows
+ * that repeat an entry (see `SheetDef.identity`); with a writer (a real import) it inserts valid
+ * rows 1,000 at a time while no problem has been seen, keeping one insert in flight while the next
+ * batch is parsed, so the database and the parser work side by side.
  */
 export class ImportRun {
-  private batch: unknown[][] = [];
+  private batch: PendingRow[] = [];
   private inflight: Promise<void> = Promise.resolve();
   private index: Map<string, number> | null = null;
-  /** Rows that carry an export id, checked against the list at the end. */
-  private readonly exportedIds: { row: number; id: string; valid: boolean }[] = [];
+  /** The first row of each identity key, and of each exported id, met in this file. */
+  private readonly seenKeys = new Map<string, number>();
+  private readonly seenIds = new Map<string, number>();
 
   constructor(
     private readonly def: SheetDef<unknown>,
@@ -60,20 +75,18 @@ export class ImportRun {
           else if (this.row(row, cells)) await this.flush();
         }
       }
+      if (!this.index) throw new ValidationFailedError('文件为空：第 1 行应为列名', [{ row: 1, message: '文件为空' }]);
+      if (this.report.totalRows === 0) throw new ValidationFailedError('文件中没有数据行', [{ row: 2, message: '没有数据行' }]);
+      await this.flush();
+      await this.inflight;
     } finally {
       // Never leave an insert running when the transaction ends, whatever happened.
       await this.inflight.catch(() => undefined);
     }
-    if (!this.index) throw new ValidationFailedError('文件为空：第 1 行应为列名', [{ row: 1, message: '文件为空' }]);
-    if (this.report.totalRows === 0) throw new ValidationFailedError('文件中没有数据行', [{ row: 2, message: '没有数据行' }]);
-    await this.refuseReimports();
-    if (this.writer && this.report.problemCount === 0) {
-      await this.flush();
-      await this.inflight;
-    }
+    this.report.skippedRows.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   }
 
-  /** Checks one row; true when a full batch waits to be written. */
+  /** Checks one row; true when a full batch waits. */
   private row(row: number, cells: string[]): boolean {
     const report = this.report;
     if (++report.totalRows > this.maxRows) {
@@ -83,43 +96,62 @@ export class ImportRun {
     }
     const ctx = new RowContext(row, cells, this.index as Map<string, number>);
     const values = this.def.parse(ctx, this.lookups);
-    const exportedId = ctx.raw(ID_COLUMN);
-    if (UUID.test(exportedId)) this.exportedIds.push({ row, id: exportedId.toLowerCase(), valid: !ctx.problems.length && values !== null });
     if (ctx.problems.length || values === null) {
       this.addProblems(ctx.problems.length ? ctx.problems : [{ row, message: '本行无法识别' }]);
       return false;
     }
+    const exported = ctx.raw(ID_COLUMN);
+    const exportedId = UUID.test(exported) ? exported.toLowerCase() : null;
+    if (this.duplicate(row, values, exportedId)) return false;
     report.validRows++;
-    if (!this.writer || report.problemCount) return false;
-    this.batch.push(this.def.toColumns(values));
+    this.batch.push({ row, values, exportedId });
     return this.batch.length >= BATCH_ROWS;
   }
 
-  private async flush(): Promise<void> {
-    const rows = this.batch;
-    this.batch = [];
-    await this.inflight;
-    if (!this.writer || rows.length === 0) return;
-    this.inflight = this.writer(rows).then((n) => void (this.report.imported += n));
-    this.inflight.catch(() => undefined);
+  /** Skips (and reports) a row that repeats an entry on the platform or an earlier row of the file. */
+  private duplicate(row: number, values: unknown, exportedId: string | null): boolean {
+    const { key, description, column } = this.def.identity;
+    const k = key(values);
+    const earlier = this.seenKeys.get(k) ?? (exportedId ? this.seenIds.get(exportedId) : undefined);
+    if (earlier !== undefined) {
+      this.skip({ row, column, message: `与第 ${earlier} 行重复（${description}），已跳过` });
+      return true;
+    }
+    const existing = this.lookups.existing.get(k);
+    if (existing) {
+      this.skip({ row, column, message: `平台上已有相同的${this.def.noun}（${description}，编号 ${existing}），已跳过` });
+      return true;
+    }
+    this.seenKeys.set(k, row);
+    if (exportedId) this.seenIds.set(exportedId, row);
+    return false;
   }
 
   /**
-   * A row exported from the platform and imported again would duplicate its item: such rows are
-   * problems (the whole import is refused), found by the 编号 column the export writes.
+   * Writes the waiting rows (a real import without problems so far), but first skips those
+   * exported from the platform whose entry is still there: importing them again would duplicate
+   * it even when the row was edited since (the import never changes an existing entry).
    */
-  private async refuseReimports(): Promise<void> {
-    if (this.exportedIds.length === 0) return;
-    const existing = await this.existingIds([...new Set(this.exportedIds.map((e) => e.id))]);
-    const again = this.exportedIds.filter((e) => existing.has(e.id));
-    for (const e of again) if (e.valid) this.report.validRows--;
-    this.addProblems(
-      again.map((e) => ({
-        row: e.row,
-        column: ID_COLUMN,
-        message: `平台已有编号为 ${e.id} 的条目（此行来自导出）；再次导入会重复，请删除此行，或清空“编号”后作为新条目导入`,
-      })),
-    );
+  private async flush(): Promise<void> {
+    let rows = this.batch;
+    this.batch = [];
+    await this.inflight;
+    const ids = rows.filter((r) => r.exportedId).map((r) => r.exportedId as string);
+    if (ids.length) {
+      const existing = await this.existingIds(ids);
+      for (const r of rows.filter((x) => existing.has(x.exportedId as string))) {
+        this.report.validRows--;
+        this.skip({
+          row: r.row,
+          column: ID_COLUMN,
+          message: `平台上已有编号为 ${r.exportedId} 的${this.def.noun}（此行来自导出），已跳过；导入不修改已有条目，如需修改请在平台上编辑`,
+        });
+      }
+      rows = rows.filter((r) => !existing.has(r.exportedId as string));
+    }
+    if (!this.writer || this.report.problemCount || rows.length === 0) return;
+    this.inflight = this.writer(rows.map((r) => this.def.toColumns(r.values))).then((n) => void (this.report.imported += n));
+    this.inflight.catch(() => undefined);
   }
 
   private header(cells: string[]): Map<string, number> {
@@ -136,7 +168,9 @@ export class ImportRun {
     });
     const known = new Set([...this.def.columns.map((c) => c.header), ...this.def.exportOnly]);
     this.report.ignoredColumns = [...index.keys()].filter((h) => !known.has(h));
-    const missing = this.def.columns.filter((c) => c.required && !index.has(c.header)).map((c) => c.header);
+    // An organization's own rows may leave out the column naming the organization: it is the importer.
+    const optional = this.lookups.owner ? this.def.owners?.column : undefined;
+    const missing = this.def.columns.filter((c) => c.required && c.header !== optional && !index.has(c.header)).map((c) => c.header);
     if (missing.length) {
       throw new ValidationFailedError(
         `缺少必填列：${missing.join('、')}（请下载模板核对第 1 行列名）`,
@@ -146,10 +180,16 @@ export class ImportRun {
     return index;
   }
 
+  private skip(detail: ErrorDetail): void {
+    const report = this.report;
+    report.skipped++;
+    if (report.skippedRows.length < MAX_REPORTED) report.skippedRows.push(detail);
+  }
+
   private addProblems(problems: ErrorDetail[]): void {
     const report = this.report;
     report.problemCount += problems.length;
-    const room = MAX_REPORTED_PROBLEMS - report.problems.length;
+    const room = MAX_REPORTED - report.problems.length;
     if (room > 0) report.problems.push(...problems.slice(0, room));
     report.truncated = report.problemCount > report.problems.length;
   }

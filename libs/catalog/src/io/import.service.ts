@@ -1,13 +1,23 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { actorOf, AuditService, AuthUser, OutboxService, TransactionHost, ValidationFailedError } from '@app/core';
-import { IMPORT_MAX_ROWS } from '../catalog.constants';
+import {
+  actorOf,
+  APP_CONFIG,
+  AppConfig,
+  AuditService,
+  AuthUser,
+  ForbiddenError,
+  isBureau,
+  OutboxService,
+  TransactionHost,
+  ValidationFailedError,
+} from '@app/core';
 import { OrganizationDirectory } from '../organization-directory';
 import { bulkInsert } from './bulk-insert';
 import { ImportedItems } from './imported-items';
 import { ImportReport, ImportRun } from './import-run';
-import type { ListName } from './sheet-def';
+import type { ImportScope, ListName, SheetDef } from './sheet-def';
 import { formatOf, readSheet } from './sheet-io';
 import { SHEETS } from './sheets';
 import type { SheetUpload } from './uploaded-sheet.decorator';
@@ -18,11 +28,15 @@ export type { ImportReport } from './import-run';
 const IMPORTED_EVENT = { needs: 'need.imported', results: 'result.imported' } as const;
 
 /**
- * Imports a list from a spreadsheet, streaming: a dry run only reports every row's problems; a
- * real run inserts inside one transaction and rolls all of it back if any row has a problem.
- * Needs and results published by an import leave through one `*.imported` event, not one
- * `*.approved` per row: they are indexed and matched in batches, and each organization concerned
- * gets one summary when that is done, instead of one message per item.
+ * Imports a list from a spreadsheet, streaming: a dry run only reports every row's problems (and
+ * the rows it would skip as duplicates); a real run inserts inside one transaction and rolls all
+ * of it back if any row has a problem.
+ *
+ * The bureau imports for every organization, and what it imports as published is published at
+ * once: those needs and results leave through one `*.imported` event, not one `*.approved` per row
+ * — they are indexed and matched in batches, and each organization concerned gets one summary.
+ * An organization's admin imports its own list only; its rows are drafts or go to the bureau's
+ * review (one `*.submitted` each, as when submitted one by one).
  */
 @Injectable()
 export class ImportService {
@@ -32,15 +46,10 @@ export class ImportService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly imported: ImportedItems,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async importSheet(
-    list: ListName,
-    upload: SheetUpload | undefined,
-    dryRun: boolean,
-    user: AuthUser,
-    maxRows = IMPORT_MAX_ROWS,
-  ): Promise<ImportReport> {
+  async importSheet(list: ListName, upload: SheetUpload | undefined, dryRun: boolean, user: AuthUser): Promise<ImportReport> {
     if (!upload) {
       throw new ValidationFailedError('请以 multipart/form-data 上传一个 .xlsx 或 .csv 文件（字段名 file）', [
         { field: 'file', message: '未上传文件' },
@@ -55,15 +64,17 @@ export class ImportService {
       totalRows: 0,
       validRows: 0,
       imported: 0,
+      skipped: 0,
+      skippedRows: [],
       problemCount: 0,
       problems: [],
       truncated: false,
       ignoredColumns: [],
     };
-    const run = async (manager: EntityManager): Promise<ImportReport> => {
+    const run = async (manager: EntityManager, scope: ImportScope): Promise<ImportReport> => {
       const format = formatOf(upload.filename, upload.mimetype);
       if (!format) throw new ValidationFailedError('只支持 .xlsx 或 .csv 文件', [{ field: 'file', message: '只支持 .xlsx 或 .csv 文件' }]);
-      const lookups = await def.lookups(this.tx, this.orgs);
+      const lookups = await def.lookups(this.tx, this.orgs, scope);
       const actor = { userId: user.userId, organizationId: user.organizationId, importId };
       const writer = dryRun ? null : (rows: unknown[][]) => bulkInsert(manager, def.bulk, rows, actor);
       const existingIds = async (ids: string[]): Promise<Set<string>> =>
@@ -72,7 +83,7 @@ export class ImportService {
             (r) => r.id,
           ),
         );
-      await new ImportRun(def, report, lookups, writer, maxRows, existingIds).read(readSheet(upload.file, format));
+      await new ImportRun(def, report, lookups, writer, this.config.importMaxRows, existingIds).read(readSheet(upload.file, format));
       if (dryRun) return report;
       if (report.problemCount) {
         throw new ValidationFailedError(
@@ -85,7 +96,7 @@ export class ImportService {
         action: `${list}.import`,
         entityType: 'catalog_import',
         entityId: importId,
-        data: { list, rows: report.imported, file: upload.filename },
+        data: { list, rows: report.imported, skipped: report.skipped, file: upload.filename, scope: scope.kind },
       });
       if (list !== 'adoptions') {
         const count = await this.imported.count(list === 'needs' ? 'need' : 'result', importId);
@@ -94,10 +105,27 @@ export class ImportService {
       return report;
     };
     try {
-      return dryRun ? await run(this.tx.manager) : await this.tx.run(run);
+      const scope = await this.scopeOf(def, user);
+      return dryRun ? await run(this.tx.manager, scope) : await this.tx.run((manager) => run(manager, scope));
     } finally {
       // Whatever was not read (an error, a refused file) is drained so the request can end.
       upload.file.resume();
     }
+  }
+
+  /**
+   * Whose rows the caller may import: the bureau's, anyone's; an organization's admin, its own
+   * list's (a bulk write in the organization's name, sent to the bureau's review, is the admins'
+   * to make, as adding members is; members enter items one by one and may export the list).
+   */
+  private async scopeOf(def: SheetDef<unknown>, user: AuthUser): Promise<ImportScope> {
+    if (isBureau(user)) return { kind: 'bureau' };
+    if (!def.owners) throw new ForbiddenError(`${def.label}只能由科技局导入`);
+    if (!def.owners.kinds.includes(user.organizationKind)) throw new ForbiddenError(def.owners.message);
+    if (user.organizationStatus !== 'verified') throw new ForbiddenError('单位尚未通过科技局认证，暂不能导入');
+    if (user.role !== 'admin') throw new ForbiddenError(`只有本单位管理员可以批量导入${def.noun}，请联系本单位管理员`);
+    const org = await this.orgs.byId(user.organizationId);
+    if (!org) throw new ForbiddenError();
+    return { kind: 'own', org };
   }
 }

@@ -1,12 +1,24 @@
+import { fenToYuan } from '@app/core';
 import { TEXT_LIMITS } from '../catalog.constants';
 import { chinaDateTime } from '../china-time.util';
 import type { Need } from '../need.entity';
 import { NEED_KIND } from '../needs.service';
-import { fenToYuan } from '../money.util';
 import type { OrgRef } from '../organization-directory';
-import { ITEM_BULK_COLUMNS, ITEM_BULK_COMPUTED } from './bulk-insert';
-import { H, ItemRowValues, itemColumnsAfter, itemColumnsBefore, itemColumnValues, itemExportTail, parseItemCommon } from './item-sheet';
-import { orgMaps, SheetDef } from './sheet-def';
+import { ITEM_BULK_COLUMNS, ITEM_BULK_COMPUTED, itemSubmittedEvent } from './bulk-insert';
+import {
+  checkSubmittable,
+  existingItems,
+  H,
+  ItemRowValues,
+  itemColumnsAfter,
+  itemColumnsBefore,
+  itemColumnValues,
+  itemExportTail,
+  itemKey,
+  itemLookupOrgs,
+  parseItemCommon,
+} from './item-sheet';
+import type { SheetDef } from './sheet-def';
 import type { CellValue } from './sheet-io';
 
 const N = {
@@ -21,9 +33,21 @@ const N = {
 
 type NeedRow = ItemRowValues & { description: string; budgetMinFen: number | null; budgetMaxFen: number | null; deadline: string | null };
 
+/** Where a need's own fields are reported when it cannot be submitted. */
+const NEED_FIELD_HEADERS: Record<string, string> = {
+  title: N.title,
+  description: N.description,
+  trl: N.trl,
+  budgetMinYuan: N.budgetMin,
+  budgetMaxYuan: N.budgetMax,
+  deadline: N.deadline,
+};
+
 export const NEED_SHEET: SheetDef<NeedRow> = {
   list: 'needs',
   label: '技术需求清单',
+  noun: '技术需求',
+  owners: { kinds: NEED_KIND.ownerKinds, message: NEED_KIND.ownerKindMessage, column: N.org },
   columns: [
     { header: N.title, required: true, note: `不超过 ${TEXT_LIMITS.title} 字`, example: '磷石膏制备高强度建筑石膏粉工艺优化' },
     {
@@ -46,26 +70,24 @@ export const NEED_SHEET: SheetDef<NeedRow> = {
     ...itemColumnsAfter(N.org, '荆门市某化工有限公司'),
   ],
   exportOnly: ['编号', '质量评分', '发布时间'],
-  async lookups(_tx, orgs) {
-    return { orgs: orgMaps(await orgs.verified(['enterprise'])) };
+  async lookups(tx, orgs, scope) {
+    return { ...(await itemLookupOrgs(orgs, scope, NEED_KIND.ownerKinds)), existing: await existingItems(tx, 'need', scope) };
   },
   parse(ctx, lookups) {
     const title = ctx.text(N.title, TEXT_LIMITS.title, true);
     const description = ctx.text(N.description, TEXT_LIMITS.description, true);
     const common = parseItemCommon(ctx, lookups, N.org, title ?? '', N.trl);
-    const budgetMin = ctx.yuan(N.budgetMin);
-    const budgetMax = ctx.yuan(N.budgetMax);
-    if (budgetMin !== null && budgetMax !== null && budgetMin > budgetMax) ctx.problem(N.budgetMax, '预算上限不能小于预算下限');
+    const budgetMinFen = ctx.fen(N.budgetMin);
+    const budgetMaxFen = ctx.fen(N.budgetMax);
+    if (budgetMinFen !== null && budgetMaxFen !== null && budgetMinFen > budgetMaxFen) ctx.problem(N.budgetMax, '预算上限不能小于预算下限');
     const deadline = ctx.date(N.deadline, common && common.status !== 'closed' ? 'future' : null);
-    if (ctx.problems.length || !common || !title || !description) return null;
-    return {
-      ...common,
-      description,
-      budgetMinFen: budgetMin === null ? null : budgetMin * 100,
-      budgetMaxFen: budgetMax === null ? null : budgetMax * 100,
-      deadline,
-    };
+    if (!common || !title || !description) return null;
+    const need: NeedRow = { ...common, description, budgetMinFen, budgetMaxFen, deadline };
+    const asEntity = need as unknown as Need;
+    checkSubmittable(ctx, need, NEED_KIND.assess(asEntity), NEED_KIND.submitProblems(asEntity), NEED_FIELD_HEADERS);
+    return ctx.problems.length ? null : need;
   },
+  identity: { key: (v) => itemKey(v.organizationId, v.title), description: '同一单位、名称相同', column: N.title },
   bulk: {
     table: 'need',
     entityType: 'need',
@@ -78,7 +100,9 @@ export const NEED_SHEET: SheetDef<NeedRow> = {
     ],
     computed: ITEM_BULK_COMPUTED,
     returning: ['id', 'organization_id', 'status'],
-    // No event per row: the import writes one `*.imported` event for all it published (ImportService).
+    // No event per published row: the import writes one `*.imported` event for all it published
+    // (ImportService). A row an organization submits itself is announced like any submission.
+    event: itemSubmittedEvent('need.submitted', 'needId'),
   },
   toColumns(v) {
     const quality = NEED_KIND.assess(v as unknown as Need);

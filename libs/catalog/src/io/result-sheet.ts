@@ -1,14 +1,26 @@
+import { fenToYuan } from '@app/core';
 import { TEXT_LIMITS } from '../catalog.constants';
 import { chinaDateTime } from '../china-time.util';
-import { fenToYuan } from '../money.util';
 import type { OrgRef } from '../organization-directory';
 import { checkPatentNumber, Patent } from '../patent-number.util';
 import type { Result } from '../result.entity';
 import { RESULT_KIND } from '../results.service';
-import { ITEM_BULK_COLUMNS, ITEM_BULK_COMPUTED } from './bulk-insert';
-import { H, ItemRowValues, itemColumnsAfter, itemColumnsBefore, itemColumnValues, itemExportTail, parseItemCommon } from './item-sheet';
+import { ITEM_BULK_COLUMNS, ITEM_BULK_COMPUTED, itemSubmittedEvent } from './bulk-insert';
+import {
+  checkSubmittable,
+  existingItems,
+  H,
+  ItemRowValues,
+  itemColumnsAfter,
+  itemColumnsBefore,
+  itemColumnValues,
+  itemExportTail,
+  itemKey,
+  itemLookupOrgs,
+  parseItemCommon,
+} from './item-sheet';
 import { splitList } from './row-context';
-import { orgMaps, SheetDef } from './sheet-def';
+import type { SheetDef } from './sheet-def';
 import type { CellValue } from './sheet-io';
 
 const R = {
@@ -31,9 +43,22 @@ type ResultRow = ItemRowValues & {
   teamLead: string | null;
 };
 
+/** Where a result's own fields are reported when it cannot be submitted. */
+const RESULT_FIELD_HEADERS: Record<string, string> = {
+  title: R.title,
+  summary: R.summary,
+  trl: R.trl,
+  patentNumbers: R.patents,
+  askingPriceYuan: R.price,
+  priceNegotiable: R.price,
+  teamLead: R.teamLead,
+};
+
 export const RESULT_SHEET: SheetDef<ResultRow> = {
   list: 'results',
   label: '科技成果清单',
+  noun: '科技成果',
+  owners: { kinds: RESULT_KIND.ownerKinds, message: RESULT_KIND.ownerKindMessage, column: R.org },
   columns: [
     { header: R.title, required: true, note: `不超过 ${TEXT_LIMITS.title} 字`, example: '高性能磷酸铁锂正极材料低成本制备技术' },
     {
@@ -59,8 +84,8 @@ export const RESULT_SHEET: SheetDef<ResultRow> = {
     ...itemColumnsAfter(R.org, '荆楚理工学院'),
   ],
   exportOnly: ['编号', '质量评分', '发布时间'],
-  async lookups(_tx, orgs) {
-    return { orgs: orgMaps(await orgs.verified(['university', 'institute'])) };
+  async lookups(tx, orgs, scope) {
+    return { ...(await itemLookupOrgs(orgs, scope, RESULT_KIND.ownerKinds)), existing: await existingItems(tx, 'result', scope) };
   },
   parse(ctx, lookups) {
     const title = ctx.text(R.title, TEXT_LIMITS.title, true);
@@ -75,18 +100,15 @@ export const RESULT_SHEET: SheetDef<ResultRow> = {
       else ctx.problem(R.patents, c.message);
     }
     const negotiable = ctx.raw(R.price) === NEGOTIABLE;
-    const price = negotiable ? null : ctx.yuan(R.price);
+    const askingPriceFen = negotiable ? null : ctx.fen(R.price);
     const teamLead = ctx.text(R.teamLead, TEXT_LIMITS.name);
-    if (ctx.problems.length || !common || !title || !summary) return null;
-    return {
-      ...common,
-      summary,
-      patents: [...patents.values()],
-      askingPriceFen: price === null ? null : price * 100,
-      priceNegotiable: negotiable,
-      teamLead,
-    };
+    if (!common || !title || !summary) return null;
+    const result: ResultRow = { ...common, summary, patents: [...patents.values()], askingPriceFen, priceNegotiable: negotiable, teamLead };
+    const asEntity = result as unknown as Result;
+    checkSubmittable(ctx, result, RESULT_KIND.assess(asEntity), RESULT_KIND.submitProblems(asEntity), RESULT_FIELD_HEADERS);
+    return ctx.problems.length ? null : result;
   },
+  identity: { key: (v) => itemKey(v.organizationId, v.title), description: '同一单位、名称相同', column: R.title },
   bulk: {
     table: 'result',
     entityType: 'result',
@@ -100,7 +122,9 @@ export const RESULT_SHEET: SheetDef<ResultRow> = {
     ],
     computed: ITEM_BULK_COMPUTED,
     returning: ['id', 'organization_id', 'status'],
-    // No event per row: the import writes one `*.imported` event for all it published (ImportService).
+    // No event per published row: the import writes one `*.imported` event for all it published
+    // (ImportService). A row an organization submits itself is announced like any submission.
+    event: itemSubmittedEvent('result.submitted', 'resultId'),
   },
   toColumns(v) {
     const quality = RESULT_KIND.assess(v as unknown as Result);

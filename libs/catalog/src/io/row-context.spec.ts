@@ -10,13 +10,13 @@ describe('RowContext', () => {
     expect(splitList(' 磷石膏；建筑石膏;改性、综合利用，a ')).toEqual(['磷石膏', '建筑石膏', '改性', '综合利用', 'a']);
   });
 
-  it('reads dates in common spreadsheet spellings and reports bad ones with row and column', () => {
+  it('reads dates in common spreadsheet spellings, amounts in yuan as fen, and reports bad ones with row and column', () => {
     const c = ctx({ 日期: '2027/3/5', 坏日期: '2027-02-30', 金额: '12.5', 负数: '-1', 整数: '1,200' });
     expect(c.date('日期', null)).toBe('2027-03-05');
     expect(c.date('坏日期', null)).toBeNull();
-    expect(c.yuan('金额')).toBeNull();
-    expect(c.yuan('负数')).toBeNull();
-    expect(c.yuan('整数')).toBe(1200);
+    expect(c.fen('金额')).toBeNull();
+    expect(c.fen('负数')).toBeNull();
+    expect(c.fen('整数')).toBe(120_000);
     expect(c.problems).toEqual([
       { row: 7, column: '坏日期', message: expect.stringContaining('不是有效的日期') },
       { row: 7, column: '金额', message: expect.stringContaining('整数') },

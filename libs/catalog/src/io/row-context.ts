@@ -1,4 +1,4 @@
-import type { ErrorDetail } from '@app/core';
+import { type ErrorDetail, yuanToFen } from '@app/core';
 import { MAX_YUAN } from '../catalog.constants';
 import { isIsoDate, todayInChina } from '../dto/validators';
 
@@ -59,13 +59,19 @@ export class RowContext {
     return n;
   }
 
-  yuan(column: string, required = false): number | null {
+  /** An amount written in whole yuan, as fen (the stored unit). */
+  fen(column: string, required = false): number | null {
     const v = this.raw(column);
     if (!v) {
       if (required) this.problem(column, '不能为空');
       return null;
     }
-    return this.int(column, 0, MAX_YUAN, '金额必须是不小于 0 的整数（元）');
+    return yuanToFen(this.int(column, 0, MAX_YUAN, '金额必须是不小于 0 的整数（元）'));
+  }
+
+  /** A cell's text as a message quotes it: cut short, so a huge cell does not make a huge report. */
+  static shown(v: string): string {
+    return v.length > 30 ? `${v.slice(0, 30)}…` : v;
   }
 
   list(column: string, maxItems: number, maxLength: number, allowed?: readonly string[]): string[] {

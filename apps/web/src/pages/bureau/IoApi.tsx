@@ -3,6 +3,11 @@ import type { components, operations } from '../../api/schema';
 
 /** The three lists the bureau imports and exports. */
 export type IoList = 'needs' | 'results' | 'adoptions';
+/**
+ * Whose entries: the bureau's console works on every organization's; an organization (我的需求 /
+ * 我的成果) on its own only — the API narrows it to them whatever is sent.
+ */
+export type IoScope = 'bureau' | 'own';
 export type SheetFormat = 'xlsx' | 'csv';
 export type ImportReport = components['schemas']['ImportReportDto'];
 export type ItemExportQuery = NonNullable<operations['CatalogIoController_exportNeeds']['parameters']['query']>;
@@ -50,13 +55,14 @@ export async function downloadExport(
   list: IoList,
   format: SheetFormat,
   filters: Partial<ItemExportQuery> | Partial<AdoptionExportQuery>,
+  scope: IoScope = 'bureau',
 ): Promise<void> {
   const fallback = `${LIST_NOUN[list]}清单.${format}`;
   if (list === 'adoptions') {
     const query = { ...(filters as AdoptionExportQuery), format };
     return save(await api.GET('/api/adoptions/export', { params: { query }, parseAs: 'blob' }), fallback);
   }
-  const query = { ...(filters as ItemExportQuery), format };
+  const query = { ...(filters as ItemExportQuery), format, ...(scope === 'own' ? { mine: true } : {}) };
   if (list === 'needs') return save(await api.GET('/api/needs/export', { params: { query }, parseAs: 'blob' }), fallback);
   return save(await api.GET('/api/results/export', { params: { query }, parseAs: 'blob' }), fallback);
 }

@@ -3,7 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { errorMessage } from '../../components/api-errors';
 import { RegionCascader, useReference } from '../../components/reference';
-import { downloadExport, LIST_NOUN, type IoList, type SheetFormat } from './IoApi';
+import { downloadExport, LIST_NOUN, type IoList, type IoScope, type SheetFormat } from './IoApi';
 
 interface Filters {
   field?: string;
@@ -28,8 +28,11 @@ function toQuery(list: IoList, v: Filters): Record<string, string> {
   return Object.fromEntries(Object.entries(q).filter(([, x]) => x !== undefined && x !== '')) as Record<string, string>;
 }
 
-/** Export the chosen list, filtered, as XLSX or CSV (Chinese column names, same as the template). */
-export default function IoExportCard({ list }: { list: IoList }) {
+/**
+ * Export the chosen list, filtered, as XLSX or CSV (Chinese column names, same as the template):
+ * the bureau's console every organization's entries, an organization's own lists its own.
+ */
+export default function IoExportCard({ list, scope = 'bureau' }: { list: IoList; scope?: IoScope }) {
   const [form] = Form.useForm<Filters>();
   const { data: ref } = useReference();
   const { message } = App.useApp();
@@ -42,7 +45,7 @@ export default function IoExportCard({ list }: { list: IoList }) {
   const run = async (format: SheetFormat) => {
     setBusy(format);
     try {
-      await downloadExport(list, format, toQuery(list, form.getFieldsValue()));
+      await downloadExport(list, format, toQuery(list, form.getFieldsValue()), scope);
       message.success('已开始下载');
     } catch (err) {
       message.error(errorMessage(err));
@@ -55,11 +58,14 @@ export default function IoExportCard({ list }: { list: IoList }) {
     <Card
       title={
         <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
-          导出{LIST_NOUN[list]}
+          导出{scope === 'own' ? '本单位的' : ''}
+          {LIST_NOUN[list]}
         </Typography.Title>
       }
     >
-      <Typography.Paragraph>按下面的条件导出（不选即全部），列名与导入模板相同。</Typography.Paragraph>
+      <Typography.Paragraph>
+        按下面的条件导出{scope === 'own' ? '本单位各种状态的条目' : ''}（不选即全部），列名与导入模板相同。
+      </Typography.Paragraph>
       <Form form={form} layout="inline" key={list} style={{ rowGap: 12, marginBottom: 16 }}>
         <Form.Item name="field" label="产业领域">
           <Select allowClear placeholder="全部" options={opts(ref?.fields)} style={{ width: 180 }} aria-label="产业领域" />

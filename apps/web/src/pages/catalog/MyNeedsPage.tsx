@@ -1,6 +1,12 @@
 import ItemListPage from './ItemListPage';
+import OwnListIo from './OwnListIo';
 
-/** 我的需求: the organization's own technology needs, by state. */
+/** 我的需求: the organization's own technology needs, by state, with 导入 / 导出. */
 export default function MyNeedsPage() {
-  return <ItemListPage kind="need" />;
+  return (
+    <>
+      <OwnListIo kind="need" />
+      <ItemListPage kind="need" />
+    </>
+  );
 }

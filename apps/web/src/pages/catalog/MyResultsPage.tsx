@@ -1,6 +1,12 @@
 import ItemListPage from './ItemListPage';
+import OwnListIo from './OwnListIo';
 
-/** 我的成果: the organization's own research results, by state. */
+/** 我的成果: the organization's own research results, by state, with 导入 / 导出. */
 export default function MyResultsPage() {
-  return <ItemListPage kind="result" />;
+  return (
+    <>
+      <OwnListIo kind="result" />
+      <ItemListPage kind="result" />
+    </>
+  );
 }
