@@ -21,16 +21,20 @@ import { OrganizationDirectory } from './organization-directory';
 import { Result } from './result.entity';
 import { ResultsController } from './results.controller';
 import { ResultsService } from './results.service';
+import { ItemRevision } from './revision.entity';
+import { RevisionsController } from './revisions.controller';
+import { ItemRevisions } from './revisions.service';
 import { CatalogHistory } from './workflow/catalog-history.service';
 import { ItemWorkflow } from './workflow/item-workflow.service';
 
 /** The three lists (needs, results, adoptions), their review workflow, quality check, import and export. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Need, Result, Adoption, ContractFile]), IdentityModule, NotifyModule],
+  imports: [TypeOrmModule.forFeature([Need, Result, Adoption, ContractFile, ItemRevision]), IdentityModule, NotifyModule],
   // The import/export controller comes first so that its static routes read clearly before `:id`.
-  controllers: [CatalogIoController, NeedsController, ResultsController, AdoptionsController, ContractsController],
+  controllers: [CatalogIoController, NeedsController, ResultsController, AdoptionsController, ContractsController, RevisionsController],
   providers: [
     ItemWorkflow,
+    ItemRevisions,
     CatalogHistory,
     OrganizationDirectory,
     NeedsService,

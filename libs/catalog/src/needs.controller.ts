@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import {
   ApiPageResponse,
   AuthUser,
@@ -19,6 +20,8 @@ import { NeedsService } from './needs.service';
 import { NeedViewDto } from './dto/need-view.dto';
 import { QualityReportDto } from './dto/quality-report.dto';
 import { CatalogHistoryEntryDto } from './dto/history-entry.dto';
+import { RevisionViewDto } from './dto/revision.dto';
+import { answerEdit } from './edit-reply';
 
 @ApiTags('needs')
 @Controller('needs')
@@ -58,10 +61,16 @@ export class NeedsController {
 
   @Patch(':id')
   @RequireAccess('need.owner')
-  @ApiOkResponse({ type: NeedViewDto })
-  @ApiOperation({ summary: '修改草稿或被驳回的需求' })
-  update(@Param() p: IdParamDto, @Body() dto: UpdateNeedDto, @CurrentUser() user: AuthUser): Promise<NeedViewDto> {
-    return this.needs.update(p.id, dto, user);
+  @ApiOkResponse({ type: NeedViewDto, description: '草稿或被驳回的需求：已修改' })
+  @ApiAcceptedResponse({ type: RevisionViewDto, description: '已发布的需求：修改已提交科技局审核，通过前公开的仍是原内容' })
+  @ApiOperation({ summary: '修改需求：草稿或被驳回的直接修改；已发布的提交修改审核（202，再次修改更新同一份待审核的修改）' })
+  async update(
+    @Param() p: IdParamDto,
+    @Body() dto: UpdateNeedDto,
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<NeedViewDto | RevisionViewDto> {
+    return answerEdit(reply, await this.needs.update(p.id, dto, user));
   }
 
   @Get(':id/quality')

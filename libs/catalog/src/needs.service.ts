@@ -7,7 +7,9 @@ import { Need } from './need.entity';
 import { OrganizationDirectory } from './organization-directory';
 import { assessNeed, QualityReport } from './quality/quality.util';
 import { todayInChina } from './dto/validators';
-import { ItemKind } from './workflow/item-kind';
+import { EditOutcome, ItemRevisions } from './revisions.service';
+import { NEED_FIELDS } from './workflow/item-fields';
+import { decisionOf, ItemKind } from './workflow/item-kind';
 import { ItemBaseView, itemBaseView } from './workflow/item-view';
 import { canManage, ItemWorkflow } from './workflow/item-workflow.service';
 import { definedValues } from './workflow/patch.util';
@@ -40,14 +42,13 @@ export const NEED_KIND: ItemKind<Need> = {
       : [],
   submitProblems: (n) =>
     n.deadline && n.deadline < todayInChina() ? [{ field: 'deadline', message: '截止日期已过，请修改后再提交' }] : [],
+  fields: NEED_FIELDS,
   events: {
-    submitted: (o, e) => o.emit('need.submitted', { organizationId: e.organizationId, actorUserId: e.actorUserId, needId: e.id }),
-    approved: (o, e) => o.emit('need.approved', { organizationId: e.organizationId, actorUserId: e.actorUserId, needId: e.id }),
-    rejected: (o, e, reason) =>
-      o.emit('need.rejected', { organizationId: e.organizationId, actorUserId: e.actorUserId, needId: e.id, reason }),
-    closed: (o, e) => o.emit('need.closed', { organizationId: e.organizationId, actorUserId: e.actorUserId, needId: e.id }),
-    corrected: (o, e, reason) =>
-      o.emit('need.corrected', { organizationId: e.organizationId, actorUserId: e.actorUserId, needId: e.id, reason }),
+    submitted: (o, e) => o.emit('need.submitted', { ...decisionOf(e), needId: e.id }),
+    approved: (o, e) => o.emit('need.approved', { ...decisionOf(e), needId: e.id }),
+    rejected: (o, e, reason) => o.emit('need.rejected', { ...decisionOf(e), needId: e.id, reason }),
+    closed: (o, e) => o.emit('need.closed', { ...decisionOf(e), needId: e.id }),
+    corrected: (o, e, reason) => o.emit('need.corrected', { ...decisionOf(e), needId: e.id, reason }),
   },
 };
 
@@ -58,19 +59,23 @@ export class NeedsService implements OnModuleInit {
     private readonly workflow: ItemWorkflow,
     private readonly orgs: OrganizationDirectory,
     private readonly access: AccessRegistry,
+    private readonly revisions: ItemRevisions,
   ) {}
 
   onModuleInit(): void {
     this.workflow.registerAccess(NEED_KIND, this.access);
+    this.revisions.register(NEED_KIND);
   }
 
   async create(dto: CreateNeedDto, user: AuthUser): Promise<NeedView> {
     return this.view(await this.workflow.create(NEED_KIND, user, toValues(dto)), user);
   }
 
-  async update(id: string, dto: UpdateNeedDto, user: AuthUser): Promise<NeedView> {
+  /** A draft or rejected need changes in place; a published one keeps its text until the bureau approves the revision. */
+  async update(id: string, dto: UpdateNeedDto, user: AuthUser): Promise<EditOutcome<NeedView>> {
     requireNonNull(dto, ['title', 'description', 'keywords', 'cooperationModes', 'region']);
-    return this.view(await this.workflow.update(NEED_KIND, id, user, toValues(dto)), user);
+    const outcome = await this.revisions.edit(NEED_KIND, id, user, toValues(dto));
+    return 'item' in outcome ? { item: await this.view(outcome.item, user) } : outcome;
   }
 
   /** The bureau corrects a published need (a typo, a wrong field): it stays published, the owner is told why. */
@@ -93,7 +98,7 @@ export class NeedsService implements OnModuleInit {
   }
 
   async close(id: string, reason: string | null, user: AuthUser): Promise<NeedView> {
-    return this.view(await this.workflow.close(NEED_KIND, id, user, reason), user);
+    return this.view(await this.revisions.close(NEED_KIND, id, user, reason), user);
   }
 
   async get(id: string, viewer: AuthUser | undefined): Promise<NeedView> {

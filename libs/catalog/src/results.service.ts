@@ -7,7 +7,9 @@ import { OrganizationDirectory } from './organization-directory';
 import { checkPatentNumber, Patent, PATENT_KIND_LABELS } from './patent-number.util';
 import { assessResult, QualityReport } from './quality/quality.util';
 import { Result } from './result.entity';
-import { ItemKind } from './workflow/item-kind';
+import { EditOutcome, ItemRevisions } from './revisions.service';
+import { RESULT_FIELDS } from './workflow/item-fields';
+import { decisionOf, ItemKind } from './workflow/item-kind';
 import { ItemBaseView, itemBaseView } from './workflow/item-view';
 import { canManage, ItemWorkflow } from './workflow/item-workflow.service';
 import { definedValues } from './workflow/patch.util';
@@ -32,14 +34,13 @@ export const RESULT_KIND: ItemKind<Result> = {
   consistency: (r) =>
     r.priceNegotiable && r.askingPriceFen !== null ? [{ field: 'askingPriceYuan', message: '已选择面议时不能同时填写转让价格' }] : [],
   submitProblems: () => [],
+  fields: RESULT_FIELDS,
   events: {
-    submitted: (o, e) => o.emit('result.submitted', { organizationId: e.organizationId, actorUserId: e.actorUserId, resultId: e.id }),
-    approved: (o, e) => o.emit('result.approved', { organizationId: e.organizationId, actorUserId: e.actorUserId, resultId: e.id }),
-    rejected: (o, e, reason) =>
-      o.emit('result.rejected', { organizationId: e.organizationId, actorUserId: e.actorUserId, resultId: e.id, reason }),
-    closed: (o, e) => o.emit('result.closed', { organizationId: e.organizationId, actorUserId: e.actorUserId, resultId: e.id }),
-    corrected: (o, e, reason) =>
-      o.emit('result.corrected', { organizationId: e.organizationId, actorUserId: e.actorUserId, resultId: e.id, reason }),
+    submitted: (o, e) => o.emit('result.submitted', { ...decisionOf(e), resultId: e.id }),
+    approved: (o, e) => o.emit('result.approved', { ...decisionOf(e), resultId: e.id }),
+    rejected: (o, e, reason) => o.emit('result.rejected', { ...decisionOf(e), resultId: e.id, reason }),
+    closed: (o, e) => o.emit('result.closed', { ...decisionOf(e), resultId: e.id }),
+    corrected: (o, e, reason) => o.emit('result.corrected', { ...decisionOf(e), resultId: e.id, reason }),
   },
 };
 
@@ -50,19 +51,23 @@ export class ResultsService implements OnModuleInit {
     private readonly workflow: ItemWorkflow,
     private readonly orgs: OrganizationDirectory,
     private readonly access: AccessRegistry,
+    private readonly revisions: ItemRevisions,
   ) {}
 
   onModuleInit(): void {
     this.workflow.registerAccess(RESULT_KIND, this.access);
+    this.revisions.register(RESULT_KIND);
   }
 
   async create(dto: CreateResultDto, user: AuthUser): Promise<ResultView> {
     return this.view(await this.workflow.create(RESULT_KIND, user, toValues(dto)), user);
   }
 
-  async update(id: string, dto: UpdateResultDto, user: AuthUser): Promise<ResultView> {
+  /** A draft or rejected result changes in place; a published one keeps its text until the bureau approves the revision. */
+  async update(id: string, dto: UpdateResultDto, user: AuthUser): Promise<EditOutcome<ResultView>> {
     requireNonNull(dto, ['title', 'summary', 'keywords', 'cooperationModes', 'region', 'patentNumbers', 'priceNegotiable']);
-    return this.view(await this.workflow.update(RESULT_KIND, id, user, toValues(dto)), user);
+    const outcome = await this.revisions.edit(RESULT_KIND, id, user, toValues(dto));
+    return 'item' in outcome ? { item: await this.view(outcome.item, user) } : outcome;
   }
 
   /** The bureau corrects a published result: it stays published, the owner is told why. */
@@ -85,7 +90,7 @@ export class ResultsService implements OnModuleInit {
   }
 
   async close(id: string, reason: string | null, user: AuthUser): Promise<ResultView> {
-    return this.view(await this.workflow.close(RESULT_KIND, id, user, reason), user);
+    return this.view(await this.revisions.close(RESULT_KIND, id, user, reason), user);
   }
 
   async get(id: string, viewer: AuthUser | undefined): Promise<ResultView> {

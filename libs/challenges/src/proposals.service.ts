@@ -63,11 +63,15 @@ export class ProposalsService implements OnModuleInit {
     this.access.register('proposal.viewer', async (user, id) => this.canView(user, id));
   }
 
-  /** The lead and partner organizations, the bureau, and assigned experts without a conflict. */
+  /**
+   * The lead and partner organizations; the bureau once the proposal has been submitted (an
+   * applicant's draft is its own, docs/access.md); and assigned experts without a conflict.
+   */
   async canView(user: AuthUser, proposalId: string): Promise<boolean> {
     const p = await this.tx.repo(Proposal).findOne({ where: { id: proposalId } });
     if (!p) return false;
-    if (isBureau(user) || applicantOrgs(p).includes(user.organizationId)) return true;
+    if (applicantOrgs(p).includes(user.organizationId)) return true;
+    if (isBureau(user)) return p.submittedAt !== null;
     // An expert sees what is theirs to review: proposals through screening (not an ineligible or an
     // unscreened one), on a challenge they are assigned to, without a declared conflict.
     if (!user.isExpert || !REVIEWED_STATUSES.includes(p.status)) return false;
@@ -164,11 +168,11 @@ export class ProposalsService implements OnModuleInit {
     });
   }
 
-  /** The bureau sees every proposal of a challenge except drafts; an applicant only its own. */
+  /** The bureau sees every proposal of a challenge that was submitted (not drafts, nor drafts withdrawn); an applicant only its own. */
   async listForChallenge(challengeId: string, q: PageQueryDto, viewer: AuthUser) {
     await this.challenges.visible(challengeId, viewer);
     const qb = this.tx.repo(Proposal).createQueryBuilder('p').where('p.challenge_id = :challengeId', { challengeId });
-    if (isBureau(viewer)) qb.andWhere(`p.status <> 'draft'`);
+    if (isBureau(viewer)) qb.andWhere('p.submitted_at IS NOT NULL');
     else qb.andWhere('(p.organization_id = :org OR :org = ANY(p.partner_organization_ids))', { org: viewer.organizationId });
     const { skip, take } = pageOffset(q);
     const [rows, total] = await qb

@@ -1,11 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ADOPTION_STATUSES, ITEM_STATUSES } from '../catalog.constants';
 import type { toHistoryView } from '../workflow/history.view';
+import { REVISION_STATUSES } from '../workflow/revision-machine';
 
 type HistoryView = ReturnType<typeof toHistoryView>;
 
-/** Every state a need, a result or an adoption can be in. */
-const STATES = [...new Set<string>([...ITEM_STATUSES, ...ADOPTION_STATUSES])];
+/** Every state a need, a result, an adoption or a revision of a published item can be in. */
+const STATES = [...new Set<string>([...ITEM_STATUSES, ...ADOPTION_STATUSES, ...REVISION_STATUSES])];
 
 /** One recorded step of a need, result or adoption: who, when, from which state to which, and why. */
 export class CatalogHistoryEntryDto implements HistoryView {
@@ -49,7 +50,7 @@ export class CatalogHistoryEntryDto implements HistoryView {
     type: 'object',
     additionalProperties: true,
     nullable: true,
-    description: '附加信息，如修改的字段 {fields}、导入批次 {importId}、对接编号 {engagementId}',
+    description: '附加信息，如修改的字段 {fields}、导入批次 {importId}、对接编号 {engagementId}、修改编号 {revisionId}',
   })
   data!: Record<string, unknown> | null;
 }

@@ -1,6 +1,7 @@
 import type { ErrorDetail, OrganizationKind, OutboxService } from '@app/core';
 import type { CatalogItem } from '../catalog-item.entity';
 import type { QualityReport } from '../quality/quality.util';
+import type { ItemField } from './item-fields';
 
 export type ItemType = 'need' | 'result';
 
@@ -8,6 +9,8 @@ export interface ItemEventBase {
   id: string;
   organizationId: string;
   actorUserId: string | null;
+  /** Set when the event is about a revision of the published item, not the item's own review. */
+  revisionId?: string;
 }
 
 /** The domain events of one kind of item, each written through the outbox. */
@@ -36,5 +39,12 @@ export interface ItemKind<T extends CatalogItem> {
   consistency(item: T): ErrorDetail[];
   /** Problems that block submission besides the quality errors (e.g. a deadline already past). */
   submitProblems(item: T): ErrorDetail[];
+  /** The fields a revision may change, as the bureau's diff names them. */
+  fields: ItemField[];
   events: ItemEvents;
+}
+
+/** The payload fields every item event carries (the revision's id only when it is about one). */
+export function decisionOf(e: ItemEventBase): { organizationId: string; actorUserId: string | null; revisionId?: string } {
+  return { organizationId: e.organizationId, actorUserId: e.actorUserId, ...(e.revisionId ? { revisionId: e.revisionId } : {}) };
 }

@@ -74,7 +74,7 @@ export class ItemWorkflow {
         status: 'draft',
       } as DeepPartial<T>);
       item.region ||= (await this.orgs.byId(user.organizationId))?.region ?? '';
-      this.check(kind, item);
+      checkItem(kind, item);
       await repo.save(item);
       await this.record(kind, item, actorOf(user), 'create', null, 'draft');
       return item;
@@ -85,10 +85,12 @@ export class ItemWorkflow {
     return this.tx.run(async () => {
       const item = await this.lock(kind, id);
       if (item.status !== 'draft' && item.status !== 'rejected') {
-        throw new InvalidStateError(`只有草稿或被驳回的${kind.label}可以修改（当前状态：${STATUS_LABELS[item.status]}）`);
+        throw new InvalidStateError(
+          `只有草稿、被驳回或已发布的${kind.label}可以修改（当前状态：${STATUS_LABELS[item.status]}）；已发布的修改须经科技局审核`,
+        );
       }
       Object.assign(item, patch);
-      this.check(kind, item);
+      checkItem(kind, item);
       await this.tx.repo(kind.entity).save(item);
       await this.record(kind, item, actorOf(user), 'update', item.status, item.status, null, { fields: Object.keys(patch) });
       return item;
@@ -103,7 +105,7 @@ export class ItemWorkflow {
     return this.move(kind, 'correct', { id }, user, {
       apply: (item) => {
         Object.assign(item, patch);
-        this.check(kind, item);
+        checkItem(kind, item);
       },
       reason,
       data: { fields: Object.keys(patch) },
@@ -114,13 +116,7 @@ export class ItemWorkflow {
   async submit<T extends CatalogItem>(kind: ItemKind<T>, id: string, user: AuthUser): Promise<T> {
     return this.move(kind, 'submit', { id }, user, {
       apply: (item) => {
-        this.check(kind, item);
-        const problems: ErrorDetail[] = [
-          ...item.qualityHints.filter((h) => h.severity === 'error').map((h) => ({ field: h.field, message: h.message })),
-          ...kind.submitProblems(item),
-        ];
-        if (problems.length)
-          throw new ValidationFailedError(`${kind.label}尚不能提交：${problems.map((p) => p.message).join('；')}`, problems);
+        checkForPublication(kind, item);
         item.submittedAt = new Date();
         item.rejectReason = null;
       },
@@ -188,8 +184,9 @@ export class ItemWorkflow {
       .getManyAndCount();
   }
 
+  /** The item's steps and those of its revisions, oldest first. */
   history<T extends CatalogItem>(kind: ItemKind<T>, id: string, viewer: AuthUser) {
-    return this.histories.of(kind.type, id, viewer);
+    return this.histories.ofItem(kind.type, id, viewer);
   }
 
   /** Contact details without access checks: for the caller that has decided they may be revealed. */
@@ -199,17 +196,8 @@ export class ItemWorkflow {
     return { organizationId: item.organizationId, ...contactOf(item) };
   }
 
-  /** Validates the merged item and stores its quality check. */
-  private check<T extends CatalogItem>(kind: ItemKind<T>, item: T): void {
-    const problems = kind.consistency(item);
-    if (problems.length)
-      throw new ValidationFailedError(`请求参数有误：${problems.map((p) => `${p.field} ${p.message}`).join('；')}`, problems);
-    const report = kind.assess(item);
-    item.qualityScore = report.score;
-    item.qualityHints = report.hints;
-  }
-
-  private async lock<T extends CatalogItem>(kind: ItemKind<T>, id: string): Promise<T> {
+  /** The item, locked for the rest of the transaction (every edit locks the item before its revision). */
+  async lock<T extends CatalogItem>(kind: ItemKind<T>, id: string): Promise<T> {
     const item = await this.tx.repo(kind.entity).findOne({ where: { id } as never, lock: { mode: 'pessimistic_write' } });
     if (!item) throw new NotFoundError(kind.label);
     return item;
@@ -262,4 +250,24 @@ export function isPublic(item: CatalogItem): boolean {
 
 export function canManage(item: CatalogItem, viewer: AuthUser | undefined): boolean {
   return !!viewer && (isBureau(viewer) || viewer.organizationId === item.organizationId);
+}
+
+/** Validates the merged item and stores its quality check. */
+export function checkItem<T extends CatalogItem>(kind: ItemKind<T>, item: T): void {
+  const problems = kind.consistency(item);
+  if (problems.length)
+    throw new ValidationFailedError(`请求参数有误：${problems.map((p) => `${p.field} ${p.message}`).join('；')}`, problems);
+  const report = kind.assess(item);
+  item.qualityScore = report.score;
+  item.qualityHints = report.hints;
+}
+
+/** What a submission checks, and a revision of a published item too: it is about to be public. */
+export function checkForPublication<T extends CatalogItem>(kind: ItemKind<T>, item: T, what = kind.label): void {
+  checkItem(kind, item);
+  const problems: ErrorDetail[] = [
+    ...item.qualityHints.filter((h) => h.severity === 'error').map((h) => ({ field: h.field, message: h.message })),
+    ...kind.submitProblems(item),
+  ];
+  if (problems.length) throw new ValidationFailedError(`${what}尚不能提交：${problems.map((p) => p.message).join('；')}`, problems);
 }

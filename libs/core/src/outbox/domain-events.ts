@@ -6,6 +6,12 @@
 interface ItemDecision {
   organizationId: string;
   actorUserId: string | null;
+  /**
+   * Set on `*.submitted`, `*.approved` and `*.rejected` when they are about a revision (修改) of a
+   * published item rather than the item's own review: the item stays published throughout, and an
+   * approved revision is re-indexed and re-matched like any approval.
+   */
+  revisionId?: string;
 }
 
 interface ImportPublished {

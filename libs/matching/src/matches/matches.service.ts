@@ -6,6 +6,7 @@ import {
   actorOf,
   AuditService,
   Clock,
+  ForbiddenError,
   isBureau,
   NotFoundError,
   OutboxService,
@@ -250,7 +251,10 @@ export class MatchesService {
     return this.tx.run(async () => {
       const m = await this.tx.repo(Match).findOne({ where: { id: matchId }, lock: { mode: 'pessimistic_write' } });
       const party = m && (m.needOrganizationId === actor.organizationId || m.resultOrganizationId === actor.organizationId);
-      if (!m || (!party && !isBureau(actor))) throw new NotFoundError('匹配');
+      // Relevance is the two sides' judgment (the other side sees who dismissed and why): the
+      // bureau, which sees every match, does not dismiss one for them (docs/access.md).
+      if (m && !party && isBureau(actor)) throw new ForbiddenError('只有匹配的双方可以标记不相关');
+      if (!m || !party) throw new NotFoundError('匹配');
       if (m.status === 'dismissed') throw new InvalidStateError('该匹配已标记为不相关');
       const from = m.status;
       Object.assign(m, {

@@ -6,7 +6,6 @@ import {
   AuditService,
   actorOf,
   AuthUser,
-  isBureau,
   NotFoundError,
   Page,
   pageOffset,
@@ -65,9 +64,11 @@ export class WebhooksService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
+    // Only the organization's own admins: the bureau does not delete, re-enable or read another
+    // organization's endpoints (docs/access.md).
     this.access.register('webhook.owner', async (user, id) => {
       const e = await this.tx.repo(WebhookEndpoint).findOne({ where: { id }, select: { id: true, organizationId: true } });
-      return !!e && (e.organizationId === user.organizationId || isBureau(user));
+      return !!e && e.organizationId === user.organizationId;
     });
   }
 

@@ -11,6 +11,7 @@ export type ReviewItem = NeedView | ResultView | AdoptionView;
 export type HistoryEntry = components['schemas']['CatalogHistoryEntryDto'];
 export type CorrectNeedBody = components['schemas']['CorrectNeedDto'];
 export type CorrectResultBody = components['schemas']['CorrectResultDto'];
+export type RevisionView = components['schemas']['RevisionViewDto'];
 
 export const KIND_NOUN: Record<ReviewKind, string> = { needs: '需求', results: '成果', adoptions: '转化应用' };
 
@@ -59,6 +60,23 @@ export async function reject(kind: ReviewKind, id: string, reason: string): Prom
 export async function correct(kind: 'needs' | 'results', id: string, body: CorrectNeedBody | CorrectResultBody): Promise<ReviewItem> {
   if (kind === 'needs') return unwrap(await api.POST('/api/needs/{id}/correct', { ...byId(id), body: body as CorrectNeedBody }));
   return unwrap(await api.POST('/api/results/{id}/correct', { ...byId(id), body: body as CorrectResultBody }));
+}
+
+/** Revisions (修改) of published needs and results waiting for the bureau, oldest first. */
+export async function getRevisionQueue(page: number, pageSize: number) {
+  return unwrap(await api.GET('/api/revisions', { params: { query: { status: 'pending', page, pageSize } } }));
+}
+
+export async function getRevision(id: string): Promise<RevisionView> {
+  return unwrap(await api.GET('/api/revisions/{id}', byId(id)));
+}
+
+export async function approveRevision(id: string): Promise<RevisionView> {
+  return unwrap(await api.POST('/api/revisions/{id}/approve', byId(id)));
+}
+
+export async function rejectRevision(id: string, reason: string): Promise<RevisionView> {
+  return unwrap(await api.POST('/api/revisions/{id}/reject', { ...byId(id), body: { reason } }));
 }
 
 export const queueKey = (kind: ReviewKind) => ['review-queue', kind] as const;

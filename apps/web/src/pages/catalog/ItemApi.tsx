@@ -14,6 +14,9 @@ export type ItemStatus = NeedView['status'];
 export type QualityReport = components['schemas']['QualityReportDto'];
 export type QualityHint = components['schemas']['QualityHintDto'];
 export type HistoryEntry = components['schemas']['CatalogHistoryEntryDto'];
+/** A revision (修改) of a published item: the owner's change, waiting for the bureau or decided. */
+export type RevisionView = components['schemas']['RevisionViewDto'];
+export type FieldChange = components['schemas']['FieldChangeDto'];
 export type NeedBody = components['schemas']['UpdateNeedDto'];
 export type ResultBody = components['schemas']['UpdateResultDto'];
 export type ItemListQuery = NonNullable<operations['NeedsController_list']['parameters']['query']>;
@@ -69,6 +72,8 @@ export function ownerNote(kind: ItemKind, orgKind: string | undefined): string {
 
 export const itemPath = (kind: ItemKind, id: string): string => `${KIND_TEXT[kind].base}/${id}`;
 export const editable = (status: ItemStatus | undefined): boolean => status === 'draft' || status === 'rejected';
+/** A published item is changed through a revision that the bureau reviews. */
+export const revisable = (status: ItemStatus | undefined): boolean => status === 'published';
 
 const byId = (id: string) => ({ params: { path: { id } } });
 
@@ -94,18 +99,42 @@ export async function getHistory(kind: ItemKind, id: string): Promise<HistoryEnt
     : unwrap(await api.GET('/api/results/{id}/history', byId(id)));
 }
 
+/** The owner's change: a draft or rejected item answers itself, a published one the revision (202). */
+async function patchItem(kind: ItemKind, id: string, body: Record<string, unknown>): Promise<ItemView | RevisionView> {
+  return kind === 'need'
+    ? unwrap(await api.PATCH('/api/needs/{id}', { ...byId(id), body: body as NeedBody }))
+    : unwrap(await api.PATCH('/api/results/{id}', { ...byId(id), body: body as ResultBody }));
+}
+
+const isRevision = (v: ItemView | RevisionView): v is RevisionView => 'changes' in v;
+
 /** Creates a draft (no id yet) or changes one; the body is the API's own field names, in yuan. */
 export async function saveItem(kind: ItemKind, id: string | undefined, body: Record<string, unknown>): Promise<ItemView> {
-  if (kind === 'need') {
-    const b = body as NeedBody;
-    return id
-      ? unwrap(await api.PATCH('/api/needs/{id}', { ...byId(id), body: b }))
-      : unwrap(await api.POST('/api/needs', { body: b as components['schemas']['CreateNeedDto'] }));
+  if (!id) {
+    return kind === 'need'
+      ? unwrap(await api.POST('/api/needs', { body: body as components['schemas']['CreateNeedDto'] }))
+      : unwrap(await api.POST('/api/results', { body: body as components['schemas']['CreateResultDto'] }));
   }
-  const b = body as ResultBody;
-  return id
-    ? unwrap(await api.PATCH('/api/results/{id}', { ...byId(id), body: b }))
-    : unwrap(await api.POST('/api/results', { body: b as components['schemas']['CreateResultDto'] }));
+  const saved = await patchItem(kind, id, body);
+  if (isRevision(saved)) throw new Error('这条内容已公开发布，修改已提交科技局审核');
+  return saved;
+}
+
+/** Submits (or updates) the revision of a published item; what the public sees changes only once the bureau approves it. */
+export async function proposeRevision(kind: ItemKind, id: string, body: Record<string, unknown>): Promise<RevisionView> {
+  const saved = await patchItem(kind, id, body);
+  if (!isRevision(saved)) throw new Error('这条内容已不是已发布状态，请刷新后再修改');
+  return saved;
+}
+
+/** The item's latest revision (pending, or the last decided one), for its owner and the bureau. */
+export async function latestRevision(kind: ItemKind, itemId: string): Promise<RevisionView | null> {
+  const page = unwrap(await api.GET('/api/revisions', { params: { query: { itemType: kind, itemId, page: 1, pageSize: 1 } } }));
+  return page.items[0] ?? null;
+}
+
+export async function withdrawRevision(id: string): Promise<RevisionView> {
+  return unwrap(await api.POST('/api/revisions/{id}/withdraw', byId(id)));
 }
 
 export async function submitItem(kind: ItemKind, id: string): Promise<ItemView> {
@@ -124,6 +153,7 @@ export async function closeItem(kind: ItemKind, id: string, reason: string | und
 export const itemKey = (kind: ItemKind, id: string | undefined) => ['item', kind, id] as const;
 export const qualityKey = (kind: ItemKind, id: string | undefined) => ['item-quality', kind, id] as const;
 export const historyKey = (kind: ItemKind, id: string | undefined) => ['item-history', kind, id] as const;
+export const revisionKey = (kind: ItemKind, id: string | undefined) => ['item-revision', kind, id] as const;
 
 /**
  * After a change of state: every cached query about this item (whoever's page asked for it),

@@ -14,8 +14,12 @@ import {
   itemKey,
   itemPath,
   KIND_TEXT,
+  latestRevision,
   ownerNote,
+  proposeRevision,
   qualityKey,
+  revisable,
+  revisionKey,
   saveItem,
   submitItem,
   type ItemKind,
@@ -23,7 +27,7 @@ import {
 } from './ItemApi';
 import ItemEditorPanel, { type SaveState } from './ItemEditorPanel';
 import ItemFormFields from './ItemFormFields';
-import { FIELD_MAP, toBody, toFormValues, type ItemFormValues } from './ItemFormValues';
+import { FIELD_MAP, toBody, toFormValues, withChanges, type ItemFormValues } from './ItemFormValues';
 import ItemTheme from './ItemTheme';
 import { StatusTag } from './ItemTags';
 
@@ -33,6 +37,9 @@ const AUTOSAVE_MS = 1500;
  * Creates and edits a need or a result. The draft is saved as the user types (1.5 s after the
  * last change, once the form passes its checks): created on the first save, changed after. Each
  * save answers the API's quality check, shown beside the form; then the user submits for review.
+ * A published item is edited too, but nothing is saved as the user types: the change is submitted
+ * as a revision (修改) that the bureau reviews, and the public keeps seeing the published text
+ * until it is approved; a pending revision is loaded into the form, to be updated.
  */
 export default function ItemEditor({ kind, routeId }: { kind: ItemKind; routeId?: string }) {
   const t = KIND_TEXT[kind];
@@ -56,13 +63,21 @@ export default function ItemEditor({ kind, routeId }: { kind: ItemKind; routeId?
 
   const item = useQuery({ queryKey: itemKey(kind, id), queryFn: () => getItem(kind, id as string), enabled: !!id });
   const quality = useQuery({ queryKey: qualityKey(kind, id), queryFn: () => getQuality(kind, id as string), enabled: !!id });
+  const ownItem = !item.data || item.data.organizationId === me?.organization.id;
+  const revising = !!id && revisable(item.data?.status);
+  const revision = useQuery({
+    queryKey: revisionKey(kind, id),
+    queryFn: () => latestRevision(kind, id as string),
+    enabled: revising && ownItem,
+  });
+  const pending = revision.data?.status === 'pending' ? revision.data : null;
 
   useEffect(() => {
-    if (item.data && !loaded.current) {
+    if (item.data && !loaded.current && (!revising || !ownItem || revision.isFetched)) {
       loaded.current = true;
-      form.setFieldsValue(toFormValues(item.data));
+      form.setFieldsValue(pending ? withChanges(toFormValues(item.data), pending.changes) : toFormValues(item.data));
     }
-  }, [item.data, form]);
+  }, [item.data, form, revising, ownItem, revision.isFetched, pending]);
   // Another "new" link while on a new draft (?draft= gone or changed): start over with that one.
   const draftParam = params.get('draft') ?? undefined;
   useEffect(() => {
@@ -78,8 +93,7 @@ export default function ItemEditor({ kind, routeId }: { kind: ItemKind; routeId?
   }, [draftParam, routeId, form]);
 
   const ownerKind = !me || t.owners.includes(me.organization.kind);
-  const ownItem = !item.data || item.data.organizationId === me?.organization.id;
-  const canEdit = ownerKind && ownItem && (id ? editable(item.data?.status) : true);
+  const canEdit = ownerKind && ownItem && (id ? editable(item.data?.status) || revising : true);
   const verified = me?.organization.status === 'verified';
 
   /** One save at a time, in order; a save with nothing changed since the last one is skipped. */
@@ -137,6 +151,8 @@ export default function ItemEditor({ kind, routeId }: { kind: ItemKind; routeId?
     if (changed.priceNegotiable) form.setFieldValue('askingPriceWan', null);
     dirty.current = true;
     setSaveState({ kind: 'dirty' });
+    // A published item's change waits for the owner to submit it as a revision.
+    if (revising) return;
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
       form
@@ -193,6 +209,33 @@ export default function ItemEditor({ kind, routeId }: { kind: ItemKind; routeId?
     }
   };
 
+  /** A published item: the change goes to the bureau as a revision (a second one updates it). */
+  const submitRevision = async () => {
+    setError(null);
+    try {
+      await form.validateFields();
+    } catch {
+      setError('表单中有需要修改的地方，请按字段下方的提示修改后再提交。');
+      return;
+    }
+    setSubmitting(true);
+    try {
+      const sid = idRef.current as string;
+      const values = form.getFieldsValue(true) as ItemFormValues;
+      const saved = await proposeRevision(kind, sid, toBody(kind, values, false));
+      dirty.current = false;
+      qc.setQueryData(revisionKey(kind, sid), saved);
+      void qc.invalidateQueries({ queryKey: historyKey(kind, sid) });
+      message.success('修改已提交审核，科技局审核通过后公开内容随之更新');
+      navigate(itemPath(kind, sid));
+    } catch (err) {
+      const rest = applyApiErrors(form, err, FIELD_MAP);
+      setError(rest ?? errorMessage(err));
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
   const locate = (field: string) => {
     const name = FIELD_MAP[field] ?? field;
     form.scrollToField(name, { behavior: 'smooth', block: 'center', focus: true });
@@ -215,7 +258,7 @@ export default function ItemEditor({ kind, routeId }: { kind: ItemKind; routeId?
     <ItemTheme>
       <Space style={{ marginBottom: 16 }} wrap align="center">
         <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
-          {routeId ? `编辑${t.full}` : `发布${t.full}`}
+          {revising ? `修改已发布的${t.full}` : routeId ? `编辑${t.full}` : `发布${t.full}`}
         </Typography.Title>
         {status && <StatusTag status={status} label={item.data?.statusLabel} />}
         <Link to={t.mine}>返回{t.myTitle}</Link>
@@ -235,12 +278,26 @@ export default function ItemEditor({ kind, routeId }: { kind: ItemKind; routeId?
           description={`驳回原因：${item.data?.rejectReason ?? '未写明'}`}
         />
       )}
-      {id && ownItem && status && !editable(status) && (
+      {revising && ownItem && (
         <Alert
           type="info"
           showIcon
           style={{ marginBottom: 16 }}
-          title={`当前状态为“${ITEM_STATUS[status]?.label ?? status}”，只有草稿或被驳回的${t.noun}可以修改。`}
+          data-testid="revision-notice"
+          title={`这条${t.noun}已公开发布：修改将提交审核，科技局审核通过前公开的仍是原内容。`}
+          description={
+            pending
+              ? '已有一份待审核的修改（已载入下方表单），再次提交将更新这份修改。'
+              : '改好后点击“提交修改审核”；科技局会看到每个字段修改前后的内容。'
+          }
+        />
+      )}
+      {id && ownItem && status && !editable(status) && !revisable(status) && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`当前状态为“${ITEM_STATUS[status]?.label ?? status}”，只有草稿、被驳回或已发布的${t.noun}可以修改。`}
           action={<Link to={itemPath(kind, id)}>查看{t.noun}</Link>}
         />
       )}
@@ -274,8 +331,9 @@ export default function ItemEditor({ kind, routeId }: { kind: ItemKind; routeId?
             verified={verified}
             saving={saving}
             submitting={submitting}
+            revising={revising}
             onSave={() => void saveDraft()}
-            onSubmit={() => void submit()}
+            onSubmit={() => void (revising ? submitRevision() : submit())}
             onLocate={locate}
           />
         </Col>

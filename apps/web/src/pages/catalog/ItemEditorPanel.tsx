@@ -40,15 +40,24 @@ interface Props {
   verified: boolean;
   saving: boolean;
   submitting: boolean;
+  /** A published item: its change is submitted as a revision for the bureau, nothing is saved as a draft. */
+  revising?: boolean;
   onSave(): void;
   onSubmit(): void;
   onLocate(field: string): void;
 }
 
+/** A published item's change, waiting to be submitted as a revision. */
+function revisionText(state: SaveState): { text: string; type?: 'warning' | 'secondary' } {
+  if (state.kind === 'dirty' || state.kind === 'invalid')
+    return { text: '有尚未提交的修改：修改将提交审核，通过后才会公开。', type: 'warning' };
+  return { text: '修改将提交审核：不会自动保存，改好后提交，科技局审核通过后公开内容随之更新。', type: 'secondary' };
+}
+
 /** Beside the form: the quality check of the saved draft, the autosave's state, save and submit. */
 export default function ItemEditorPanel(p: Props) {
   const t = KIND_TEXT[p.kind];
-  const s = saveText(p.kind, p.saveState, !!p.id);
+  const s = p.revising ? revisionText(p.saveState) : saveText(p.kind, p.saveState, !!p.id);
   return (
     <Card title="质量检查" style={{ position: 'sticky', top: 16 }}>
       {p.quality ? (
@@ -76,17 +85,36 @@ export default function ItemEditorPanel(p: Props) {
           action={<Link to="/my/organization">查看单位</Link>}
         />
       )}
-      <Space wrap>
-        <Button data-testid="save-draft" onClick={p.onSave} loading={p.saving} disabled={!p.canEdit || p.submitting}>
-          保存草稿
-        </Button>
-        <Button type="primary" data-testid="submit-review" onClick={p.onSubmit} loading={p.submitting} disabled={!p.canEdit || p.saving}>
-          提交审核
-        </Button>
-      </Space>
-      <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-        提交后由科技局审核，通过即公开发布并自动匹配{t.other}；审核期间不能修改。
-      </Typography.Paragraph>
+      {p.revising ? (
+        <>
+          <Button type="primary" data-testid="submit-revision" onClick={p.onSubmit} loading={p.submitting} disabled={!p.canEdit}>
+            提交修改审核
+          </Button>
+          <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+            审核期间公开的仍是原内容；通过后按新内容重新匹配{t.other}，驳回时会收到原因。
+          </Typography.Paragraph>
+        </>
+      ) : (
+        <>
+          <Space wrap>
+            <Button data-testid="save-draft" onClick={p.onSave} loading={p.saving} disabled={!p.canEdit || p.submitting}>
+              保存草稿
+            </Button>
+            <Button
+              type="primary"
+              data-testid="submit-review"
+              onClick={p.onSubmit}
+              loading={p.submitting}
+              disabled={!p.canEdit || p.saving}
+            >
+              提交审核
+            </Button>
+          </Space>
+          <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+            提交后由科技局审核，通过即公开发布并自动匹配{t.other}；审核期间不能修改。
+          </Typography.Paragraph>
+        </>
+      )}
     </Card>
   );
 }

@@ -1,4 +1,4 @@
-import type { ItemKind, ItemView } from './ItemApi';
+import type { FieldChange, ItemKind, ItemView } from './ItemApi';
 
 /**
  * The form's values: the API's field names, except money, which people type in 万元
@@ -85,6 +85,16 @@ export function toFormValues(item: ItemView): ItemFormValues {
     priceNegotiable: item.priceNegotiable,
     teamLead: item.teamLead ?? undefined,
   };
+}
+
+/** The form's values with a pending revision's changes on top (the owner goes on editing its revision). */
+export function withChanges(values: ItemFormValues, changes: FieldChange[]): ItemFormValues {
+  const next: Record<string, unknown> = { ...values };
+  for (const c of changes) {
+    const name = FIELD_MAP[c.field] ?? c.field;
+    next[name] = name.endsWith('Wan') ? toWan(c.to as number | null) : (c.to ?? undefined);
+  }
+  return next as ItemFormValues;
 }
 
 /**

@@ -12,13 +12,20 @@ import {
   getQuality,
   invalidateItem,
   itemKey,
+  historyKey,
   itemPath,
   KIND_TEXT,
+  latestRevision,
   qualityKey,
+  revisable,
+  revisionKey,
   submitItem,
+  withdrawRevision,
   type ItemKind,
+  type RevisionView,
 } from './ItemApi';
 import ItemHistory from './ItemHistory';
+import RevisionChanges from './RevisionChanges';
 import { QualityHints, QualityScore } from './ItemQuality';
 import ItemTheme from './ItemTheme';
 import { StatusTag } from './ItemTags';
@@ -47,6 +54,7 @@ function Panel({ kind, id, owner }: { kind: ItemKind; id: string; owner: boolean
   const item = useQuery({ queryKey: itemKey(kind, id), queryFn: () => getItem(kind, id) });
   const status = item.data?.status ?? 'draft';
   const quality = useQuery({ queryKey: qualityKey(kind, id), queryFn: () => getQuality(kind, id), enabled: status !== 'closed' });
+  const revision = useQuery({ queryKey: revisionKey(kind, id), queryFn: () => latestRevision(kind, id), enabled: revisable(status) });
 
   const submit = useMutation({
     mutationFn: () => submitItem(kind, id),
@@ -99,6 +107,7 @@ function Panel({ kind, id, owner }: { kind: ItemKind; id: string; owner: boolean
         {status === 'submitted' && (
           <Alert type="info" showIcon style={{ marginBottom: 16 }} title="正在等待科技局审核，审核期间不能修改；通过后即公开发布。" />
         )}
+        {revisable(status) && revision.data && <RevisionNotice kind={kind} id={id} revision={revision.data} owner={owner} />}
         {quality.data && status !== 'closed' && (
           <div style={{ marginBottom: 16 }}>
             <QualityScore report={quality.data} size={88} beforeSubmit={editable(status)} />
@@ -118,9 +127,9 @@ function Panel({ kind, id, owner }: { kind: ItemKind; id: string; owner: boolean
           />
         )}
         <Space wrap style={{ marginBottom: 24 }}>
-          {owner && editable(status) && (
+          {owner && (editable(status) || revisable(status)) && (
             <Button onClick={() => navigate(`${itemPath(kind, id)}/edit`)} data-testid="owner-edit">
-              编辑
+              {revisable(status) ? (revision.data?.status === 'pending' ? '继续修改' : '修改（需审核）') : '编辑'}
             </Button>
           )}
           {owner && editable(status) && (
@@ -176,5 +185,60 @@ function Panel({ kind, id, owner }: { kind: ItemKind; id: string; owner: boolean
         </Form>
       </Modal>
     </ItemTheme>
+  );
+}
+
+/**
+ * A published item's revision (修改): pending — the owner sees what it changes and may withdraw it,
+ * the bureau is sent to its queue — or, last turned down, why.
+ */
+function RevisionNotice({ kind, id, revision, owner }: { kind: ItemKind; id: string; revision: RevisionView; owner: boolean }) {
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const withdraw = useMutation({
+    mutationFn: () => withdrawRevision(revision.id),
+    onSuccess: async (done) => {
+      qc.setQueryData(revisionKey(kind, id), done);
+      await qc.invalidateQueries({ queryKey: historyKey(kind, id) });
+      message.success('已撤回修改，公开内容保持不变');
+    },
+  });
+  if (revision.status === 'rejected') {
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        style={{ marginBottom: 16 }}
+        data-testid="revision-rejected"
+        title={`最近一次修改未通过科技局审核（${dateText(revision.decidedAt)}），公开的仍是原内容`}
+        description={`驳回原因：${revision.rejectReason ?? '未写明'}。可以修改后重新提交审核。`}
+      />
+    );
+  }
+  if (revision.status !== 'pending') return null;
+  return (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginBottom: 16 }}
+      data-testid="revision-pending"
+      title={owner ? '有待审核的修改：科技局审核通过前，公开的仍是原内容' : '发布单位提交了修改，等待审核'}
+      description={
+        <>
+          <Typography.Paragraph style={{ marginBottom: 8 }}>提交于 {dateText(revision.updatedAt)}，修改的内容：</Typography.Paragraph>
+          <RevisionChanges changes={revision.changes} />
+          {withdraw.isError && <Alert type="error" showIcon title={errorMessage(withdraw.error)} style={{ marginTop: 8 }} />}
+          <Space style={{ marginTop: 8 }}>
+            {owner ? (
+              <Button onClick={() => withdraw.mutate()} loading={withdraw.isPending} data-testid="revision-withdraw">
+                撤回修改
+              </Button>
+            ) : (
+              <Link to={`/bureau/review?tab=revisions&open=${revision.id}`}>去审核这份修改</Link>
+            )}
+          </Space>
+        </>
+      }
+    />
   );
 }
