@@ -1,5 +1,6 @@
 import { TestApp, OrgSession, randomCreditCode } from './support/test-app';
 import { count, db, inDays, needBody, resultBody } from './catalog-fixtures';
+import { registerOrganization } from './support/registration';
 
 describe('catalog: needs, the workflow, visibility and lists (e2e, real PostgreSQL)', () => {
   let t: TestApp;
@@ -167,19 +168,16 @@ describe('catalog: needs, the workflow, visibility and lists (e2e, real PostgreS
     });
 
     it('lets only a verified organization submit, and only the bureau approve', async () => {
-      const reg = await t.request('POST', '/api/auth/register', {
-        body: {
-          organizationName: '未认证企业',
-          kind: 'enterprise',
-          creditCode: randomCreditCode(),
-          region: '荆门市',
-          name: '甲',
-          email: 'unverified@example.com',
-          password: 'Abcdef123',
-        },
+      const regOrg = await registerOrganization(t, {
+        organizationName: '未认证企业',
+        kind: 'enterprise',
+        creditCode: randomCreditCode(),
+        region: '荆门市',
+        name: '甲',
+        email: 'unverified@example.com',
+        password: 'Abcdef123',
       });
-      expect(reg.status).toBe(201);
-      const token = reg.body.accessToken as string;
+      const token = regOrg.token;
       const draft = await t.request('POST', '/api/needs', { token, body: needBody() });
       expect(draft.status).toBe(201);
       const submit = await t.request('POST', `/api/needs/${draft.body.id}/submit`, { token });

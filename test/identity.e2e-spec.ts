@@ -1,5 +1,6 @@
 import net, { type AddressInfo } from 'node:net';
 import { DataSource as DataSourceToken } from 'typeorm';
+import { registerOrganization, RegisterBody, verificationToken } from './support/registration';
 import { TestApp, randomCreditCode, OrgSession } from './support/test-app';
 
 describe('identity and access (e2e, real PostgreSQL/Redis/Meilisearch)', () => {
@@ -12,19 +13,19 @@ describe('identity and access (e2e, real PostgreSQL/Redis/Meilisearch)', () => {
   });
   afterAll(async () => t.stop());
 
-  const register = (over: Record<string, unknown> = {}) =>
-    t.request('POST', '/api/auth/register', {
-      body: {
-        organizationName: '荆门新材料科技有限公司',
-        kind: 'enterprise',
-        creditCode: randomCreditCode(),
-        region: '荆门市',
-        name: '王经理',
-        email: `w${Math.random().toString(36).slice(2, 9)}@example.com`,
-        password: 'Abcdef123',
-        ...over,
-      },
-    });
+  const registration = (over: Record<string, unknown> = {}): RegisterBody => ({
+    organizationName: '荆门新材料科技有限公司',
+    kind: 'enterprise',
+    creditCode: randomCreditCode(),
+    region: '荆门市',
+    name: '王经理',
+    email: `w${Math.random().toString(36).slice(2, 9)}@example.com`,
+    password: 'Abcdef123',
+    ...over,
+  });
+  const register = (over: Record<string, unknown> = {}) => t.request('POST', '/api/auth/register', { body: registration(over) });
+  /** Registered, e-mail verified (in the bureau's queue), admin signed in. */
+  const signUp = (over: Record<string, unknown> = {}) => registerOrganization(t, registration(over));
 
   it('reports each service in /api/health', async () => {
     const res = await t.request('GET', '/api/health');
@@ -52,66 +53,93 @@ describe('identity and access (e2e, real PostgreSQL/Redis/Meilisearch)', () => {
     expect([200, 301, 302]).toContain(ui.status);
   });
 
-  it('registers an organization, which starts unverified, and the bureau verifies it', async () => {
-    const res = await register();
+  it('registers an organization, which enters the bureau queue once its admin verifies the e-mail, and the bureau verifies it', async () => {
+    const body = registration();
+    const res = await t.request('POST', '/api/auth/register', { body });
     expect(res.status).toBe(201);
-    expect(res.body.accessToken).toBeTruthy();
-    const me = await t.request('GET', '/api/me', { token: res.body.accessToken });
-    expect(me.status).toBe(200);
-    expect(me.body.organization.status).toBe('pending');
+    expect(Object.keys(res.body)).toEqual(['message']);
+    expect(res.body.message).toContain('验证邮箱');
+    const ds = t.app.get(DataSourceToken);
+    const [user] = await ds.query(`SELECT id, organization_id FROM app_user WHERE email = $1`, [body.email]);
+    const orgId: string = user.organization_id;
 
-    // Not in the public list while pending.
+    // Signing in works before verification, and the organization is pending, out of every list.
+    const login = await t.request('POST', '/api/auth/login', { body: { email: body.email, password: body.password } });
+    expect(login.status).toBe(200);
+    const token: string = login.body.accessToken;
+    const me = await t.request('GET', '/api/me', { token });
+    expect(me.status).toBe(200);
+    expect(me.body.organization).toEqual(expect.objectContaining({ status: 'pending', submittedAt: null }));
+    expect(me.body.user.emailVerified).toBe(false);
     const publicList = await t.request('GET', '/api/organizations?pageSize=100');
-    expect(publicList.body.items.map((o: { id: string }) => o.id)).not.toContain(res.body.organizationId);
+    expect(publicList.body.items.map((o: { id: string }) => o.id)).not.toContain(orgId);
+    const queueBefore = await t.request('GET', '/api/organizations?status=pending&pageSize=100', { token: bureau.token });
+    expect(queueBefore.body.items.map((o: { id: string }) => o.id)).not.toContain(orgId);
+    const tooEarly = await t.request('POST', `/api/organizations/${orgId}/verify`, { token: bureau.token });
+    expect(tooEarly.status).toBe(409);
+    expect(tooEarly.body.message).toBe('该单位的管理员尚未验证邮箱，单位还未提交认证，暂不能审核');
+    expect(await ds.query(`SELECT type FROM outbox_event WHERE payload->>'organizationId' = $1`, [orgId])).toEqual([]);
+
+    // The e-mailed link verifies the address, once; the organization enters the queue.
+    const link = await verificationToken(t, user.id);
+    const verifiedEmail = await t.request('POST', '/api/auth/email/verify', { body: { token: link } });
+    expect(verifiedEmail.status).toBe(200);
+    expect(verifiedEmail.body.message).toContain('已提交科技局认证');
+    const again = await t.request('POST', '/api/auth/email/verify', { body: { token: link } });
+    expect(again.status).toBe(400);
+    expect(again.body).toEqual(
+      expect.objectContaining({ error: 'INVALID_VERIFICATION_LINK', details: [expect.objectContaining({ field: 'token' })] }),
+    );
+    expect((await t.request('GET', '/api/me', { token })).body.user.emailVerified).toBe(true);
 
     // The bureau's queue shows it; a non-bureau cannot verify.
-    const queue = await t.request('GET', '/api/organizations?status=pending', { token: bureau.token });
-    expect(queue.body.items.map((o: { id: string }) => o.id)).toContain(res.body.organizationId);
-    const selfVerify = await t.request('POST', `/api/organizations/${res.body.organizationId}/verify`, { token: res.body.accessToken });
+    const queue = await t.request('GET', '/api/organizations?status=pending&pageSize=100', { token: bureau.token });
+    expect(queue.body.items.map((o: { id: string }) => o.id)).toContain(orgId);
+    const selfVerify = await t.request('POST', `/api/organizations/${orgId}/verify`, { token });
     expect(selfVerify.status).toBe(403);
     expect(selfVerify.body.error).toBe('FORBIDDEN');
 
-    const verified = await t.request('POST', `/api/organizations/${res.body.organizationId}/verify`, { token: bureau.token });
+    const verified = await t.request('POST', `/api/organizations/${orgId}/verify`, { token: bureau.token });
     expect(verified.status).toBe(200);
     expect(verified.body.status).toBe('verified');
-    const outbox = await t.app
-      .get(DataSourceToken)
-      .query(`SELECT type, payload FROM outbox_event WHERE payload->>'organizationId' = $1 ORDER BY created_at`, [res.body.organizationId]);
-    // The bureau heard of the registration; the organization of its verification.
+    const outbox = await ds.query(`SELECT type, payload FROM outbox_event WHERE payload->>'organizationId' = $1 ORDER BY created_at`, [
+      orgId,
+    ]);
+    // The bureau heard of the registration once the address was verified; the organization of its verification.
     expect(outbox).toEqual([
-      expect.objectContaining({ type: 'organization.submitted', payload: { organizationId: res.body.organizationId, resubmitted: false } }),
+      expect.objectContaining({ type: 'organization.submitted', payload: { organizationId: orgId, resubmitted: false } }),
       expect.objectContaining({ type: 'organization.verified' }),
     ]);
-    const audit = await t.app
-      .get(DataSourceToken)
-      .query(`SELECT action, from_state, to_state, actor_user_id FROM audit_log WHERE entity_id = $1 ORDER BY id`, [
-        res.body.organizationId,
-      ]);
-    expect(audit.map((a: { action: string }) => a.action)).toEqual(['organization.register', 'organization.verify']);
-    expect(audit[1]).toEqual(expect.objectContaining({ from_state: 'pending', to_state: 'verified', actor_user_id: bureau.userId }));
+    const audit = await ds.query(`SELECT action, from_state, to_state, actor_user_id FROM audit_log WHERE entity_id = $1 ORDER BY id`, [
+      orgId,
+    ]);
+    expect(audit.map((a: { action: string }) => a.action)).toEqual(['organization.register', 'organization.submit', 'organization.verify']);
+    expect(audit[2]).toEqual(expect.objectContaining({ from_state: 'pending', to_state: 'verified', actor_user_id: bureau.userId }));
+    const userAudit = await ds.query(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY id`, [user.id]);
+    expect(userAudit.map((a: { action: string }) => a.action)).toEqual(['auth.email-verify']);
   });
 
   it('rejects with a reason, and requires one', async () => {
-    const res = await register();
-    const noReason = await t.request('POST', `/api/organizations/${res.body.organizationId}/reject`, { token: bureau.token, body: {} });
+    const org = await signUp();
+    const noReason = await t.request('POST', `/api/organizations/${org.organizationId}/reject`, { token: bureau.token, body: {} });
     expect(noReason.status).toBe(400);
     expect(noReason.body.message).toContain('reason');
-    const rejected = await t.request('POST', `/api/organizations/${res.body.organizationId}/reject`, {
+    const rejected = await t.request('POST', `/api/organizations/${org.organizationId}/reject`, {
       token: bureau.token,
       body: { reason: '营业执照与名称不符' },
     });
     expect(rejected.status).toBe(200);
     expect(rejected.body).toEqual(expect.objectContaining({ status: 'rejected', rejectReason: '营业执照与名称不符' }));
     // The organization corrects its name and goes back to the bureau's queue.
-    const orgId = res.body.organizationId;
+    const orgId = org.organizationId;
     const corrected = await t.request('PATCH', `/api/organizations/${orgId}`, {
-      token: res.body.accessToken,
+      token: org.token,
       body: { name: '荆门新材料科技股份有限公司' },
     });
     expect(corrected.status).toBe(200);
     expect(corrected.body).toEqual(expect.objectContaining({ status: 'pending', name: '荆门新材料科技股份有限公司' }));
     const nulled = await t.request('PATCH', `/api/organizations/${orgId}`, {
-      token: res.body.accessToken,
+      token: org.token,
       body: { name: null, region: null },
     });
     expect(nulled.status).toBe(400);
@@ -120,9 +148,9 @@ describe('identity and access (e2e, real PostgreSQL/Redis/Meilisearch)', () => {
     expect(queue.body.items.map((o: { id: string }) => o.id)).toContain(orgId);
     expect((await t.request('POST', `/api/organizations/${orgId}/verify`, { token: bureau.token })).status).toBe(200);
     // Once verified, its identity is the bureau's to change.
-    const renamed = await t.request('PATCH', `/api/organizations/${orgId}`, { token: res.body.accessToken, body: { name: '别的名字' } });
+    const renamed = await t.request('PATCH', `/api/organizations/${orgId}`, { token: org.token, body: { name: '别的名字' } });
     expect(renamed.status).toBe(409);
-    const contact = await t.request('PATCH', `/api/organizations/${orgId}`, { token: res.body.accessToken, body: { contactName: '李四' } });
+    const contact = await t.request('PATCH', `/api/organizations/${orgId}`, { token: org.token, body: { contactName: '李四' } });
     expect(contact.body.status).toBe('verified');
   });
 
@@ -151,17 +179,14 @@ describe('identity and access (e2e, real PostgreSQL/Redis/Meilisearch)', () => {
     expect(extra.body.details[0]).toEqual({ field: 'isAdmin', message: '是不允许的字段' });
   });
 
-  it('answers a duplicate e-mail with 409 on the field, and a reused credit code likewise', async () => {
-    const first = await register({ email: 'dup@example.com' });
-    expect(first.status).toBe(201);
-    const second = await register({ email: 'DUP@example.com' });
-    expect(second.status).toBe(409);
-    expect(second.body).toEqual(expect.objectContaining({ error: 'EMAIL_TAKEN', details: [expect.objectContaining({ field: 'email' })] }));
+  it('answers a reused credit code with 409 on the field, writing nothing', async () => {
     const code = randomCreditCode();
     expect((await register({ creditCode: code })).status).toBe(201);
     const again = await register({ creditCode: code });
     expect(again.status).toBe(409);
-    expect(again.body.error).toBe('CREDIT_CODE_TAKEN');
+    expect(again.body).toEqual(
+      expect.objectContaining({ error: 'CREDIT_CODE_TAKEN', details: [expect.objectContaining({ field: 'creditCode' })] }),
+    );
   });
 
   it('logs in, and a wrong password or unknown account answer alike', async () => {
@@ -218,8 +243,7 @@ describe('identity and access (e2e, real PostgreSQL/Redis/Meilisearch)', () => {
   });
 
   it('rotates refresh tokens and revokes the family when an old one is reused', async () => {
-    const r = await register();
-    const first = r.body.refreshToken as string;
+    const first = (await signUp()).refreshToken;
     const second = await t.request('POST', '/api/auth/refresh', { body: { refreshToken: first } });
     expect(second.status).toBe(200);
     expect(second.body.refreshToken).not.toBe(first);
@@ -238,10 +262,10 @@ describe('identity and access (e2e, real PostgreSQL/Redis/Meilisearch)', () => {
   });
 
   it('logs out: the refresh token no longer works', async () => {
-    const r = await register();
-    const out = await t.request('POST', '/api/auth/logout', { body: { refreshToken: r.body.refreshToken } });
+    const { refreshToken } = await signUp();
+    const out = await t.request('POST', '/api/auth/logout', { body: { refreshToken } });
     expect(out.status).toBe(204);
-    const again = await t.request('POST', '/api/auth/refresh', { body: { refreshToken: r.body.refreshToken } });
+    const again = await t.request('POST', '/api/auth/refresh', { body: { refreshToken } });
     expect(again.status).toBe(401);
   });
 

@@ -4,6 +4,7 @@ import { AppConfig, QUEUE_SETTINGS, QueueName, QueueRegistry } from '@app/core';
 import { addMembers, sleep, startSmtpPeer, waitFor } from './notify-support';
 import { ProductProcess, startProduct, worldEnv } from './support/processes';
 import { OrgSession, randomCreditCode, TestApp } from './support/test-app';
+import { registerOrganization } from './support/registration';
 
 const RECIPIENTS = 1200;
 
@@ -30,18 +31,16 @@ describe('notifications survive a worker killed during a fan-out (e2e, worker ch
 
   it(`SIGKILL mid fan-out to ${RECIPIENTS + 1} people, restart: one inbox entry each, at most one e-mail each; SIGTERM stops gracefully`, async () => {
     const ds = t.get(DataSource);
-    const reg = await t.request('POST', '/api/auth/register', {
-      body: {
-        organizationName: '荆州长江药业集团',
-        kind: 'enterprise',
-        creditCode: randomCreditCode(),
-        region: '荆州市',
-        name: '赵总',
-        email: `z${Date.now()}@example.com`,
-        password: 'Abcdef123',
-      },
+    const regOrg = await registerOrganization(t, {
+      organizationName: '荆州长江药业集团',
+      kind: 'enterprise',
+      creditCode: randomCreditCode(),
+      region: '荆州市',
+      name: '赵总',
+      email: `z${Date.now()}@example.com`,
+      password: 'Abcdef123',
     });
-    const orgId: string = reg.body.organizationId;
+    const orgId: string = regOrg.organizationId;
     await addMembers(ds, orgId, RECIPIENTS);
     const total = RECIPIENTS + 1;
     // The organization's people: only their mails count (the bureau also hears of the registration, by e-mail).

@@ -3,6 +3,7 @@ import { RemindersService } from '@app/notify';
 import { RunningWorker, startWorker } from '../apps/worker/src/bootstrap';
 import { sleep, startOwnRedis, startSmtpPeer, waitFor } from './notify-support';
 import { OrgSession, randomCreditCode, TestApp } from './support/test-app';
+import { registerOrganization } from './support/registration';
 
 /** Stops a redis-server of its own (never the machine's shared one) while an organization is approved. */
 describe('notifications survive Redis being down (e2e, own redis-server)', () => {
@@ -29,19 +30,16 @@ describe('notifications survive Redis being down (e2e, own redis-server)', () =>
   it('approves while Redis is stopped; once it is back the owner is told exactly once', async () => {
     const ds = t.get(DataSource);
     const email = `o${Math.random().toString(36).slice(2, 9)}@example.com`;
-    const reg = await t.request('POST', '/api/auth/register', {
-      body: {
-        organizationName: '天门纺织机械有限公司',
-        kind: 'enterprise',
-        creditCode: randomCreditCode(),
-        region: '天门市',
-        name: '李厂长',
-        email,
-        password: 'Abcdef123',
-      },
+    const regOrg = await registerOrganization(t, {
+      organizationName: '天门纺织机械有限公司',
+      kind: 'enterprise',
+      creditCode: randomCreditCode(),
+      region: '天门市',
+      name: '李厂长',
+      email,
+      password: 'Abcdef123',
     });
-    expect(reg.status).toBe(201);
-    const orgId: string = reg.body.organizationId;
+    const orgId: string = regOrg.organizationId;
 
     const fired: string[] = [];
     worker.app.get(RemindersService).handle('test.redis-down', async (_data, key) => {

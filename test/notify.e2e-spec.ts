@@ -4,6 +4,7 @@ import { DigestScheduler, FanoutService, RemindersService } from '@app/notify';
 import { RunningWorker, startWorker } from '../apps/worker/src/bootstrap';
 import { addMembers, emitRaw, startSmtpPeer, waitFor } from './notify-support';
 import { OrgSession, randomCreditCode, TestApp } from './support/test-app';
+import { registerOrganization } from './support/registration';
 
 describe('notifications: inbox, e-mail, preferences, digest, reminders, dashboard (e2e)', () => {
   let t: TestApp;
@@ -33,20 +34,16 @@ describe('notifications: inbox, e-mail, preferences, digest, reminders, dashboar
   /** A self-registered (pending) enterprise, its admin logged in. */
   async function pendingEnterprise(name: string): Promise<{ organizationId: string; userId: string; token: string; email: string }> {
     const email = `e${Math.random().toString(36).slice(2, 9)}@example.com`;
-    const res = await t.request('POST', '/api/auth/register', {
-      body: {
-        organizationName: name,
-        kind: 'enterprise',
-        creditCode: randomCreditCode(),
-        region: '荆门市',
-        name: '王经理',
-        email,
-        password: 'Abcdef123',
-      },
+    const resOrg = await registerOrganization(t, {
+      organizationName: name,
+      kind: 'enterprise',
+      creditCode: randomCreditCode(),
+      region: '荆门市',
+      name: '王经理',
+      email,
+      password: 'Abcdef123',
     });
-    expect(res.status).toBe(201);
-    const me = await t.request('GET', '/api/me', { token: res.body.accessToken });
-    return { organizationId: res.body.organizationId, userId: me.body.id ?? me.body.user?.id, token: res.body.accessToken, email };
+    return { organizationId: resOrg.organizationId, userId: resOrg.userId, token: resOrg.token, email };
   }
 
   const inboxCount = async (eventType: string, organizationId: string): Promise<number> =>

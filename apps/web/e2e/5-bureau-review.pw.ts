@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { apiCall, apiLogin, BUREAU, creditCode, DEMO_PASSWORD, eventually, expectAccessible, shot, signIn } from './fixtures';
+import { mailedLink } from './mail';
 
 // Bureau journey 1: verify one organization and reject another with a reason; approve a need and
 // reject a result with a reason; the owners hear of each outcome in their bell.
@@ -21,6 +22,12 @@ test('the bureau reviews organizations, a need and a result, and the owners hear
   const bad = { name: `钟祥资料不全有限公司${stamp}`, email: `bad-${stamp}@example.com` };
   expect((await register(good.name, 'enterprise', good.email)).status).toBe(201);
   expect((await register(bad.name, 'enterprise', bad.email)).status).toBe(201);
+  // Each admin follows the e-mailed verification link: only then is the organization in the bureau's queue.
+  for (const email of [good.email, bad.email]) {
+    const link = await eventually(`the verification e-mail to ${email}`, async () => mailedLink(email, '/email/verify'));
+    const token = new URL(link).hash.slice('#token='.length);
+    expect((await apiCall('POST', '/api/auth/email/verify', { body: { token } })).status).toBe(200);
+  }
 
   // A need of a demo enterprise and a result of a demo university, submitted for review.
   const ent = await apiLogin('e2@demo.jingmen.local', DEMO_PASSWORD);

@@ -1,18 +1,12 @@
 import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig, Public } from '@app/core';
 import { AuthService } from './auth.service';
 import { Client, type ClientContext } from './client-context';
-import { LoginDto, RefreshDto, RegisterDto, SessionDto } from './dto/auth.dto';
-import { MemberViewDto } from './dto/member.dto';
+import { LoginDto, RefreshDto, SessionDto } from './dto/auth.dto';
 import { InvalidRefreshTokenError } from './identity.errors';
 import { clearRefreshCookie, deliverSession, refreshCookieOf } from './refresh-cookie';
-
-class RegisteredDto extends SessionDto {
-  @ApiProperty({ type: MemberViewDto }) user!: MemberViewDto;
-  @ApiProperty({ format: 'uuid' }) organizationId!: string;
-}
 
 @ApiTags('auth')
 @Controller('auth')
@@ -21,18 +15,6 @@ export class AuthController {
     private readonly auth: AuthService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  @Post('register')
-  @Public()
-  @ApiOperation({ summary: '注册单位及其管理员账号（单位需经科技局认证后才能提交清单）' })
-  @ApiCreatedResponse({ type: RegisteredDto })
-  async register(
-    @Body() dto: RegisterDto,
-    @Client() client: ClientContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<RegisteredDto> {
-    return deliverSession(await this.auth.register(dto, client), dto.useCookie, reply, this.config);
-  }
 
   @Post('login')
   @Public()

@@ -1,27 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
-import {
-  APP_CONFIG,
-  AppConfig,
-  AuditService,
-  AccessTokenClaims,
-  OutboxService,
-  RateLimiter,
-  TooManyRequestsError,
-  TransactionHost,
-  isUniqueViolation,
-} from '@app/core';
+import { APP_CONFIG, AppConfig, AuditService, AccessTokenClaims, RateLimiter, TooManyRequestsError, TransactionHost } from '@app/core';
 import type { ClientContext } from './client-context';
-import { RegisterDto, TokenPairDto } from './dto/auth.dto';
-import { BadCredentialsError, CreditCodeTakenError, InvalidRefreshTokenError } from './identity.errors';
-import { Organization } from './organization.entity';
+import { TokenPairDto } from './dto/auth.dto';
+import { BadCredentialsError, InvalidRefreshTokenError } from './identity.errors';
 import { verifyAgainstDummy, verifyPassword } from './password.util';
 import { RefreshToken } from './refresh-token.entity';
 import { newSecret, secretMatches, sha256, splitToken } from './secret.util';
 import { SessionsService } from './sessions.service';
 import { User } from './user.entity';
-import { toUserView, UsersService, UserView } from './users.service';
+import { UsersService } from './users.service';
 
 /** The failure counter of one account (login, and a wrong current password when changing it). */
 export function loginAccountBucket(email: string): string {
@@ -37,53 +26,8 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly audit: AuditService,
     private readonly limiter: RateLimiter,
-    private readonly outbox: OutboxService,
     private readonly sessions: SessionsService,
   ) {}
-
-  /** Creates an unverified organization and its first user (its admin). */
-  async register(dto: RegisterDto, client: ClientContext): Promise<{ user: UserView; organizationId: string } & TokenPairDto> {
-    // Throttled per address like login: an hour's worth of registrations, then 429 until the hour passes.
-    const bucket = `register:addr:${client.ip}`;
-    if ((await this.limiter.hit(bucket, 3600)) > this.config.registerMaxPerAddress) {
-      const ttl = Math.max(await this.limiter.ttl(bucket), 1);
-      throw new TooManyRequestsError(`注册过于频繁，请 ${Math.ceil(ttl / 60)} 分钟后再试`, ttl);
-    }
-    const { user, organizationId } = await this.tx.run(async () => {
-      let org: Organization;
-      try {
-        org = await this.tx.repo(Organization).save(
-          this.tx.repo(Organization).create({
-            name: dto.organizationName,
-            kind: dto.kind,
-            creditCode: dto.creditCode ?? null,
-            region: dto.region,
-            status: 'pending',
-            contactName: dto.name,
-            contactEmail: dto.email,
-            contactPhone: dto.phone ?? null,
-          }),
-        );
-      } catch (err) {
-        if (isUniqueViolation(err, 'organization_credit_code_uq')) throw new CreditCodeTakenError();
-        throw err;
-      }
-      const created = await this.users.create({
-        organizationId: org.id,
-        email: dto.email,
-        password: dto.password,
-        name: dto.name,
-        phone: dto.phone,
-        role: 'admin',
-      });
-      const actor = { userId: created.id, organizationId: org.id };
-      await this.audit.record({ actor, action: 'organization.register', entityType: 'organization', entityId: org.id, to: 'pending' });
-      await this.outbox.emit('organization.submitted', { organizationId: org.id, resubmitted: false });
-      return { user: toUserView(created), organizationId: org.id };
-    });
-    const tokens = await this.issueTokens(user.id, organizationId, randomUUID(), client);
-    return { user, organizationId, ...tokens };
-  }
 
   /**
    * Rate-limited per account and per address; after too many failures the answer is 429

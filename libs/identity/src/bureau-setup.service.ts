@@ -87,7 +87,11 @@ export class BureauSetupService {
         admin = made.users[0];
       } else {
         organization = existing;
-        const found = await this.tx.repo(User).createQueryBuilder('u').where('lower(u.email) = :email', { email }).getOne();
+        const found = await this.tx
+          .repo(User)
+          .createQueryBuilder('u')
+          .where('lower(u.email) = :email AND u.removed_at IS NULL', { email })
+          .getOne();
         if (found && found.organizationId !== existing.id) throw new EmailTakenError();
         if (found) {
           // The bureau's own admin lost access: a new link, and the account an active admin again.

@@ -1,4 +1,4 @@
-import { ConflictError, DomainError, UnauthorizedError, ValidationFailedError } from '@app/core';
+import { ConflictError, DomainError, InvalidStateError, UnauthorizedError, ValidationFailedError } from '@app/core';
 
 export class EmailTakenError extends ConflictError {
   constructor() {
@@ -49,5 +49,28 @@ export class SamePasswordError extends ValidationFailedError {
 export class BureauExistsError extends ConflictError {
   constructor(name: string) {
     super('BUREAU_EXISTS', `科技局单位“${name}”已存在；如确需为其再开通一个管理员账号（或重新生成设置密码的链接），请加 --force 再运行`);
+  }
+}
+
+/** A verification link unknown, already used, superseded or expired: one answer for all. */
+export class InvalidVerificationLinkError extends DomainError {
+  constructor() {
+    const message = '验证链接无效、已使用或已过期，请重新发送验证邮件';
+    super('INVALID_VERIFICATION_LINK', message, 400, [{ field: 'token', message }]);
+  }
+}
+
+/** The bureau verifies an organization whose admin has not verified their e-mail address yet. */
+export class OrganizationNotSubmittedError extends InvalidStateError {
+  constructor() {
+    super('该单位的管理员尚未验证邮箱，单位还未提交认证，暂不能审核');
+  }
+}
+
+/** An invitation unknown, accepted, revoked or expired: one answer for all. */
+export class InvalidInvitationError extends DomainError {
+  constructor() {
+    const message = '邀请链接无效、已使用、已撤销或已过期，请联系单位管理员重新邀请';
+    super('INVALID_INVITATION', message, 400, [{ field: 'token', message }]);
   }
 }

@@ -5,6 +5,8 @@ import { AccountController } from './account.controller';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { BureauSetupService } from './bureau-setup.service';
+import { InvitationsController } from './invitations.controller';
+import { InvitationsService } from './invitations.service';
 import { MeController } from './me.controller';
 import { MeService } from './me.service';
 import { MembersService } from './members.service';
@@ -15,13 +17,15 @@ import { PasswordLink } from './password-link.entity';
 import { PasswordsService } from './passwords.service';
 import { ProvisioningService } from './provisioning.service';
 import { RefreshToken } from './refresh-token.entity';
+import { RegistrationController } from './registration.controller';
+import { RegistrationService } from './registration.service';
 import { SessionsService } from './sessions.service';
 import { User } from './user.entity';
 import { UsersService } from './users.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Organization, User, RefreshToken, PasswordLink])],
-  controllers: [AuthController, AccountController, MeController, OrganizationsController],
+  controllers: [AuthController, RegistrationController, AccountController, MeController, OrganizationsController, InvitationsController],
   providers: [
     AuthService,
     UsersService,
@@ -31,9 +35,19 @@ import { UsersService } from './users.service';
     MembersService,
     SessionsService,
     PasswordsService,
+    RegistrationService,
+    InvitationsService,
     BureauSetupService,
     { provide: AUTH_USER_LOADER, useExisting: UsersService },
   ],
-  exports: [UsersService, OrganizationsService, ProvisioningService, PasswordsService, BureauSetupService, AUTH_USER_LOADER],
+  exports: [
+    UsersService,
+    OrganizationsService,
+    ProvisioningService,
+    PasswordsService,
+    RegistrationService,
+    BureauSetupService,
+    AUTH_USER_LOADER,
+  ],
 })
 export class IdentityModule {}

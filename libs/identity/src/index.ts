@@ -7,6 +7,7 @@ export * from './users.service';
 export * from './organizations.service';
 export * from './provisioning.service';
 export * from './passwords.service';
+export * from './registration.service';
 export * from './bureau-setup.service';
 export * from './identity.module';
 export * from './identity.errors';

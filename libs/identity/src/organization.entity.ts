@@ -29,6 +29,13 @@ export class Organization {
   @Column({ type: 'timestamptz', nullable: true })
   verifiedAt!: Date | null;
 
+  /**
+   * When it entered the bureau's queue: once the admin who registered it verified their e-mail
+   * address. Null until then, and the bureau's list of pending organizations leaves it out.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  submittedAt!: Date | null;
+
   @Column({ type: 'text', nullable: true })
   contactName!: string | null;
 

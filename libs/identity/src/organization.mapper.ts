@@ -22,5 +22,6 @@ export function toOrganizationDetail(o: Organization): OrganizationDetailDto {
     contactPhone: o.contactPhone,
     contactEmail: o.contactEmail,
     createdAt: o.createdAt,
+    submittedAt: o.submittedAt,
   };
 }

@@ -20,7 +20,7 @@ import {
 import { Brackets, In } from 'typeorm';
 import { OrganizationDetailDto, OrganizationPublicDto, OrganizationQueryDto, UpdateOrganizationDto } from './dto/organization.dto';
 import { toOrganizationDetail, toOrganizationPublic } from './organization.mapper';
-import { CreditCodeTakenError } from './identity.errors';
+import { CreditCodeTakenError, OrganizationNotSubmittedError } from './identity.errors';
 import { Organization } from './organization.entity';
 
 @Injectable()
@@ -44,6 +44,8 @@ export class OrganizationsService implements OnModuleInit {
     const qb = this.tx.repo(Organization).createQueryBuilder('o');
     if (!bureau) qb.andWhere(`o.status = 'verified'`);
     else if (q.status) qb.andWhere('o.status = :status', { status: q.status });
+    // The queue holds only organizations whose admin verified their e-mail address.
+    if (bureau && q.status === 'pending') qb.andWhere('o.submitted_at IS NOT NULL');
     if (q.kind) qb.andWhere('o.kind = :kind', { kind: q.kind });
     const text = q.q;
     if (text) qb.andWhere(new Brackets((b) => b.where(`o.name ILIKE :q ESCAPE '\\'`, { q: `%${escapeLike(text)}%` })));
@@ -118,6 +120,7 @@ export class OrganizationsService implements OnModuleInit {
     return this.tx.run(async () => {
       const o = await this.requireForUpdate(id);
       if (o.status === 'verified') throw new InvalidStateError('该单位已通过认证');
+      if (!o.submittedAt) throw new OrganizationNotSubmittedError();
       const from = o.status;
       o.status = 'verified';
       o.rejectReason = null;

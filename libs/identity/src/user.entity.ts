@@ -36,6 +36,21 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
+  /** When the user proved the address theirs (followed an e-mailed link); null until then. */
+  @Column({ type: 'timestamptz', nullable: true })
+  emailVerifiedAt!: Date | null;
+
+  /** Invited by e-mail and not joined yet (the account stays disabled until the invitee sets a password). */
+  @Column({ type: 'timestamptz', nullable: true })
+  invitedAt!: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  invitedBy!: string | null;
+
+  /** Removed from its organization: kept for the history, never signs in again; the address is free. */
+  @Column({ type: 'timestamptz', nullable: true })
+  removedAt!: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -14,6 +14,7 @@ import {
   TransactionHost,
   isUniqueViolation,
 } from '@app/core';
+import { IsNull } from 'typeorm';
 import { ExpertQueryDto, ExpertViewDto } from './dto/expert.dto';
 import { AddMemberDto } from './dto/organization.dto';
 import { EmailTakenError } from './identity.errors';
@@ -31,6 +32,8 @@ export interface UserView {
   expertFields: string[];
   organizationId: string;
   active: boolean;
+  emailVerified: boolean;
+  invited: boolean;
 }
 
 export function toUserView(u: User): UserView {
@@ -44,6 +47,8 @@ export function toUserView(u: User): UserView {
     expertFields: u.expertFields,
     organizationId: u.organizationId,
     active: u.active,
+    emailVerified: u.emailVerifiedAt !== null,
+    invited: u.invitedAt !== null,
   };
 }
 
@@ -111,7 +116,7 @@ export class UsersService implements AuthUserLoader {
     const { skip, take } = pageOffset(q);
     const [rows, total] = await this.tx
       .repo(User)
-      .findAndCount({ where: { organizationId }, order: { active: 'DESC', createdAt: 'ASC', id: 'ASC' }, skip, take });
+      .findAndCount({ where: { organizationId, removedAt: IsNull() }, order: { active: 'DESC', createdAt: 'ASC', id: 'ASC' }, skip, take });
     return toPage(rows.map(toUserView), total, q);
   }
 

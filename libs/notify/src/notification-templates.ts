@@ -1,6 +1,7 @@
 import { renderCollaboration } from './collaboration-templates';
 import { ContractEventType, isContractEvent, renderContract } from './contract-templates';
 import { renderImportSummary } from './import-summary-templates';
+import { isRevisionEvent, renderRevision } from './revision-templates';
 import { quote, quoteName, reasonText } from './template-text.util';
 import {
   COLLABORATION_EVENT_TYPES,
@@ -19,6 +20,11 @@ export interface RenderedMessage {
   body: string;
   /** Absolute link to the item (publicBaseUrl + path), or null. */
   link: string | null;
+  /**
+   * An account's security e-mail (a one-time link, a sign-up attempt): sent whatever the
+   * notification settings say, so its footer does not point to them; `action` labels the link.
+   */
+  security?: { action: string };
 }
 
 export interface TemplateContext {
@@ -40,6 +46,10 @@ export function renderMessage(ctx: TemplateContext): RenderedMessage {
   if (isContractEvent(ctx.type)) return renderContract(ctx);
   if ((COLLABORATION_EVENT_TYPES as readonly string[]).includes(ctx.type)) {
     const { path, ...text } = renderCollaboration(ctx.type as CollaborationEventType, p, s);
+    return { ...text, link: link(path) };
+  }
+  if (isRevisionEvent(ctx.type, p)) {
+    const { path, ...text } = renderRevision(ctx.type, p, s);
     return { ...text, link: link(path) };
   }
   if ((IMPORT_SUMMARY_EVENT_TYPES as readonly string[]).includes(ctx.type)) {

@@ -56,11 +56,6 @@ export class RegisterDto {
   @Transform(trimString)
   @Matches(/^[0-9+\- ]{5,20}$/, { context: { message: '不是有效的电话号码' } })
   phone?: string;
-
-  @ApiPropertyOptional({ description: '网页端使用：刷新令牌放在 httpOnly Cookie 中，不在响应体中返回' })
-  @IsOptional()
-  @IsBoolean()
-  useCookie?: boolean;
 }
 
 export class LoginDto {

@@ -44,4 +44,6 @@ export class MemberViewDto {
   @ApiProperty({ type: [String] }) expertFields!: string[];
   @ApiProperty({ format: 'uuid' }) organizationId!: string;
   @ApiProperty({ description: '账号是否启用' }) active!: boolean;
+  @ApiProperty({ description: '邮箱是否已验证' }) emailVerified!: boolean;
+  @ApiProperty({ description: '已邀请、尚未接受邀请（账号在接受前不能登录）' }) invited!: boolean;
 }

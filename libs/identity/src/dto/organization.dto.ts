@@ -99,4 +99,11 @@ export class OrganizationDetailDto extends OrganizationPublicDto {
   @ApiProperty({ type: String, nullable: true }) contactPhone!: string | null;
   @ApiProperty({ type: String, nullable: true }) contactEmail!: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: '提交科技局认证的时间（管理员验证邮箱后）；为空表示尚未验证邮箱、不在认证队列中',
+  })
+  submittedAt!: Date | null;
 }

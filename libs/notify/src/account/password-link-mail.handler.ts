@@ -1,13 +1,14 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { APP_CONFIG, AppConfig, JobHandlerRegistry, QueueName, RelayedEvent } from '@app/core';
-import { passwordLinkUrl, PasswordsService, RESET_LINK_MINUTES } from '@app/identity';
+import { PasswordsService } from '@app/identity';
 import { isPermanentSmtpError, Mailer } from '../channels/mailer';
 import { errorText } from '../delivery-jobs';
 import { renderPasswordLinkMail } from './password-link-templates';
 
 /**
- * Mails a forgotten-password link to its one address, straight from the outbox event (on the
+ * Mails a one-time account link (forgotten password, e-mail verification, a sign-up attempt with
+ * a taken address: see its purpose) to its one address, straight from the outbox event (on the
  * e-mail queue; not a fan-out, no inbox, no preferences: it cannot be switched off). The link's
  * secret is made here, just before sending, so it is never stored anywhere but in the e-mail.
  */
@@ -30,7 +31,7 @@ export class PasswordLinkMailHandler implements OnModuleInit {
     const link = await this.passwords.issueLink(event.payload.linkId);
     // Used, superseded or expired while waiting (or the account disabled): nothing to send.
     if (!link) return 'not sent: link no longer usable';
-    const message = renderPasswordLinkMail(link, passwordLinkUrl(this.config.linkBaseUrl, link.token), RESET_LINK_MINUTES);
+    const message = renderPasswordLinkMail(link, this.config.linkBaseUrl);
     try {
       await this.mailer.send(link.email, message, { 'X-TT-Delivery': event.eventId });
     } catch (err) {

@@ -1,13 +1,13 @@
 import { Alert, Button, Card, Form, Input, Radio, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
-import { useSession } from '../../auth/session';
 import { applyApiErrors } from '../../components/api-errors';
 import { creditCodeMessage } from '../../components/credit-code';
 import { NEW_PASSWORD_HINT, NEW_PASSWORD_RULES } from '../../components/password-rules';
 import { RegionCascader } from '../../components/reference';
+import { ResendVerification } from './ResendVerification';
 
 type RegisterBody = components['schemas']['RegisterDto'];
 
@@ -16,16 +16,14 @@ export default function RegisterPage() {
   const kind = Form.useWatch('kind', form);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const { adopt } = useSession();
-  const navigate = useNavigate();
+  const [received, setReceived] = useState<{ email: string; message: string } | null>(null);
 
   const submit = async (v: RegisterBody) => {
     setBusy(true);
     setError(null);
     try {
-      const res = unwrap(await api.POST('/api/auth/register', { body: { ...v, creditCode: v.creditCode || undefined, useCookie: true } }));
-      await adopt(res.accessToken);
-      navigate('/my/organization', { replace: true });
+      const res = unwrap(await api.POST('/api/auth/register', { body: { ...v, creditCode: v.creditCode || undefined } }));
+      setReceived({ email: v.email, message: res.message });
     } catch (err) {
       setError(applyApiErrors(form, err));
     } finally {
@@ -33,13 +31,36 @@ export default function RegisterPage() {
     }
   };
 
+  if (received) {
+    return (
+      <Card style={{ maxWidth: 560, margin: '24px auto' }}>
+        <Typography.Title level={2} style={{ fontSize: 22 }}>
+          请查收验证邮件
+        </Typography.Title>
+        <Alert
+          type="success"
+          showIcon
+          role="status"
+          title={`已发送到 ${received.email}`}
+          description={received.message}
+          style={{ marginBottom: 16 }}
+        />
+        <Typography.Paragraph>没有收到？可以重新发送（此前的链接随即失效）：</Typography.Paragraph>
+        <ResendVerification email={received.email} compact />
+        <Typography.Paragraph style={{ marginTop: 16 }}>
+          验证后即可<Link to="/login">登录</Link>查看认证进度。
+        </Typography.Paragraph>
+      </Card>
+    );
+  }
+
   return (
     <Card style={{ maxWidth: 560, margin: '24px auto' }}>
       <Typography.Title level={2} style={{ fontSize: 22 }}>
         注册单位
       </Typography.Title>
       <Typography.Paragraph type="secondary">
-        企业、高校和科研院所均可注册。注册后由科技局认证，认证通过即可发布需求或成果、发起对接和揭榜。
+        企业、高校和科研院所均可注册。注册后请打开验证邮件中的链接验证邮箱，单位随即提交科技局认证，认证通过即可发布需求或成果、发起对接和揭榜。
       </Typography.Paragraph>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ kind: 'enterprise' }} validateTrigger={['onChange', 'onBlur']}>
