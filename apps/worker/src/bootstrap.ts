@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { AppConfig, OutboxRelay, QueueWorkers } from '@app/core';
+import { AppConfig, OutboxRelay, QueueName, QueueWorkers } from '@app/core';
 import { WorkerModule } from './worker.module';
 
 export interface RunningWorker {
@@ -9,13 +9,17 @@ export interface RunningWorker {
   stop(): Promise<void>;
 }
 
-/** Starts the outbox relay and one BullMQ worker per queue (used by main.ts and the tests). */
+/**
+ * Starts the outbox relay and one BullMQ worker per queue — or per queue named in WORKER_QUEUES, so
+ * that a busy queue (matching, an import's indexing) can get processes of its own (used by main.ts
+ * and the tests).
+ */
 export async function startWorker(config: AppConfig, options: { relayIntervalMs?: number } = {}): Promise<RunningWorker> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   const relay = app.get(OutboxRelay);
   const workers = app.get(QueueWorkers);
-  workers.start();
+  workers.start(config.workerQueues ? (config.workerQueues as QueueName[]) : undefined);
   relay.start(options.relayIntervalMs ?? 100);
   let stopped = false;
   return {

@@ -21,23 +21,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/auth/register': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** 注册单位及其管理员账号（单位需经科技局认证后才能提交清单） */
-    post: operations['AuthController_register'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/auth/login': {
     parameters: {
       query?: never;
@@ -83,6 +66,57 @@ export interface paths {
     put?: never;
     /** 退出登录：注销该刷新令牌（或网页端 Cookie 中的令牌）及其同一登录下的全部令牌 */
     post: operations['AuthController_logout'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/register': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 注册单位及其管理员账号：向该邮箱发送验证链接（24 小时内有效），验证后单位进入科技局认证队列；邮箱已注册时回答相同（邮件告知账号持有人）；申请过多时返回 429 */
+    post: operations['RegistrationController_register'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/email/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 用验证邮件中的链接验证邮箱（链接仅可使用一次）；注册的单位随即提交科技局认证 */
+    post: operations['RegistrationController_verify'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/email/verify/resend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 重新发送验证邮件（此前的验证链接随即失效）；邮箱是否注册回答都相同；申请过多时返回 429 */
+    post: operations['RegistrationController_resend'];
     delete?: never;
     options?: never;
     head?: never;
@@ -288,7 +322,8 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    delete?: never;
+    /** 移除成员：账号不能再登录，全部登录即时退出（仅本单位管理员；不能移除唯一的管理员或自己） */
+    delete: operations['InvitationsController_remove'];
     options?: never;
     head?: never;
     /** 修改本单位成员的角色（仅本单位管理员；至少保留一位管理员） */
@@ -363,6 +398,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/organizations/{id}/invitations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 邀请成员：向该邮箱发送邀请链接（7 天内有效），被邀请人自行填写姓名、设置密码后加入（仅本单位管理员）；发送过多时返回 429 */
+    post: operations['InvitationsController_invite'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organizations/{id}/invitations/{userId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** 撤销尚未接受的邀请：邀请链接随即失效（仅本单位管理员） */
+    delete: operations['InvitationsController_revoke'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/invitation/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 接受邀请：用邀请邮件中的链接填写姓名、设置密码（链接仅可使用一次），随后即可登录 */
+    post: operations['InvitationsController_accept'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/catalog/reference': {
     parameters: {
       query?: never;
@@ -370,7 +456,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 维护的参考数据：产业领域、合作方式、合同类型、状态 */
+    /** 维护的参考数据：产业领域、合作方式、合同类型、状态、地区 */
     get: operations['CatalogIoController_reference'];
     put?: never;
     post?: never;
@@ -438,7 +524,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 按当前筛选条件导出技术需求（XLSX/CSV，中文列名；仅科技局） */
+    /**
+     * 按当前筛选条件导出技术需求（XLSX/CSV，中文列名）
+     * @description 科技局导出全部单位的条目；已认证单位的成员导出本单位的全部条目
+     */
     get: operations['CatalogIoController_exportNeeds'];
     put?: never;
     post?: never;
@@ -455,7 +544,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 按当前筛选条件导出科技成果（XLSX/CSV，中文列名；仅科技局） */
+    /**
+     * 按当前筛选条件导出科技成果（XLSX/CSV，中文列名）
+     * @description 科技局导出全部单位的条目；已认证单位的成员导出本单位的全部条目
+     */
     get: operations['CatalogIoController_exportResults'];
     put?: never;
     post?: never;
@@ -491,7 +583,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** 技术需求：科技局导入清单（multipart 上传 .xlsx/.csv，字段名 file）：dryRun=true 返回每行问题（行号、列名、原因）不写入；正式导入全部写入或全部不写入 */
+    /**
+     * 技术需求：导入清单（multipart 上传 .xlsx/.csv，字段名 file）：dryRun=true 返回每行问题（行号、列名、原因）和将跳过的重复行，不写入；正式导入全部写入或全部不写入，与平台已有条目或文件中前面的行重复的行跳过并列出
+     * @description 科技局导入任何单位的条目；已认证单位的管理员只能导入本单位的条目（单位列可不填，填写他单位的行被拒绝并说明行号），状态只能为草稿或待审核（不填为待审核，提交科技局审核）
+     */
     post: operations['CatalogIoController_importNeeds'];
     delete?: never;
     options?: never;
@@ -508,7 +603,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** 科技成果：科技局导入清单（multipart 上传 .xlsx/.csv，字段名 file）：dryRun=true 返回每行问题（行号、列名、原因）不写入；正式导入全部写入或全部不写入 */
+    /**
+     * 科技成果：导入清单（multipart 上传 .xlsx/.csv，字段名 file）：dryRun=true 返回每行问题（行号、列名、原因）和将跳过的重复行，不写入；正式导入全部写入或全部不写入，与平台已有条目或文件中前面的行重复的行跳过并列出
+     * @description 科技局导入任何单位的条目；已认证单位的管理员只能导入本单位的条目（单位列可不填，填写他单位的行被拒绝并说明行号），状态只能为草稿或待审核（不填为待审核，提交科技局审核）
+     */
     post: operations['CatalogIoController_importResults'];
     delete?: never;
     options?: never;
@@ -525,7 +623,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** 成果转化应用：科技局导入清单（multipart 上传 .xlsx/.csv，字段名 file）：dryRun=true 返回每行问题（行号、列名、原因）不写入；正式导入全部写入或全部不写入 */
+    /** 成果转化应用（仅科技局）：导入清单（multipart 上传 .xlsx/.csv，字段名 file）：dryRun=true 返回每行问题（行号、列名、原因）和将跳过的重复行，不写入；正式导入全部写入或全部不写入，与平台已有条目或文件中前面的行重复的行跳过并列出 */
     post: operations['CatalogIoController_importAdoptions'];
     delete?: never;
     options?: never;
@@ -582,7 +680,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** 修改草稿或被驳回的需求 */
+    /** 修改需求：草稿或被驳回的直接修改；已发布的提交修改审核（202，再次修改更新同一份待审核的修改） */
     patch: operations['NeedsController_update'];
     trace?: never;
   };
@@ -754,7 +852,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** 修改草稿或被驳回的成果 */
+    /** 修改成果：草稿或被驳回的直接修改；已发布的提交修改审核（202，再次修改更新同一份待审核的修改） */
     patch: operations['ResultsController_update'];
     trace?: never;
   };
@@ -1078,6 +1176,91 @@ export interface paths {
     put?: never;
     /** 科技局退回技术合同（须写明原因） */
     post: operations['ContractsController_return'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/revisions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 已发布需求和成果的修改（科技局看全部，用 status=pending 得到审核队列；其他单位只看本单位的） */
+    get: operations['RevisionsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/revisions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 修改详情：逐字段的原值和新值（仅发布单位和科技局） */
+    get: operations['RevisionsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/revisions/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 科技局通过修改：公开内容随之更新，搜索与匹配随之更新，发布单位收到通知 */
+    post: operations['RevisionsController_approve'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/revisions/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 科技局驳回修改（须写明原因）：公开内容不变，发布单位收到原因 */
+    post: operations['RevisionsController_reject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/revisions/{id}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 发布单位撤回待审核的修改：公开内容不变 */
+    post: operations['RevisionsController_withdraw'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2211,6 +2394,24 @@ export interface components {
       /** @description 服务器内部错误的编号，便于排查 */
       errorId?: string;
     };
+    LoginDto: {
+      email: string;
+      password: string;
+      /** @description 网页端使用：刷新令牌放在 httpOnly Cookie 中，不在响应体中返回 */
+      useCookie?: boolean;
+    };
+    SessionDto: {
+      /** @description 访问令牌（Bearer） */
+      accessToken: string;
+      /** @description 刷新令牌（网页端放在 Cookie 中时不返回） */
+      refreshToken?: string;
+      /** @description 访问令牌有效期（秒） */
+      expiresIn: number;
+    };
+    RefreshDto: {
+      /** @description 刷新令牌；省略时使用网页端的 Cookie */
+      refreshToken?: string;
+    };
     RegisterDto: {
       /** @example 荆门市某某新材料有限公司 */
       organizationName: string;
@@ -2234,52 +2435,21 @@ export interface components {
       password: string;
       /** @example 13800000000 */
       phone?: string;
-      /** @description 网页端使用：刷新令牌放在 httpOnly Cookie 中，不在响应体中返回 */
-      useCookie?: boolean;
     };
-    MemberViewDto: {
-      /** Format: uuid */
-      id: string;
+    RegistrationReceivedDto: {
+      /** @example 注册申请已提交。我们已向您填写的邮箱发送一封邮件，请在 24 小时内打开其中的链接验证邮箱…… */
+      message: string;
+    };
+    VerifyEmailDto: {
+      /** @description 验证邮件中链接的令牌 */
+      token: string;
+    };
+    ResendVerificationDto: {
+      /**
+       * @description 注册时填写的邮箱
+       * @example zhangsan@example.com
+       */
       email: string;
-      name: string;
-      phone: string | null;
-      /** @enum {string} */
-      role: 'admin' | 'member';
-      isExpert: boolean;
-      expertFields: string[];
-      /** Format: uuid */
-      organizationId: string;
-      /** @description 账号是否启用 */
-      active: boolean;
-    };
-    RegisteredDto: {
-      /** @description 访问令牌（Bearer） */
-      accessToken: string;
-      /** @description 刷新令牌（网页端放在 Cookie 中时不返回） */
-      refreshToken?: string;
-      /** @description 访问令牌有效期（秒） */
-      expiresIn: number;
-      user: components['schemas']['MemberViewDto'];
-      /** Format: uuid */
-      organizationId: string;
-    };
-    LoginDto: {
-      email: string;
-      password: string;
-      /** @description 网页端使用：刷新令牌放在 httpOnly Cookie 中，不在响应体中返回 */
-      useCookie?: boolean;
-    };
-    SessionDto: {
-      /** @description 访问令牌（Bearer） */
-      accessToken: string;
-      /** @description 刷新令牌（网页端放在 Cookie 中时不返回） */
-      refreshToken?: string;
-      /** @description 访问令牌有效期（秒） */
-      expiresIn: number;
-    };
-    RefreshDto: {
-      /** @description 刷新令牌；省略时使用网页端的 Cookie */
-      refreshToken?: string;
     };
     ForgotPasswordDto: {
       /**
@@ -2333,6 +2503,25 @@ export interface components {
       /** @description 是否为本次请求所用的会话 */
       current: boolean;
     };
+    MemberViewDto: {
+      /** Format: uuid */
+      id: string;
+      email: string;
+      name: string;
+      phone: string | null;
+      /** @enum {string} */
+      role: 'admin' | 'member';
+      isExpert: boolean;
+      expertFields: string[];
+      /** Format: uuid */
+      organizationId: string;
+      /** @description 账号是否启用 */
+      active: boolean;
+      /** @description 邮箱是否已验证 */
+      emailVerified: boolean;
+      /** @description 已邀请、尚未接受邀请（账号在接受前不能登录） */
+      invited: boolean;
+    };
     OrganizationDetailDto: {
       /** Format: uuid */
       id: string;
@@ -2358,6 +2547,11 @@ export interface components {
       contactEmail: string | null;
       /** Format: date-time */
       createdAt: string;
+      /**
+       * Format: date-time
+       * @description 提交科技局认证的时间（管理员验证邮箱后）；为空表示尚未验证邮箱、不在认证队列中
+       */
+      submittedAt: string | null;
     };
     MeDto: {
       user: components['schemas']['MemberViewDto'];
@@ -2452,6 +2646,43 @@ export interface components {
        */
       fields: string[];
     };
+    InviteMemberDto: {
+      /**
+       * @description 被邀请人的邮箱（登录用）
+       * @example lisi@example.com
+       */
+      email: string;
+      /**
+       * @description 被邀请人的姓名（可留空，由被邀请人自己填写）
+       * @example 李四
+       */
+      name?: string;
+      /**
+       * @description admin（管理员）或 member（成员）
+       * @default member
+       * @enum {string}
+       */
+      role: 'admin' | 'member';
+    };
+    AcceptInvitationDto: {
+      /** @description 邀请邮件中链接的令牌 */
+      token: string;
+      /**
+       * @description 您的姓名
+       * @example 李四
+       */
+      name: string;
+      /**
+       * @description 登录密码：至少 8 位，包含字母和数字
+       * @example S3cure-pass
+       */
+      password: string;
+    };
+    InvitationAcceptedDto: {
+      /** @description 登录邮箱 */
+      email: string;
+      message: string;
+    };
     PrefectureDivisionDto: {
       /**
        * @description 地级行政区
@@ -2532,7 +2763,7 @@ export interface components {
       patentFormat: string;
       /** @description 一次导入的最大数据行数 */
       importMaxRows: number;
-      /** @description 湖北省行政区划（所在地也可以是省外的市县） */
+      /** @description 湖北省行政区划：需求和成果的所在地只能是其中的地级行政区或县（市、区） */
       regions: components['schemas']['RegionsReferenceDto'];
     };
     ImportReportDto: {
@@ -2548,12 +2779,16 @@ export interface components {
       list: 'needs' | 'results' | 'adoptions';
       /** @description 是否为试导入（只检查、不写入） */
       dryRun: boolean;
-      /** @description 数据行数（不含列名行和空行） */
+      /** @description 数据行数（不含列名行和空行）= 无问题行 + 跳过的重复行 + 有问题的行 */
       totalRows: number;
-      /** @description 没有问题的行数 */
+      /** @description 没有问题、将写入（试导入）或已写入的行数，不含跳过的重复行 */
       validRows: number;
       /** @description 已写入的行数（试导入时为 0） */
       imported: number;
+      /** @description 跳过的重复行数：与平台已有条目相同，或与文件中前面的行相同，不写入 */
+      skipped: number;
+      /** @description 跳过的行：行号、列名、原因（与哪一条或哪一行重复）；最多 1000 条 */
+      skippedRows: components['schemas']['ErrorDetailDto'][];
       /** @description 问题总数 */
       problemCount: number;
       /** @description 问题：行号（列名行为第 1 行）、列名、原因；最多 1000 条 */
@@ -2741,7 +2976,7 @@ export interface components {
       /** @description null 视为空列表 */
       cooperationModes?: ('技术转让' | '技术许可' | '合作开发' | '委托开发' | '技术服务' | '作价入股')[];
       /**
-       * @description 所在市或县（区）；不填时取本单位所在地
+       * @description 所在市或县（区），须为地区参考（GET /api/catalog/reference）中的名称；“荆门”“荆门市钟祥市”等写法按参考统一；不填时取本单位所在地
        * @example 荆门市
        */
       region?: string;
@@ -2803,7 +3038,7 @@ export interface components {
       /** @description null 视为空列表 */
       cooperationModes?: ('技术转让' | '技术许可' | '合作开发' | '委托开发' | '技术服务' | '作价入股')[];
       /**
-       * @description 所在市或县（区）；不填时取本单位所在地
+       * @description 所在市或县（区），须为地区参考（GET /api/catalog/reference）中的名称；“荆门”“荆门市钟祥市”等写法按参考统一；不填时取本单位所在地
        * @example 荆门市
        */
       region?: string;
@@ -2823,6 +3058,89 @@ export interface components {
        * @example 2027-06-30
        */
       deadline?: string;
+    };
+    FieldChangeDto: {
+      /**
+       * @description 字段（与修改请求中的字段名相同）
+       * @example title
+       */
+      field: string;
+      /**
+       * @description 字段的中文名称
+       * @example 名称
+       */
+      label: string;
+      /** @description 原值（待审核时为当前公开的值） */
+      from: (string | number | boolean | string[]) | null;
+      /** @description 新值 */
+      to: (string | number | boolean | string[]) | null;
+      /**
+       * @description 原值的文字
+       * @example 磷石膏制备建筑石膏粉
+       */
+      fromText: string;
+      /**
+       * @description 新值的文字
+       * @example 磷石膏制备高强度建筑石膏粉
+       */
+      toText: string;
+    };
+    RevisionViewDto: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description 需求或成果
+       * @enum {string}
+       */
+      itemType: 'need' | 'result';
+      /**
+       * @description 条目类型的中文名称
+       * @example 成果
+       */
+      itemTypeLabel: string;
+      /**
+       * Format: uuid
+       * @description 被修改的需求或成果
+       */
+      itemId: string;
+      /** @description 条目当前公开的标题 */
+      itemTitle: string;
+      /**
+       * Format: uuid
+       * @description 发布单位
+       */
+      organizationId: string;
+      /** @description 发布单位名称 */
+      organizationName: string | null;
+      /**
+       * @description 状态
+       * @enum {string}
+       */
+      status: 'pending' | 'approved' | 'rejected' | 'withdrawn';
+      /**
+       * @description 状态的中文名称
+       * @example 待审核
+       */
+      statusLabel: string;
+      /** @description 逐字段的修改（原值 → 新值） */
+      changes: components['schemas']['FieldChangeDto'][];
+      /** @description 驳回原因 */
+      rejectReason: string | null;
+      /**
+       * Format: date-time
+       * @description 提交时间
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description 最后变动时间
+       */
+      updatedAt: string;
+      /**
+       * Format: date-time
+       * @description 科技局决定的时间
+       */
+      decidedAt: string | null;
     };
     QualityReportDto: {
       /** @description 质量评分（0–100） */
@@ -2850,7 +3168,7 @@ export interface components {
        * @description 变更前状态（创建时为空）
        * @enum {string|null}
        */
-      fromState: 'draft' | 'submitted' | 'published' | 'rejected' | 'closed' | 'pending' | 'confirmed' | null;
+      fromState: 'draft' | 'submitted' | 'published' | 'rejected' | 'closed' | 'pending' | 'confirmed' | 'approved' | 'withdrawn' | null;
       /**
        * @description 变更前状态的中文名称
        * @example 草稿
@@ -2860,7 +3178,7 @@ export interface components {
        * @description 变更后状态
        * @enum {string|null}
        */
-      toState: 'draft' | 'submitted' | 'published' | 'rejected' | 'closed' | 'pending' | 'confirmed' | null;
+      toState: 'draft' | 'submitted' | 'published' | 'rejected' | 'closed' | 'pending' | 'confirmed' | 'approved' | 'withdrawn' | null;
       /**
        * @description 变更后状态的中文名称
        * @example 待审核
@@ -2882,7 +3200,7 @@ export interface components {
       actorOrganizationId: string | null;
       /** @description 操作人所属单位名称 */
       actorOrganizationName: string | null;
-      /** @description 附加信息，如修改的字段 {fields}、导入批次 {importId}、对接编号 {engagementId} */
+      /** @description 附加信息，如修改的字段 {fields}、导入批次 {importId}、对接编号 {engagementId}、修改编号 {revisionId} */
       data: {
         [key: string]: unknown;
       } | null;
@@ -2928,7 +3246,7 @@ export interface components {
       /** @description null 视为空列表 */
       cooperationModes?: ('技术转让' | '技术许可' | '合作开发' | '委托开发' | '技术服务' | '作价入股')[];
       /**
-       * @description 所在市或县（区）；不填时取本单位所在地
+       * @description 所在市或县（区），须为地区参考（GET /api/catalog/reference）中的名称；“荆门”“荆门市钟祥市”等写法按参考统一；不填时取本单位所在地
        * @example 荆门市
        */
       region?: string;
@@ -3122,7 +3440,7 @@ export interface components {
       /** @description null 视为空列表 */
       cooperationModes?: ('技术转让' | '技术许可' | '合作开发' | '委托开发' | '技术服务' | '作价入股')[];
       /**
-       * @description 所在市或县（区）；不填时取本单位所在地
+       * @description 所在市或县（区），须为地区参考（GET /api/catalog/reference）中的名称；“荆门”“荆门市钟祥市”等写法按参考统一；不填时取本单位所在地
        * @example 荆门市
        */
       region?: string;
@@ -3189,7 +3507,7 @@ export interface components {
       /** @description null 视为空列表 */
       cooperationModes?: ('技术转让' | '技术许可' | '合作开发' | '委托开发' | '技术服务' | '作价入股')[];
       /**
-       * @description 所在市或县（区）；不填时取本单位所在地
+       * @description 所在市或县（区），须为地区参考（GET /api/catalog/reference）中的名称；“荆门”“荆门市钟祥市”等写法按参考统一；不填时取本单位所在地
        * @example 荆门市
        */
       region?: string;
@@ -3256,7 +3574,7 @@ export interface components {
       /** @description null 视为空列表 */
       cooperationModes?: ('技术转让' | '技术许可' | '合作开发' | '委托开发' | '技术服务' | '作价入股')[];
       /**
-       * @description 所在市或县（区）；不填时取本单位所在地
+       * @description 所在市或县（区），须为地区参考（GET /api/catalog/reference）中的名称；“荆门”“荆门市钟祥市”等写法按参考统一；不填时取本单位所在地
        * @example 荆门市
        */
       region?: string;
@@ -5595,83 +5913,6 @@ export interface operations {
       };
     };
   };
-  AuthController_register: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RegisterDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RegisteredDto'];
-        };
-      };
-      /** @description 请求参数有误（message 与 details 指明字段） */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      /** @description 无权执行此操作 */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      /** @description 资源不存在或无权访问 */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      /** @description 与当前状态冲突 */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      /** @description 请求过于频繁 */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      /** @description 服务器内部错误（附错误编号） */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-    };
-  };
   AuthController_login: {
     parameters: {
       query?: never;
@@ -5845,6 +6086,237 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  RegistrationController_register: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RegisterDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegistrationReceivedDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  RegistrationController_verify: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['VerifyEmailDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegistrationReceivedDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  RegistrationController_resend: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ResendVerificationDto'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegistrationReceivedDto'];
+        };
       };
       /** @description 请求参数有误（message 与 details 指明字段） */
       400: {
@@ -7005,6 +7477,90 @@ export interface operations {
       };
     };
   };
+  InvitationsController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 已移除 */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
   OrganizationsController_changeRole: {
     parameters: {
       query?: never;
@@ -7392,6 +7948,255 @@ export interface operations {
       };
       /** @description 未登录或登录已过期 */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  InvitationsController_invite: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['InviteMemberDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MemberViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  InvitationsController_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 已撤销 */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  InvitationsController_accept: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AcceptInvitationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvitationAcceptedDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
         headers: {
           [name: string]: unknown;
         };
@@ -8833,12 +9638,22 @@ export interface operations {
       };
     };
     responses: {
+      /** @description 草稿或被驳回的需求：已修改 */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['NeedViewDto'];
+        };
+      };
+      /** @description 已发布的需求：修改已提交科技局审核，通过前公开的仍是原内容 */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RevisionViewDto'];
         };
       };
       /** @description 请求参数有误（message 与 details 指明字段） */
@@ -9913,12 +10728,22 @@ export interface operations {
       };
     };
     responses: {
+      /** @description 草稿或被驳回的成果：已修改 */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['ResultViewDto'];
+        };
+      };
+      /** @description 已发布的成果：修改已提交科技局审核，通过前公开的仍是原内容 */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RevisionViewDto'];
         };
       };
       /** @description 请求参数有误（message 与 details 指明字段） */
@@ -11859,6 +12684,440 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ContractViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  RevisionsController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description 状态；待审核的按提交先后排列，其余按最后变动从新到旧 */
+        status?: 'pending' | 'approved' | 'rejected' | 'withdrawn';
+        /** @description 需求或成果 */
+        itemType?: 'need' | 'result';
+        /** @description 只看这条需求或成果的修改 */
+        itemId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 分页列表 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageMetaDto'] & {
+            items: components['schemas']['RevisionViewDto'][];
+          };
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  RevisionsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RevisionViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  RevisionsController_approve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RevisionViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  RevisionsController_reject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RejectItemDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RevisionViewDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  RevisionsController_withdraw: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RevisionViewDto'];
         };
       };
       /** @description 请求参数有误（message 与 details 指明字段） */
@@ -15187,7 +16446,7 @@ export interface operations {
         orgKind?: 'enterprise' | 'university' | 'institute';
         /** @description 排序：relevance 相关度（默认）、newest 最新发布、trl 技术成熟度从高到低、price-asc / price-desc 价格（需求按预算上限）从低到高 / 从高到低 */
         sort?: 'relevance' | 'newest' | 'trl' | 'price-asc' | 'price-desc';
-        /** @description 需要统计的分面（逗号分隔） */
+        /** @description 需要统计的分面（逗号分隔）；不传则不统计（统计会使搜索变慢，只在页面显示时请求） */
         facets?: ('field' | 'region' | 'trl' | 'cooperationModes' | 'orgKind')[];
       };
       header?: never;

@@ -41,6 +41,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'test', HOST: 'not a host!' })).toThrow(/HOST/);
   });
 
+  it('runs every queue in a worker unless WORKER_QUEUES names some, and refuses an unknown one', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).workerQueues).toBeNull();
+    expect(loadConfig({ NODE_ENV: 'test', WORKER_QUEUES: 'match, search-index' }).workerQueues).toEqual(['match', 'search-index']);
+    expect(() => loadConfig({ NODE_ENV: 'test', WORKER_QUEUES: 'match,mail' })).toThrow(/WORKER_QUEUES: unknown queue "mail"/);
+  });
+
   it('rejects a schema name that could inject SQL', () => {
     expect(() => loadConfig({ NODE_ENV: 'test', DB_SCHEMA: 'x; drop table y' })).toThrow(/DB_SCHEMA/);
   });
@@ -49,5 +55,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'test', PUBLIC_BASE_URL: 'https://kj.example.cn/' }).linkBaseUrl).toBe('https://kj.example.cn');
     expect(loadConfig({ NODE_ENV: 'test', WEB_APP_URL: 'https://app.kj.example.cn/' }).linkBaseUrl).toBe('https://app.kj.example.cn');
     expect(() => loadConfig({ NODE_ENV: 'test', WEB_APP_URL: 'nope' })).toThrow('WEB_APP_URL');
+  });
+
+  it('limits the rows of a catalog import file, 100,000 unless IMPORT_MAX_ROWS says otherwise', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).importMaxRows).toBe(100_000);
+    expect(loadConfig({ NODE_ENV: 'test', IMPORT_MAX_ROWS: '100' }).importMaxRows).toBe(100);
+    for (const bad of ['0', '-5', '2.5', 'many'])
+      expect(() => loadConfig({ NODE_ENV: 'test', IMPORT_MAX_ROWS: bad })).toThrow(/IMPORT_MAX_ROWS/);
   });
 });

@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { bool, cleanEnv, host, num, port, str, url } from 'envalid';
+import { QueueName } from '../queue/queue-names';
+
+const KNOWN_QUEUES: string[] = Object.values(QueueName);
 
 /** Typed, validated configuration. Built once at boot from the environment. */
 export interface AppConfig {
@@ -56,6 +59,10 @@ export interface AppConfig {
   digestHour: number;
   /** Test environments only: a file holding milliseconds the server clock runs ahead (browser tests move time). */
   testClockFile: string | null;
+  /** Data rows one catalog import file may hold (a bigger file is refused whole). */
+  importMaxRows: number;
+  /** The queues this worker process consumes (none named: all of them), so each queue can get its own workers. */
+  workerQueues: string[] | null;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -108,6 +115,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       WEBHOOK_TIMEOUT_MS: num({ default: 10_000 }),
       WEBHOOK_DISABLE_AFTER: num({ default: 5 }),
       DIGEST_HOUR: num({ default: 8, choices: Array.from({ length: 24 }, (_, h) => h) }),
+      IMPORT_MAX_ROWS: num({ default: 100_000 }),
+      WORKER_QUEUES: str({ default: '' }),
     },
     {
       reporter: ({ errors }) => {
@@ -133,6 +142,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (!/^[a-z][a-z0-9_]{0,40}$/.test(e.DB_SCHEMA)) {
     throw new ConfigError('invalid environment variable DB_SCHEMA: lower-case letters, digits and _ only');
+  }
+  if (!Number.isInteger(e.IMPORT_MAX_ROWS) || e.IMPORT_MAX_ROWS < 1) {
+    throw new ConfigError('invalid environment variable IMPORT_MAX_ROWS: a whole number of rows, at least 1');
+  }
+  const workerQueues = e.WORKER_QUEUES.split(',')
+    .map((q) => q.trim())
+    .filter(Boolean);
+  const unknownQueue = workerQueues.find((q) => !KNOWN_QUEUES.includes(q));
+  if (unknownQueue !== undefined) {
+    throw new ConfigError(`invalid environment variable WORKER_QUEUES: unknown queue "${unknownQueue}" (queues: ${KNOWN_QUEUES.join(', ')})`);
   }
   if (!/^[a-z][a-z0-9_-]{0,40}$/.test(e.RESOURCE_PREFIX)) {
     throw new ConfigError('invalid environment variable RESOURCE_PREFIX: lower-case letters, digits, _ and - only');
@@ -178,6 +197,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webhookDisableAfter: Math.max(1, e.WEBHOOK_DISABLE_AFTER),
     digestHour: e.DIGEST_HOUR,
     testClockFile: e.TEST_CLOCK_FILE || null,
+    importMaxRows: e.IMPORT_MAX_ROWS,
+    workerQueues: workerQueues.length ? workerQueues : null,
   };
 }
 
