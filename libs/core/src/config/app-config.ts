@@ -151,7 +151,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     .filter(Boolean);
   const unknownQueue = workerQueues.find((q) => !KNOWN_QUEUES.includes(q));
   if (unknownQueue !== undefined) {
-    throw new ConfigError(`invalid environment variable WORKER_QUEUES: unknown queue "${unknownQueue}" (queues: ${KNOWN_QUEUES.join(', ')})`);
+    throw new ConfigError(
+      `invalid environment variable WORKER_QUEUES: unknown queue "${unknownQueue}" (queues: ${KNOWN_QUEUES.join(', ')})`,
+    );
   }
   if (!/^[a-z][a-z0-9_-]{0,40}$/.test(e.RESOURCE_PREFIX)) {
     throw new ConfigError('invalid environment variable RESOURCE_PREFIX: lower-case letters, digits, _ and - only');
