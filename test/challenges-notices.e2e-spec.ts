@@ -1,8 +1,11 @@
 import { DataSource } from 'typeorm';
+import { QueueName, QueueRegistry } from '@app/core';
 import { startWorker, RunningWorker } from '../apps/worker/src/bootstrap';
 import { RESULT_FIXTURES } from './fixtures/matching-fixtures';
-import { waitFor } from './notify-support';
+import { outboxEvents } from './support/db';
+import { factories } from './support/factories';
 import { OrgSession, TestApp } from './support/test-app';
+import { waitFor } from './support/wait';
 
 describe('揭榜挂帅 notices: invitations by matching, reminders before closing (e2e)', () => {
   let t: TestApp;
@@ -10,11 +13,6 @@ describe('揭榜挂帅 notices: invitations by matching, reminders before closin
   let bureau: OrgSession;
   let uni: OrgSession;
   let drafter: OrgSession;
-
-  const events = async (type: string) =>
-    (await t.get(DataSource).query(`SELECT payload FROM outbox_event WHERE type = $1`, [type])).map(
-      (r: { payload: Record<string, unknown> }) => r.payload,
-    );
 
   /** Creates and publishes a 磷化工 challenge open for ten days (each test names what differs); its id. */
   const publishChallenge = async (over: Record<string, unknown>): Promise<string> => {
@@ -38,9 +36,10 @@ describe('揭榜挂帅 notices: invitations by matching, reminders before closin
   beforeAll(async () => {
     t = await TestApp.start();
     worker = await startWorker(t.env.config, { relayIntervalMs: 50 });
-    bureau = await t.verifiedOrg('bureau', '荆门市科学技术局');
-    uni = await t.verifiedOrg('university', '磷化工研究型大学');
-    drafter = await t.verifiedOrg('enterprise', '写了草稿的企业');
+    const make = factories(t);
+    bureau = await make.bureau();
+    uni = await make.verifiedOrg('university', '磷化工研究型大学');
+    drafter = await make.verifiedOrg('enterprise', '写了草稿的企业');
     const { key: _key, ...gypsum } = RESULT_FIXTURES[0];
     const created = await t.request('POST', '/api/results', {
       token: uni.token,
@@ -77,9 +76,13 @@ describe('揭榜挂帅 notices: invitations by matching, reminders before closin
     });
     expect(draft.status).toBe(201);
 
-    const invited = await waitFor(async () => (await events('challenge.invited'))[0], 20_000, 'invitation');
+    const invited = await waitFor(async () => (await outboxEvents(t, 'challenge.invited', { challengeId }))[0], 20_000, 'invitation');
     expect(invited).toEqual({ challengeId: challengeId, organizationIds: [uni.organizationId] });
-    const reminded = await waitFor(async () => (await events('challenge.closing-soon'))[0], 20_000, 'closing reminder');
+    const reminded = await waitFor(
+      async () => (await outboxEvents(t, 'challenge.closing-soon', { challengeId }))[0],
+      20_000,
+      'closing reminder',
+    );
     expect(reminded).toEqual({ challengeId: challengeId, organizationIds: [drafter.organizationId], daysLeft: 1 });
   });
 
@@ -97,11 +100,18 @@ describe('揭榜挂帅 notices: invitations by matching, reminders before closin
       20_000,
       'invitation job',
     );
-    expect((await events('challenge.invited')).filter((e: { challengeId: string }) => e.challengeId === challengeId)).toEqual([]);
+    expect(await outboxEvents(t, 'challenge.invited', { challengeId })).toEqual([]);
   });
 
   it('waits for the search index before inviting, so results approved just before are found', async () => {
     const ds = t.get(DataSource);
+    // The sync that indexed the result of beforeAll has finished: one still running would take the row below too.
+    const sync = t.get(QueueRegistry).get(QueueName.SearchIndex);
+    await waitFor(
+      async () => Object.values(await sync.getJobCounts('waiting', 'delayed', 'active')).every((n) => n === 0),
+      20_000,
+      'search index sync idle',
+    );
     // A result still on its way to the index (as right after the demo seeds its results).
     const [stray] = await ds.query(
       `INSERT INTO search_sync_pending (index_type, item_id) VALUES ('result', gen_random_uuid()) RETURNING item_id`,
@@ -117,7 +127,7 @@ describe('揭榜挂帅 notices: invitations by matching, reminders before closin
     expect(await invitedAt()).toBeNull();
     await ds.query(`DELETE FROM search_sync_pending WHERE item_id = $1`, [stray.item_id]);
     const invited = await waitFor(
-      async () => (await events('challenge.invited')).find((e: { challengeId: string }) => e.challengeId === challengeId),
+      async () => (await outboxEvents(t, 'challenge.invited', { challengeId }))[0],
       30_000,
       'invitation after the index is current',
     );

@@ -1,34 +1,12 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import net from 'node:net';
 import { createMailCatcher } from '../scripts/mail-catcher';
-import type { DataSource } from 'typeorm';
+import { freePort, waitFor } from './support/wait';
 
-/** Polls until `fn` returns a truthy value, or fails after `timeoutMs`. */
-export async function waitFor<T>(fn: () => Promise<T>, timeoutMs = 15_000, what = 'condition', everyMs = 50): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let last: T;
-  do {
-    last = await fn();
-    if (last) return last;
-    await sleep(everyMs);
-  } while (Date.now() < until);
-  throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
-}
-
-export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
+// The general helpers moved to test/support; re-exported for the tests and benches that import them from here.
+export { freePort, sleep, waitFor } from './support/wait';
+export { addMembers, emitRaw } from './support/db';
 
 export interface ReceivedMail {
   to: string[];
@@ -181,23 +159,4 @@ export async function startOwnRedis(port?: number): Promise<{ url: string; port:
         child.kill('SIGTERM');
       }),
   };
-}
-
-/** Members added straight into the database (fixture speed: no password hashing per person). */
-export async function addMembers(ds: DataSource, organizationId: string, count: number, tag = randomUUID().slice(0, 8)): Promise<string[]> {
-  const rows: { id: string }[] = await ds.query(
-    `INSERT INTO app_user (organization_id, email, password_hash, name, role)
-     SELECT $1, 'm' || g || '-' || $3 || '@bulk.test', 'x', '成员' || g, 'member' FROM generate_series(1, $2) g RETURNING id`,
-    [organizationId, count, tag],
-  );
-  return rows.map((r) => r.id);
-}
-
-/** Writes an outbox row the way a library's transaction would (for event types not in core's union yet). */
-export async function emitRaw(ds: DataSource, type: string, payload: Record<string, unknown>): Promise<string> {
-  const [row]: { id: string }[] = await ds.query(`INSERT INTO outbox_event (type, payload) VALUES ($1, $2) RETURNING id`, [
-    type,
-    JSON.stringify(payload),
-  ]);
-  return row.id;
 }
