@@ -1,11 +1,19 @@
 /**
- * Fixtures of the import pipeline bench (bench/import-pipeline.ts): the texts it imports, CSV
- * writing, and the real worker as a child process.
+ * Fixtures of the benches that run the product as its own processes (bench/import-pipeline.ts,
+ * bench/stats.bench.ts, bench/http.bench.ts): the organizations and the texts they import, CSV
+ * writing and uploading, the api and the worker as child processes (from the sources, or the
+ * production build), and autocannon load runs with exact percentiles.
  */
+import autocannon from 'autocannon';
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
+import { INDUSTRY_FIELDS } from '@app/catalog';
 import { loadDemoNeeds } from '@app/catalog/demo/demo-needs';
+import { SHEETS } from '@app/catalog/io/sheets';
+import { creditCodeCheckChar, ProvisioningService } from '@app/identity';
+import { multipart } from '../test/catalog-sheets';
 
 const ROOT = join(__dirname, '..');
 const SHARED = join(ROOT, '..', 'shared', 'data');
@@ -83,26 +91,330 @@ const csvCell = (v: string | number | null): string => {
 export const csv = (header: string[], rows: (string | number | null)[][]): string =>
   `\ufeff${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n')}\n`;
 
-/** The real worker, as its own process, on the bench's schema and prefixes. */
-export function spawnWorker(env: Record<string, string>): { child: ChildProcess; started: Promise<void> } {
+const TS_NODE = ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'];
+
+/** Where `npx nest build api` / `npx nest build worker` put each entry point (see the Dockerfile). */
+export const BUILT_ENTRY = {
+  api: 'dist/apps/api/apps/api/src/main.js',
+  worker: 'dist/apps/worker/apps/worker/src/main.js',
+} as const;
+
+/** A process of the product: from the sources through ts-node (the default), or the production build; output piped here or to a file. */
+export interface SpawnOptions {
+  built?: boolean;
+  logFile?: string;
+}
+
+export interface ProductProcess {
+  child: ChildProcess;
+  /** The last 20,000 characters it wrote. */
+  output(): string;
+  /** SIGTERM, then SIGKILL after 30 s; resolves once it has exited. */
+  stop(): Promise<void>;
+}
+
+function tail(file: string, chars: number): string {
+  if (!existsSync(file)) return '';
+  const fd = openSync(file, 'r');
+  try {
+    const size = statSync(file).size;
+    const bytes = Math.min(size, chars * 3);
+    const buf = Buffer.alloc(bytes);
+    readSync(fd, buf, 0, bytes, size - bytes);
+    return buf.toString('utf8').slice(-chars);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function spawnProduct(app: keyof typeof BUILT_ENTRY, env: Record<string, string>, o: SpawnOptions): ProductProcess {
   let out = '';
-  const child = spawn(
-    process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/worker/src/main.ts'],
-    {
-      cwd: ROOT,
-      env: { ...process.env, TS_NODE_PROJECT: 'tsconfig.json', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  // A file, not a pipe, for a process under load: its log lines must not wait for this process to read them.
+  const log = o.logFile ? openSync(o.logFile, 'w') : null;
+  const child = spawn(process.execPath, o.built ? [BUILT_ENTRY[app]] : [...TS_NODE, `apps/${app}/src/main.ts`], {
+    cwd: ROOT,
+    env: { ...process.env, TS_NODE_PROJECT: 'tsconfig.json', ...env },
+    stdio: log === null ? ['ignore', 'pipe', 'pipe'] : ['ignore', log, log],
+  });
+  if (log !== null) closeSync(log);
+  const keep = (d: Buffer) => void (out = (out + d.toString()).slice(-20_000));
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const running = () => child.exitCode === null && child.signalCode === null;
+  return {
+    child,
+    output: () => (o.logFile ? tail(o.logFile, 20_000) : out),
+    async stop() {
+      if (!running()) return;
+      child.kill('SIGTERM');
+      await Promise.race([exited, sleep(30_000)]);
+      if (running()) child.kill('SIGKILL');
+      await exited;
     },
-  );
-  child.stdout!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
-  child.stderr!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
-  const started = (async () => {
-    for (let i = 0; i < 1800 && !out.includes('worker started'); i++) {
-      if (child.exitCode !== null) throw new Error(`worker exited: ${out}`);
+  };
+}
+
+/** The real api, as its own process; `ready` resolves once it answers on `base`. */
+export function spawnApi(env: Record<string, string>, o: SpawnOptions = {}): ProductProcess & { ready: (base: string) => Promise<void> } {
+  const api = spawnProduct('api', env, o);
+  const ready = async (base: string) => {
+    for (let i = 0; i < 1200; i++) {
+      if (api.child.exitCode !== null) throw new Error(`api exited: ${api.output()}`);
+      const ok = await fetch(`${base}/api/catalog/reference`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ok) return;
       await sleep(100);
     }
-    if (!out.includes('worker started')) throw new Error(`worker did not start: ${out}`);
+    throw new Error(`api did not start: ${api.output()}`);
+  };
+  return { ...api, ready };
+}
+
+/** The real worker, as its own process, on the bench's schema and prefixes. */
+export function spawnWorker(env: Record<string, string>, o: SpawnOptions = {}): ProductProcess & { started: Promise<void> } {
+  const worker = spawnProduct('worker', env, o);
+  const started = (async () => {
+    for (let i = 0; i < 1800 && !worker.output().includes('worker started'); i++) {
+      if (worker.child.exitCode !== null) throw new Error(`worker exited: ${worker.output()}`);
+      await sleep(100);
+    }
+    if (!worker.output().includes('worker started')) throw new Error(`worker did not start: ${worker.output()}`);
   })();
-  return { child, started };
+  return { ...worker, started };
+}
+
+export const BENCH_PASSWORD = 'Bench-pass-1';
+
+export interface BenchOrg {
+  id: string;
+  name: string;
+  /** Its one user's e-mail (password BENCH_PASSWORD). */
+  email: string;
+}
+
+/**
+ * The bureau, 20 research organizations (universities and institutes) and 51 enterprises, each
+ * verified with one user, as the product provisions them.
+ */
+export async function provisionBenchOrgs(
+  provisioning: ProvisioningService,
+): Promise<{ bureau: BenchOrg; research: BenchOrg[]; enterprises: BenchOrg[] }> {
+  const create = async (
+    name: string,
+    kind: 'bureau' | 'university' | 'institute' | 'enterprise',
+    region: string,
+    email: string,
+    creditCode?: string,
+  ) => {
+    const { organization } = await provisioning.createVerifiedOrganization({
+      name,
+      kind,
+      region,
+      creditCode,
+      users: [{ email, password: BENCH_PASSWORD, name: kind === 'bureau' ? '科技局' : `${name}管理员` }],
+    });
+    return { id: organization.id, name, email };
+  };
+  const bureau = await create('基准科技局', 'bureau', '荆门市', 'bureau@bench.local');
+  const research: BenchOrg[] = [];
+  for (let i = 0; i < 20; i++) {
+    research.push(await create(`基准研究院${i + 1}`, i % 2 ? 'university' : 'institute', REGIONS[i % REGIONS.length], `r${i}@bench.local`));
+  }
+  const enterprises: BenchOrg[] = [];
+  for (let i = 0; i < 51; i++) {
+    const body = `91420800MA4${String(100000 + i).slice(-6)}`;
+    const name = `基准企业${i + 1}有限公司`;
+    enterprises.push(await create(name, 'enterprise', REGIONS[i % REGIONS.length], `e${i}@bench.local`, body + creditCodeCheckChar(body)));
+  }
+  return { bureau, research, enterprises };
+}
+
+/** A needs sheet (CSV) of `count` published needs owned in turn by `owners` (organization names); titles repeat with a number. */
+export function needsCsv(count: number, owners: string[]): string {
+  const needs = needTexts();
+  const deadline = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
+  return csv(
+    SHEETS.needs.columns.map((c) => c.header),
+    Array.from({ length: count }, (_x, i) => {
+      const n = needs[i % needs.length];
+      return [
+        i < needs.length ? n.title : `${n.title}（${i + 1}）`,
+        n.description,
+        '',
+        INDUSTRY_FIELDS[i % INDUSTRY_FIELDS.length],
+        (i % 9) + 1,
+        100000,
+        2000000,
+        '技术转让；合作开发',
+        deadline,
+        REGIONS[i % REGIONS.length],
+        '张工',
+        '0724-6600000',
+        '',
+        owners[i % owners.length],
+        '',
+        '已发布',
+        '',
+      ];
+    }),
+  );
+}
+
+/** A results sheet (CSV) of `count` published results owned in turn by `owners`, from resultTexts(); titles repeat with a number. */
+export function resultsCsv(count: number, owners: string[]): { csv: string; source: string } {
+  const { texts, source } = resultTexts();
+  const content = csv(
+    SHEETS.results.columns.map((c) => c.header),
+    Array.from({ length: count }, (_x, i) => {
+      const t = texts[i % texts.length];
+      return [
+        i < texts.length ? t.title : `${t.title}（${i + 1}）`,
+        t.summary,
+        t.keywords.join('；'),
+        INDUSTRY_FIELDS[i % INDUSTRY_FIELDS.length],
+        (i % 9) + 1,
+        '',
+        '技术转让；技术许可',
+        i % 4 ? (i % 500) * 1000 : '面议',
+        '李教授',
+        REGIONS[i % REGIONS.length],
+        '王老师',
+        '0724-6600000',
+        '',
+        owners[i % owners.length],
+        '',
+        '已发布',
+        '',
+      ];
+    }),
+  );
+  return { csv: content, source };
+}
+
+export interface ImportAnswer {
+  importId: string;
+  imported: number;
+  problemCount: number;
+}
+
+/**
+ * Uploads a sheet to a running api's import (`POST /api/<list>/import`, multipart, as `token`)
+ * over `node:http` (no client timeout: a large import answers when it is in PostgreSQL); fails on
+ * any answer but 200 without problems.
+ */
+export function uploadSheet(
+  base: string,
+  token: string,
+  list: 'needs' | 'results' | 'adoptions',
+  content: Buffer | string,
+): Promise<ImportAnswer> {
+  const { payload, contentType } = multipart(`${list}.csv`, content, 'text/csv');
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${base}/api/${list}/import`,
+      { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': contentType, 'content-length': payload.length } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', reject);
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let report: ImportAnswer | null = null;
+          try {
+            report = JSON.parse(text) as ImportAnswer;
+          } catch {
+            // not JSON: reported below
+          }
+          if (res.statusCode !== 200 || !report || report.problemCount)
+            reject(new Error(`${list} import: ${res.statusCode} ${text.slice(0, 600)}`));
+          else resolve(report);
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+/** Nearest-rank percentile of ascending values. */
+export const pct = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+export const r1 = (n: number): number => Math.round(n * 10) / 10;
+
+/** One request of a load run: a path (GET), or a method, path, headers and body. */
+export interface LoadRequest {
+  method?: 'GET' | 'POST';
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+export interface LoadFigures {
+  p50: number;
+  p95: number;
+  p99: number;
+  rps: number;
+  /** Responses received. */
+  requests: number;
+  /** Non-2xx answers plus failed requests (timeouts, resets). */
+  errors: number;
+  /** The non-2xx status codes seen, and how often. */
+  statuses: Record<string, number>;
+}
+
+/**
+ * One autocannon run from this process against `url`: `connections` at once for `seconds`, each
+ * request the next of `requests` in turn. Every response's time is kept for exact percentiles
+ * (autocannon's summary has p90 and p97.5, no p95).
+ */
+export async function cannon(
+  url: string,
+  requests: LoadRequest[],
+  o: { connections: number; seconds: number; headers?: Record<string, string> },
+): Promise<LoadFigures> {
+  let i = 0;
+  const times: number[] = [];
+  const statuses: Record<string, number> = {};
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const run = autocannon(
+      {
+        url,
+        connections: o.connections,
+        duration: o.seconds,
+        headers: o.headers,
+        requests: [
+          {
+            setupRequest: (req) => {
+              const next = requests[i++ % requests.length];
+              return {
+                ...req,
+                method: next.method ?? 'GET',
+                path: next.path,
+                headers: { ...req.headers, ...next.headers },
+                body: next.body,
+              };
+            },
+          },
+        ],
+      },
+      (err, res) => (err ? reject(err) : resolve(res)),
+    );
+    run.on('response', (_c, status: number, _b, ms: number) => {
+      times.push(ms);
+      if (status < 200 || status > 299) statuses[status] = (statuses[status] ?? 0) + 1;
+    });
+  });
+  times.sort((a, b) => a - b);
+  return {
+    p50: r1(pct(times, 50)),
+    p95: r1(pct(times, 95)),
+    p99: r1(pct(times, 99)),
+    rps: Math.round(result.requests.average),
+    requests: times.length,
+    errors: result.errors + result.non2xx,
+    statuses,
+  };
 }

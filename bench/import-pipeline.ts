@@ -9,19 +9,27 @@
  * With `until: 'searchable'` it stops once the results are searchable (for imports too large to
  * wait for their matching).
  */
-import type { ChildProcess } from 'node:child_process';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { INDUSTRY_FIELDS } from '@app/catalog';
-import { SHEETS } from '@app/catalog/io/sheets';
-import { ProvisioningService, creditCodeCheckChar } from '@app/identity';
+import { ProvisioningService } from '@app/identity';
 import { MeiliService } from '@app/matching';
 import { createMailCatcher } from '../scripts/mail-catcher';
 import { createApiApp } from '../apps/api/src/bootstrap';
 import { multipart } from '../test/catalog-sheets';
 import { freePort } from '../test/notify-support';
 import { createTestEnv } from '../test/support/test-env';
-import { csv, needTexts, REGIONS, resultTexts, s2, sleep, spawnWorker } from './import-fixtures';
+import {
+  BENCH_PASSWORD,
+  needsCsv,
+  ProductProcess,
+  provisionBenchOrgs,
+  resultsCsv,
+  resultTexts,
+  s2,
+  sleep,
+  spawnWorker,
+} from './import-fixtures';
 
 export interface PipelineFigures {
   source: string;
@@ -61,7 +69,7 @@ export async function runPipelineBench(
   const app: NestFastifyApplication = await createApiApp(env.config);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
-  let worker: ChildProcess | null = null;
+  let worker: ProductProcess | null = null;
   try {
     const ds = app.get(DataSource);
     const provisioning = app.get(ProvisioningService);
@@ -73,39 +81,12 @@ export async function runPipelineBench(
       const res = await app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, payload: payload as never });
       return { status: res.statusCode, body: JSON.parse(res.body || 'null') };
     };
-    await provisioning.createVerifiedOrganization({
-      name: '基准科技局',
-      kind: 'bureau',
-      region: '荆门市',
-      users: [{ email: 'bureau@bench.local', password: 'Bench-pass-1', name: '科技局' }],
-    });
-    const bureau = await login('bureau@bench.local', 'Bench-pass-1');
-    const research: string[] = [];
-    const enterprises: string[] = [];
-    for (let i = 0; i < 20; i++) {
-      const name = `基准研究院${i + 1}`;
-      await provisioning.createVerifiedOrganization({
-        name,
-        kind: i % 2 ? 'university' : 'institute',
-        region: REGIONS[i % REGIONS.length],
-        users: [{ email: `r${i}@bench.local`, password: 'Bench-pass-1', name: `${name}管理员` }],
-      });
-      research.push(name);
-    }
-    for (let i = 0; i < 51; i++) {
-      const name = `基准企业${i + 1}有限公司`;
-      const body = `91420800MA4${String(100000 + i).slice(-6)}`;
-      await provisioning.createVerifiedOrganization({
-        name,
-        kind: 'enterprise',
-        region: REGIONS[i % REGIONS.length],
-        creditCode: body + creditCodeCheckChar(body),
-        users: [{ email: `e${i}@bench.local`, password: 'Bench-pass-1', name: `${name}管理员` }],
-      });
-      enterprises.push(name);
-    }
-    const probeOwner = await login('e50@bench.local', 'Bench-pass-1');
-    enterprises.pop();
+    const orgs = await provisionBenchOrgs(provisioning);
+    const bureau = await login(orgs.bureau.email, BENCH_PASSWORD);
+    const research = orgs.research.map((o) => o.name);
+    // The last enterprise approves a need of its own during the import; the others own the imported needs.
+    const enterprises = orgs.enterprises.slice(0, -1).map((o) => o.name);
+    const probeOwner = await login(orgs.enterprises[orgs.enterprises.length - 1].email, BENCH_PASSWORD);
 
     const spawned = spawnWorker({
       NODE_ENV: 'test',
@@ -114,7 +95,7 @@ export async function runPipelineBench(
       SMTP_URL: smtpUrl,
       LOG_LEVEL: 'warn',
     });
-    worker = spawned.child;
+    worker = spawned;
     await spawned.started;
     log('pipeline: worker started');
 
@@ -165,33 +146,7 @@ export async function runPipelineBench(
         .catch(() => 0);
 
     // Needs first, so that the results have something to match.
-    const needs = needTexts();
-    const deadline = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
-    const needCsv = csv(
-      SHEETS.needs.columns.map((c) => c.header),
-      Array.from({ length: o.needs }, (_x, i) => {
-        const n = needs[i % needs.length];
-        return [
-          i < needs.length ? n.title : `${n.title}（${i + 1}）`,
-          n.description,
-          '',
-          INDUSTRY_FIELDS[i % INDUSTRY_FIELDS.length],
-          (i % 9) + 1,
-          100000,
-          2000000,
-          '技术转让；合作开发',
-          deadline,
-          REGIONS[i % REGIONS.length],
-          '张工',
-          '0724-6600000',
-          '',
-          enterprises[i % enterprises.length],
-          '',
-          '已发布',
-          '',
-        ];
-      }),
-    );
+    const needCsv = needsCsv(o.needs, enterprises);
     let t0 = performance.now();
     const needImport = await uploadCsv('needs', needCsv);
     const needsPg = performance.now() - t0;
@@ -207,32 +162,8 @@ export async function runPipelineBench(
     log(`pipeline: ${o.needs} needs in PostgreSQL ${s2(needsPg)} s, searchable ${s2(needsSearchable)} s, matched ${s2(needsMatched)} s`);
 
     // The results import.
-    const { texts, source } = resultTexts();
-    const resultCsv = csv(
-      SHEETS.results.columns.map((c) => c.header),
-      Array.from({ length: o.results }, (_x, i) => {
-        const t = texts[i % texts.length];
-        return [
-          i < texts.length ? t.title : `${t.title}（${i + 1}）`,
-          t.summary,
-          t.keywords.join('；'),
-          INDUSTRY_FIELDS[i % INDUSTRY_FIELDS.length],
-          (i % 9) + 1,
-          '',
-          '技术转让；技术许可',
-          i % 4 ? (i % 500) * 1000 : '面议',
-          '李教授',
-          REGIONS[i % REGIONS.length],
-          '王老师',
-          '0724-6600000',
-          '',
-          research[i % research.length],
-          '',
-          '已发布',
-          '',
-        ];
-      }),
-    );
+    const { texts } = resultTexts();
+    const { csv: resultCsv, source } = resultsCsv(o.results, research);
     log(`pipeline: results CSV ${o.results} rows from ${source}, ${(resultCsv.length / 1024 / 1024).toFixed(1)} M characters`);
     const emailsBefore = emails;
     t0 = performance.now();
@@ -349,12 +280,7 @@ export async function runPipelineBench(
     };
     return figures;
   } finally {
-    if (worker && worker.exitCode === null) {
-      const exited = new Promise<void>((resolve) => worker?.once('exit', () => resolve()));
-      worker.kill('SIGTERM');
-      await Promise.race([exited, sleep(30_000)]);
-      if (worker.exitCode === null) worker.kill('SIGKILL');
-    }
+    await worker?.stop();
     await app.close();
     await env.cleanup();
     await new Promise<void>((resolve) => catcher.close(() => resolve()));

@@ -13,8 +13,6 @@
  * as it loads (all six requests at once). Finally it records the EXPLAIN (ANALYZE, BUFFERS) plan of
  * every statement the figures run, in var/bench-stats-plans.txt. Cleans up; prints one JSON line last.
  */
-import autocannon from 'autocannon';
-import { ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -27,9 +25,9 @@ import { creditCodeCheckChar, ProvisioningService } from '@app/identity';
 import { StatsService } from '@app/stats/stats.service';
 import { TargetsService } from '@app/stats';
 import { createApiApp } from '../apps/api/src/bootstrap';
-import { multipart } from '../test/catalog-sheets';
 import { freePort } from '../test/notify-support';
 import { createTestEnv } from '../test/support/test-env';
+import { cannon as load, pct, r1, spawnApi, uploadSheet } from './import-fixtures';
 
 const RESULTS = Number(process.env.BENCH_RESULTS ?? 100_000);
 const NEEDS = Number(process.env.BENCH_NEEDS ?? 20_000);
@@ -42,10 +40,6 @@ const REGIONS = [...CITY, '天门市', '荆州区', '武汉市'];
 const PASSWORD = 'Bench-stats-1';
 
 const log = (msg: string): void => void process.stderr.write(`[bench:stats] ${msg}\n`);
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-const r1 = (n: number): number => Math.round(n * 10) / 10;
-const pct = (sorted: number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 
 const cell = (v: string | number | null): string => {
   const s = v === null ? '' : String(v);
@@ -63,60 +57,13 @@ function csv(sheet: keyof typeof SHEETS, count: number, row: (i: number) => Reco
   return Buffer.from(`${lines.join('\n')}\n`);
 }
 
-function spawnApi(env: Record<string, string>): { child: ChildProcess; ready: (base: string) => Promise<void>; output: () => string } {
-  let out = '';
-  const child = spawn(
-    process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'],
-    {
-      cwd: ROOT,
-      env: { ...process.env, TS_NODE_PROJECT: 'tsconfig.json', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  const keep = (d: Buffer) => void (out = (out + d.toString()).slice(-20_000));
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  const ready = async (base: string) => {
-    for (let i = 0; i < 1200; i++) {
-      if (child.exitCode !== null) throw new Error(`api exited: ${out}`);
-      const ok = await fetch(`${base}/api/catalog/reference`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) return;
-      await sleep(100);
-    }
-    throw new Error(`api did not start: ${out}`);
-  };
-  return { child, ready, output: () => out };
-}
-
 async function cannon(base: string, paths: string[], token: string) {
-  let i = 0;
-  const times: number[] = [];
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const run = autocannon(
-      {
-        url: base,
-        connections: CONNECTIONS,
-        duration: DURATION_S,
-        headers: { authorization: `Bearer ${token}` },
-        requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] }) }],
-      },
-      (err, res) => (err ? reject(err) : resolve(res)),
-    );
-    // autocannon's summary has p90 and p97.5, no p95: every response's time is kept for exact percentiles.
-    run.on('response', (_c, _s, _b, ms: number) => times.push(ms));
-  });
-  times.sort((a, b) => a - b);
-  return {
-    p50: r1(pct(times, 50)),
-    p95: r1(pct(times, 95)),
-    p99: r1(pct(times, 99)),
-    rps: Math.round(result.requests.average),
-    errors: result.errors + result.non2xx,
-  };
+  const { p50, p95, p99, rps, errors } = await load(
+    base,
+    paths.map((path) => ({ path })),
+    { connections: CONNECTIONS, seconds: DURATION_S, headers: { authorization: `Bearer ${token}` } },
+  );
+  return { p50, p95, p99, rps, errors };
 }
 
 async function main(): Promise<void> {
@@ -183,17 +130,9 @@ async function main(): Promise<void> {
     const token = ((await login.json()) as { accessToken: string }).accessToken;
     const upload = async (list: 'results' | 'needs' | 'adoptions', body: Buffer): Promise<number> => {
       const t0 = Date.now();
-      const m = multipart(`${list}.csv`, body, 'text/csv');
-      const res = await fetch(`${base}/api/${list}/import`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': m.contentType },
-        body: m.payload,
-      });
-      const report = (await res.json()) as { imported?: number; problemCount?: number; problems?: unknown[] };
-      if (res.status !== 200 || report.problemCount)
-        throw new Error(`${list} import: ${res.status} ${JSON.stringify(report).slice(0, 600)}`);
+      const report = await uploadSheet(base, token, list, body);
       log(`${list}: ${report.imported} imported in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-      return report.imported ?? 0;
+      return report.imported;
     };
 
     // 3. The three lists through the import.
