@@ -1,3 +1,6 @@
+// The plugin's type augmentation (reply.setCookie, request.cookies) for every app that compiles this
+// file: the worker builds it too, without the api's bootstrap that registers the plugin.
+import type {} from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '@app/core';
 
