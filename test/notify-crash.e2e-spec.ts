@@ -10,7 +10,7 @@ const RECIPIENTS = 1200;
 
 /** The real worker entry point (apps/worker/src/main.ts) as a child process of the test. */
 const spawnWorker = (config: AppConfig, smtpUrl: string): ProductProcess =>
-  startProduct('worker', worldEnv(config, { SMTP_URL: smtpUrl, NOTIFY_BACKOFF_MS: '100' }));
+  startProduct('worker', worldEnv(config, { SMTP_URL: smtpUrl, NOTIFY_BACKOFF_MS: '100', QUEUE_LOCK_MS: '5000' }));
 
 describe('notifications survive a worker killed during a fan-out (e2e, worker child process)', () => {
   let t: TestApp;

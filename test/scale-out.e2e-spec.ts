@@ -102,6 +102,8 @@ describe('two apis and two workers over one set of services (e2e, four processes
       PUBLIC_BASE_URL: 'https://kjcg.example.cn',
       MATCH_NOTIFY_THRESHOLD: String(THRESHOLD),
       NOTIFY_BACKOFF_MS: '200',
+      // worker-2's jobs come back after 5 s rather than BullMQ's 30 s lock plus 30 s stalled check.
+      QUEUE_LOCK_MS: '5000',
     };
     env = await createTestEnv(shared);
     for (const i of [1, 2]) {
@@ -295,10 +297,10 @@ describe('two apis and two workers over one set of services (e2e, four processes
       'result.submitted',
       'result.approved',
     ];
-    expect(Object.fromEntries([...types, 'account.password-reset', 'result.import-published'].map((t) => [t, count(t)]))).toEqual({
+    expect(Object.fromEntries([...types, 'account.link-issued', 'result.import-published'].map((t) => [t, count(t)]))).toEqual({
       ...Object.fromEntries(types.map((t) => [t, 4])),
       // The verification links; the import's one summary per owner.
-      'account.password-reset': 4,
+      'account.link-issued': 4,
       'result.import-published': 2,
     });
     expect([count('engagement.requested'), count('engagement.accepted'), count('engagement.declined')]).toEqual([3, 2, 1]);

@@ -41,6 +41,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'test', HOST: 'not a host!' })).toThrow(/HOST/);
   });
 
+  it('holds a job lock for 30 s unless QUEUE_LOCK_MS says otherwise, never under 2 s', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).queueLockMs).toBe(30_000);
+    expect(loadConfig({ NODE_ENV: 'test', QUEUE_LOCK_MS: '5000' }).queueLockMs).toBe(5_000);
+    expect(loadConfig({ NODE_ENV: 'test', QUEUE_LOCK_MS: '10' }).queueLockMs).toBe(2_000);
+  });
+
   it('runs every queue in a worker unless WORKER_QUEUES names some, and refuses an unknown one', () => {
     expect(loadConfig({ NODE_ENV: 'test' }).workerQueues).toBeNull();
     expect(loadConfig({ NODE_ENV: 'test', WORKER_QUEUES: 'match, search-index' }).workerQueues).toEqual(['match', 'search-index']);
@@ -62,5 +68,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'test', IMPORT_MAX_ROWS: '100' }).importMaxRows).toBe(100);
     for (const bad of ['0', '-5', '2.5', 'many'])
       expect(() => loadConfig({ NODE_ENV: 'test', IMPORT_MAX_ROWS: bad })).toThrow(/IMPORT_MAX_ROWS/);
+  });
+
+  it('requires two-factor sign-in of bureau accounts in production unless BUREAU_TOTP_REQUIRED says otherwise', () => {
+    const secret = { JWT_SECRET: 's'.repeat(40) };
+    expect(loadConfig({ NODE_ENV: 'production', ...secret }).bureauTotpRequired).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', ...secret, BUREAU_TOTP_REQUIRED: 'false' }).bureauTotpRequired).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'development' }).bureauTotpRequired).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test' }).bureauTotpRequired).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test', BUREAU_TOTP_REQUIRED: 'true' }).bureauTotpRequired).toBe(true);
+    expect(() => loadConfig({ NODE_ENV: 'test', BUREAU_TOTP_REQUIRED: 'sometimes' })).toThrow(/BUREAU_TOTP_REQUIRED/);
   });
 });

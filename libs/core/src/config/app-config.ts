@@ -26,6 +26,11 @@ export interface AppConfig {
   loginMaxFailuresPerAccount: number;
   loginMaxFailuresPerAddress: number;
   loginWindowSeconds: number;
+  /**
+   * Bureau accounts must sign in with two-factor (TOTP) and cannot turn it off; on by default in
+   * production only, so development, the demo and tests keep signing in with a password.
+   */
+  bureauTotpRequired: boolean;
   /** Registrations one network address may make per hour. */
   registerMaxPerAddress: number;
   smtpUrl: string;
@@ -63,6 +68,12 @@ export interface AppConfig {
   importMaxRows: number;
   /** The queues this worker process consumes (none named: all of them), so each queue can get its own workers. */
   workerQueues: string[] | null;
+  /**
+   * How long a worker holds a job's lock (renewed at half of it while the job runs). A worker that
+   * dies keeps its jobs for up to this long, plus the stalled-job check of the same period, before
+   * another worker takes them over.
+   */
+  queueLockMs: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -95,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       LOGIN_MAX_FAILURES_PER_ACCOUNT: num({ default: 5 }),
       LOGIN_MAX_FAILURES_PER_ADDRESS: num({ default: 20 }),
       LOGIN_WINDOW_SECONDS: num({ default: 900 }),
+      BUREAU_TOTP_REQUIRED: bool({ default: (env.NODE_ENV ?? 'development') === 'production' }),
       REGISTER_MAX_PER_ADDRESS: num({ default: 20 }),
       SMTP_URL: str({ default: 'smtp://127.0.0.1:1025' }),
       MAIL_FROM: str({ default: '科技成果转化平台 <noreply@techtransfer.local>' }),
@@ -117,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       DIGEST_HOUR: num({ default: 8, choices: Array.from({ length: 24 }, (_, h) => h) }),
       IMPORT_MAX_ROWS: num({ default: 100_000 }),
       WORKER_QUEUES: str({ default: '' }),
+      QUEUE_LOCK_MS: num({ default: 30_000 }),
     },
     {
       reporter: ({ errors }) => {
@@ -180,6 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginMaxFailuresPerAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
     loginMaxFailuresPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
     loginWindowSeconds: e.LOGIN_WINDOW_SECONDS,
+    bureauTotpRequired: e.BUREAU_TOTP_REQUIRED,
     registerMaxPerAddress: Math.max(1, e.REGISTER_MAX_PER_ADDRESS),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
@@ -201,6 +215,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     testClockFile: e.TEST_CLOCK_FILE || null,
     importMaxRows: e.IMPORT_MAX_ROWS,
     workerQueues: workerQueues.length ? workerQueues : null,
+    queueLockMs: Math.max(2_000, e.QUEUE_LOCK_MS),
   };
 }
 

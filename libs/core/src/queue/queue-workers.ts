@@ -37,6 +37,10 @@ export class QueueWorkers {
         // → delivery) by up to 15 s. The connection reconnects within 2 s (redis-connection.ts); so
         // do the workers.
         runRetryDelay: WORKER_RETRY_DELAY_MS,
+        // A dead worker's jobs return to the queue once their lock lapses and the stalled-job check
+        // runs: both follow QUEUE_LOCK_MS (30 s by default, BullMQ's own).
+        lockDuration: this.config.queueLockMs,
+        stalledInterval: this.config.queueLockMs,
       });
       worker.on('failed', (job, err) =>
         this.logger.warn({ queue, jobId: job?.id, name: job?.name, attempts: job?.attemptsMade, err: err.message }, 'job failed'),
