@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { apiCall, creditCode, eventually, expectAccessible, shot, signIn } from './fixtures';
+import { apiCall, creditCode, eventually, expectAccessible, openUserMenu, shot, signIn } from './fixtures';
 import { ROOT } from './stack';
 
 const MAIL_DIR = join(ROOT, 'var', 'mail');
@@ -83,8 +83,7 @@ test('forgets a password, sets a new one from the e-mailed link, and sees the ac
   await expect(page.getByRole('alert').filter({ hasText: '链接无效、已使用或已过期' })).toBeVisible();
 
   await signIn(page, email, 'Neues-Passw0rt');
-  await page.getByTestId('user-menu').hover();
-  await page.getByRole('menuitem', { name: '账号与安全' }).click();
+  await openUserMenu(page, '账号与安全');
   await expect(page.getByRole('heading', { name: '账号与安全' })).toBeVisible();
   const sessions = page.getByTestId('sessions');
   await expect(sessions.getByText('本机')).toBeVisible();

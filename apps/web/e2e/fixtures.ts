@@ -97,6 +97,21 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await expect(page.getByTestId('user-menu')).toBeVisible();
 }
 
+/**
+ * Opens the user menu (a hover menu) and picks an item. The header can still shift while the bell
+ * and the account load, moving the button from under a mouse that already hovered it, so this
+ * moves the mouse away and hovers again until the item shows.
+ */
+export async function openUserMenu(page: Page, item: string): Promise<void> {
+  const menuItem = page.getByRole('menuitem', { name: item });
+  await expect(async () => {
+    await page.mouse.move(0, 0);
+    await page.getByTestId('user-menu').hover();
+    await expect(menuItem).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await menuItem.click();
+}
+
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
