@@ -181,6 +181,17 @@ describe('search, matching and engagements (e2e, real Meilisearch)', () => {
     expect(top.counterpart).toEqual(expect.objectContaining({ type: 'result', title: expect.stringContaining('磷石膏') }));
     const scores = matches.items.map((m: { score: number }) => m.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    expect(matches.total).toBe(matches.items.length);
+    // Page by page, the same order and the same total; a page past the end is empty but keeps the total.
+    const onePerPage = await Promise.all(
+      [1, 2, matches.total + 1].map(
+        async (page) => (await t.request('GET', `/api/needs/${needId}/matches?page=${page}&pageSize=1`, { token: enterprise.token })).body,
+      ),
+    );
+    expect(onePerPage.map((p) => p.total)).toEqual([matches.total, matches.total, matches.total]);
+    expect(onePerPage[0].items.map((m: { id: string }) => m.id)).toEqual([matches.items[0].id]);
+    expect(onePerPage[1].items.map((m: { id: string }) => m.id)).toEqual(matches.items.slice(1, 2).map((m: { id: string }) => m.id));
+    expect(onePerPage[2].items).toEqual([]);
     // Someone else cannot read the need's matches.
     expect((await t.request('GET', `/api/needs/${needId}/matches`, { token: stranger.token })).status).toBe(404);
     // Both sides are told in their inbox.

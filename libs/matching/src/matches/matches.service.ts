@@ -201,19 +201,33 @@ export class MatchesService {
   async list(type: ItemType, id: string, q: PageQueryDto) {
     const column = type === 'need' ? 'needId' : 'resultId';
     const { skip, take } = pageOffset(q);
-    const [rows, total] = await this.tx
+    // The page and its total in one round trip; both sides' items then at once.
+    const { entities: rows, raw } = await this.tx
       .repo(Match)
-      .findAndCount({ where: { [column]: id, status: 'active' }, order: { score: 'DESC', id: 'ASC' }, skip, take });
+      .createQueryBuilder('m')
+      .addSelect('count(*) OVER ()', 'page_total')
+      .where(`m.${column} = :id AND m.status = 'active'`, { id })
+      .orderBy('m.score', 'DESC')
+      .addOrderBy('m.id', 'ASC')
+      .offset(skip)
+      .limit(take)
+      .getRawAndEntities<{ page_total: string }>();
+    const total = raw.length
+      ? Number(raw[0].page_total)
+      : skip > 0
+        ? await this.tx.repo(Match).count({ where: { [column]: id, status: 'active' } })
+        : 0;
     const otherType: ItemType = type === 'need' ? 'result' : 'need';
-    const self = rows.length ? await this.catalog.item(type, id) : null;
-    const others = new Map(
-      (
-        await this.catalog.items(
-          otherType,
-          rows.map((m) => (type === 'need' ? m.resultId : m.needId)),
-        )
-      ).map((o) => [o.id, o]),
-    );
+    const [self, otherItems] = rows.length
+      ? await Promise.all([
+          this.catalog.item(type, id),
+          this.catalog.items(
+            otherType,
+            rows.map((m) => (type === 'need' ? m.resultId : m.needId)),
+          ),
+        ])
+      : [null, []];
+    const others = new Map(otherItems.map((o) => [o.id, o]));
     return toPage(
       rows.map((m) => {
         const o = others.get(type === 'need' ? m.resultId : m.needId);
