@@ -81,11 +81,23 @@ export function applyItemFilters<T extends CatalogItem>(
 }
 
 /**
- * One page and the total. The total is a plain count(*) without the ordering: TypeORM's own
+ * One page and the total, asked together. The total is a plain count(*) without the ordering: TypeORM's own
  * count is COUNT(DISTINCT id), which sorts every matching id and is the slow part of a large list.
  */
-export async function pageAndCount<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, skip: number, take: number): Promise<[T[], number]> {
-  const rows = await qb.clone().offset(skip).limit(take).getMany();
-  const counted = await qb.clone().select('count(*)::int', 'n').orderBy().getRawOne<{ n: number }>();
+export async function pageAndCount<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  skip: number,
+  take: number,
+  inTransaction: boolean,
+): Promise<[T[], number]> {
+  const page = () => qb.clone().offset(skip).limit(take).getMany();
+  const count = () => qb.clone().select('count(*)::int', 'n').orderBy().getRawOne<{ n: number }>();
+  // Outside a transaction each query takes its own pooled connection, so both go at once; inside
+  // one they share the transaction's connection, which takes one query at a time.
+  if (inTransaction) {
+    const rows = await page();
+    return [rows, (await count())?.n ?? 0];
+  }
+  const [rows, counted] = await Promise.all([page(), count()]);
   return [rows, counted?.n ?? 0];
 }

@@ -167,7 +167,7 @@ export class ItemWorkflow {
   ): Promise<[T[], number]> {
     const qb = applyItemFilters(this.tx.repo(kind.entity).createQueryBuilder('i'), kind, q, viewer);
     const { skip, take } = pageOffset(q);
-    return pageAndCount(qb, skip, take);
+    return pageAndCount(qb, skip, take, this.tx.inTransaction);
   }
 
   /** The bureau's queue: submitted items, oldest submission first. */
