@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { ProvisioningService } from '@app/identity';
+import { FanoutService } from '@app/notify';
 import { count, db, inDays, needBody, patentNo, resultBody } from './catalog-fixtures';
 import { csvOf, download, Sheet, upload } from './catalog-sheets';
 import { OrgSession, randomCreditCode, TestApp } from './support/test-app';
@@ -111,9 +112,28 @@ describe('an organization imports and exports its own list (e2e, real PostgreSQL
       expect.objectContaining({ title: '自助导入：磷石膏净化', status: 'submitted', region: '荆门市', submitted_at: expect.any(Date) }),
       expect.objectContaining({ title: '自助导入：草稿需求', status: 'draft', submitted_at: null }),
     ]);
-    // The bureau is told of each submission, as when submitted one by one; nothing is published, so nothing is indexed or matched.
-    expect(await count(t, `outbox_event WHERE type = 'need.submitted'`)).toBe(before.submitted + 2);
-    expect(await count(t, `outbox_event WHERE type = 'need.submitted' AND payload->>'organizationId' = $1`, [me.id])).toBe(2);
+    // The bureau is told once for the import (the two rows sent to review; the draft is nobody's
+    // business), not once per row; nothing is published, so nothing is indexed or matched.
+    expect(await count(t, `outbox_event WHERE type = 'need.submitted'`)).toBe(before.submitted);
+    const events: { id: string; type: string; payload: Record<string, unknown>; created_at: Date }[] = await db(t).query(
+      `SELECT id, type, payload, created_at FROM outbox_event WHERE payload->>'organizationId' = $1`,
+      [me.id],
+    );
+    expect(events.map((e) => [e.type, e.payload])).toEqual([
+      ['need.import-submitted', { importId: res.body.importId, organizationId: me.id, actorUserId: expect.any(String), count: 2 }],
+    ]);
+    for (const e of events) {
+      await t.get(FanoutService).fanOut({ eventId: e.id, type: e.type, payload: e.payload, createdAt: e.created_at.toISOString() });
+    }
+    expect(await db(t).query(`SELECT event_type, title, body, link FROM notification WHERE user_id = $1`, [bureau.userId])).toEqual([
+      {
+        event_type: 'need.submitted',
+        title: '新导入的 2 项技术需求待审核',
+        body: '单位“荆门自助导入化工有限公司”导入了 2 项技术需求待审核，请在审核队列中逐项审核。',
+        link: expect.stringMatching(/\/bureau\/review\?tab=needs$/),
+      },
+    ]);
+    expect(await count(t, `notification_delivery WHERE channel = 'email' AND recipient_id = $1`, [bureau.userId])).toBe(1);
     expect(await count(t, `outbox_event WHERE type = 'need.imported' AND payload->>'importId' = $1`, [res.body.importId])).toBe(0);
     expect(
       await count(t, `audit_log WHERE action = 'needs.import' AND entity_id = $1 AND data->>'scope' = 'own'`, [res.body.importId]),
@@ -262,5 +282,9 @@ describe('an organization imports and exports its own list (e2e, real PostgreSQL
     expect(ok.body).toEqual(expect.objectContaining({ imported: 1 }));
     const [r] = await db(t).query(`SELECT status, region, asking_price_fen FROM result WHERE organization_id = $1`, [uni.organizationId]);
     expect(r).toEqual({ status: 'submitted', region: '荆州市', asking_price_fen: null });
+    const told = await db(t).query(`SELECT type, payload->>'count' AS count FROM outbox_event WHERE payload->>'organizationId' = $1`, [
+      uni.organizationId,
+    ]);
+    expect(told).toEqual([{ type: 'result.import-submitted', count: '1' }]);
   });
 });

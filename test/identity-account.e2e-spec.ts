@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Clock } from '@app/core';
+import { Clock, TransactionHost } from '@app/core';
+import { PasswordsService } from '@app/identity';
 import { RunningWorker, startWorker } from '../apps/worker/src/bootstrap';
 import { ReceivedMail, sleep, startSmtpPeer, waitFor } from './notify-support';
 import { OrgSession, TestApp } from './support/test-app';
@@ -71,7 +72,7 @@ describe('the account lifecycle: forgotten and changed passwords, sessions (e2e)
     const [linkId, secret] = token.split('.');
     const [row] = await ds.query(`SELECT secret_hash, used_at FROM password_link WHERE id = $1`, [linkId]);
     expect(row.secret_hash).toBe(createHash('sha256').update(secret).digest('hex'));
-    const events = await ds.query(`SELECT payload::text AS p FROM outbox_event WHERE type = 'account.password-reset'`);
+    const events = await ds.query(`SELECT payload::text AS p FROM outbox_event WHERE type = 'account.link-issued'`);
     expect(events.some((e: { p: string }) => e.p.includes(secret))).toBe(false);
 
     const weak = await t.request('POST', '/api/auth/password/reset', { body: { token, password: 'short' } });
@@ -96,6 +97,29 @@ describe('the account lifecycle: forgotten and changed passwords, sessions (e2e)
     expect((await login(org.email, 'Neues-Passw0rt')).status).toBe(200);
 
     expect(await audit(org.userId)).toEqual(expect.arrayContaining(['auth.password-reset-request', 'auth.password-reset']));
+  });
+
+  it('mails every link on account.link-issued, and still mails one written before the upgrade as account.password-reset', async () => {
+    const org = await enterprise();
+    await forgot(org.email, '10.4.1.1');
+    await tokenFromMail(org.email);
+    const types = async (): Promise<string[]> =>
+      (
+        await ds.query(
+          `SELECT e.type FROM outbox_event e JOIN password_link l ON l.id = (e.payload->>'linkId')::uuid WHERE l.user_id = $1 ORDER BY e.created_at`,
+          [org.userId],
+        )
+      ).map((r: { type: string }) => r.type);
+    expect(await types()).toEqual(['account.link-issued']);
+    // An outbox row of the old name, as an earlier release wrote it: committed together with its link.
+    await t.get(TransactionHost).run(async (m) => {
+      const link = await t.get(PasswordsService).mailLink(org.userId, 'reset', '10.4.1.1');
+      await m.query(`UPDATE outbox_event SET type = 'account.password-reset' WHERE payload->>'linkId' = $1`, [link.id]);
+    });
+    const { token } = await tokenFromMail(org.email, 2);
+    expect(await types()).toEqual(['account.link-issued', 'account.password-reset']);
+    const reset = await t.request('POST', '/api/auth/password/reset', { body: { token, password: 'Neues-Passw0rt-2' } });
+    expect(reset.status).toBe(204);
   });
 
   it('answers an unknown address exactly like a known one, and sends nothing', async () => {

@@ -140,7 +140,7 @@ export async function expectEveryoneToldOnce(w: ScaleOutWorld): Promise<OutboxRo
     if (d.status === 'sent') expect({ delivery: d.id, to }).toEqual({ delivery: d.id, to: [d.address] });
     else expect(to.length).toBeLessThanOrEqual(1);
   }
-  const links = events.filter((e) => e.type === 'account.password-reset').map((e) => e.id);
+  const links = events.filter((e) => e.type === 'account.link-issued').map((e) => e.id);
   for (const id of links) expect({ link: id, mails: received.get(id)?.length }).toEqual({ link: id, mails: 1 });
   const known = new Set([...deliveries.map((d) => d.id), ...links]);
   expect([...received.keys()].filter((k) => !known.has(k))).toEqual([]);

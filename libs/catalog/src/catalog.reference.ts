@@ -18,7 +18,7 @@ export interface CatalogReference {
   patentKinds: Record<string, string>;
   patentFormat: string;
   importMaxRows: number;
-  /** Hubei's prefecture-level divisions and their counties and districts (a region may also be a place outside Hubei). */
+  /** Hubei's prefecture-level divisions and their counties and districts: every organization's and item's region is one of these names. */
   regions: { province: string; prefectures: readonly PrefectureDivision[] };
 }
 

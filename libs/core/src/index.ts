@@ -48,3 +48,5 @@ export * from './http/pdf-upload';
 export * from './workflow/state-machine';
 export * from './workflow/transitions.service';
 export * from './money';
+export * from './regions/regions';
+export * from './regions/region.validator';

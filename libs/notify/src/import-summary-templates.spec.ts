@@ -1,5 +1,5 @@
 import { renderMessage, TemplateContext } from './notification-templates';
-import { audienceOf, IMPORT_SUMMARY_EVENT_TYPES, presentedType } from './notify-events';
+import { audienceOf, IMPORT_SUMMARY_EVENT_TYPES, ImportSummaryEventType, presentedType, subjectOf } from './notify-events';
 
 const ctx = (type: TemplateContext['type'], payload: Record<string, unknown>): TemplateContext => ({
   type,
@@ -33,11 +33,32 @@ describe('import summary templates', () => {
     expect(many.link).toBe('https://kjcg.example.cn/my/results');
   });
 
-  it('is told to one organization, under the preferences of the kind of message it replaces', () => {
-    for (const type of IMPORT_SUMMARY_EVENT_TYPES) expect(audienceOf(type, { organizationId: 'o9' })).toEqual({ organizationIds: ['o9'] });
+  it('tells the bureau once how many rows an organization imported for review, naming it and linking to the queue', () => {
+    const r = renderMessage({
+      ...ctx('result.import-submitted', { importId: 'i1', organizationId: 'o1', actorUserId: 'u1', count: 240 }),
+      subjectTitle: '荆门某某大学',
+    });
+    expect(r).toEqual({
+      title: '新导入的 240 项科技成果待审核',
+      body: '单位“荆门某某大学”导入了 240 项科技成果待审核，请在审核队列中逐项审核。',
+      link: 'https://kjcg.example.cn/bureau/review?tab=results',
+    });
+    const n = renderMessage(ctx('need.import-submitted', { importId: 'i1', organizationId: 'o1', actorUserId: 'u1', count: 3 }));
+    expect(n.title).toBe('新导入的 3 项技术需求待审核');
+    expect(n.link).toBe('https://kjcg.example.cn/bureau/review?tab=needs');
+    expect(subjectOf('need.import-submitted', { organizationId: 'o1', importId: 'i1' })).toEqual({ kind: 'organization', id: 'o1' });
+  });
+
+  it('is told to one organization (the bureau, for rows sent to review), under the preferences of the kind of message it replaces', () => {
+    const toBureau = ['need.import-submitted', 'result.import-submitted'];
+    for (const type of IMPORT_SUMMARY_EVENT_TYPES.filter((x) => !toBureau.includes(x)))
+      expect(audienceOf(type, { organizationId: 'o9' })).toEqual({ organizationIds: ['o9'] });
+    for (const type of toBureau) expect(audienceOf(type as ImportSummaryEventType, { organizationId: 'o9' })).toEqual({ bureau: true });
     expect(presentedType('result.import-published')).toBe('result.approved');
     expect(presentedType('need.import-published')).toBe('need.approved');
     expect(presentedType('match.import-summary')).toBe('match.created');
+    expect(presentedType('need.import-submitted')).toBe('need.submitted');
+    expect(presentedType('result.import-submitted')).toBe('result.submitted');
     expect(presentedType('need.rejected')).toBe('need.rejected');
   });
 });

@@ -1,17 +1,29 @@
 import type { RenderedMessage } from './notification-templates';
 import type { ImportSummaryEventType } from './notify-events';
+import { quoteName } from './template-text.util';
 
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 
 /**
- * A bulk import's summaries (one per organization): to the owners of what it published, and to
- * the organizations on the other side whose items it matches. Counts, not item names: an import
- * may concern thousands of items.
+ * A bulk import's summaries (one per organization): to the owners of what it published, to the
+ * organizations on the other side whose items it matches, and to the bureau for what an
+ * organization's import of its own list sent to review (`organizationName`: that organization's).
+ * Counts, not item names: an import may concern thousands of items.
  */
 export function renderImportSummary(
   type: ImportSummaryEventType,
   p: Record<string, unknown>,
+  organizationName: string | null = null,
 ): Omit<RenderedMessage, 'link'> & { path: string } {
+  if (type === 'need.import-submitted' || type === 'result.import-submitted') {
+    const count = num(p.count);
+    const [noun, tab] = type === 'need.import-submitted' ? ['技术需求', 'needs'] : ['科技成果', 'results'];
+    return {
+      title: `新导入的 ${count} 项${noun}待审核`,
+      body: `单位${quoteName(organizationName)}导入了 ${count} 项${noun}待审核，请在审核队列中逐项审核。`,
+      path: `/bureau/review?tab=${tab}`,
+    };
+  }
   if (type === 'match.import-summary') {
     const [items, own] = [num(p.items), num(p.ownItems)];
     const itemId = typeof p.itemId === 'string' && p.itemId ? p.itemId : null;

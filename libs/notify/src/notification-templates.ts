@@ -53,7 +53,7 @@ export function renderMessage(ctx: TemplateContext): RenderedMessage {
     return { ...text, link: link(path) };
   }
   if ((IMPORT_SUMMARY_EVENT_TYPES as readonly string[]).includes(ctx.type)) {
-    const { path, ...text } = renderImportSummary(ctx.type as ImportSummaryEventType, p);
+    const { path, ...text } = renderImportSummary(ctx.type as ImportSummaryEventType, p, s);
     return { ...text, link: link(path) };
   }
   switch (ctx.type as Exclude<TemplateContext['type'], CollaborationEventType | ImportSummaryEventType | ContractEventType>) {

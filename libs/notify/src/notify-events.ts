@@ -70,9 +70,16 @@ export type CollaborationEventType = (typeof COLLABORATION_EVENT_TYPES)[number];
 
 /**
  * A bulk import's summaries: one per organization, instead of one message per imported item
- * (`*.approved`) or per match (`match.created`).
+ * (`*.approved`) or per match (`match.created`); and one to the bureau for the rows an
+ * organization's import of its own list sent to review, instead of one `*.submitted` per row.
  */
-export const IMPORT_SUMMARY_EVENT_TYPES = ['need.import-published', 'result.import-published', 'match.import-summary'] as const;
+export const IMPORT_SUMMARY_EVENT_TYPES = [
+  'need.import-published',
+  'result.import-published',
+  'match.import-summary',
+  'need.import-submitted',
+  'result.import-submitted',
+] as const;
 export type ImportSummaryEventType = (typeof IMPORT_SUMMARY_EVENT_TYPES)[number];
 
 export type NotifyPayloads = Pick<
@@ -113,6 +120,8 @@ const PRESENTED_AS: Record<ImportSummaryEventType, NotifyEventType> = {
   'need.import-published': 'need.approved',
   'result.import-published': 'result.approved',
   'match.import-summary': MATCH_CREATED,
+  'need.import-submitted': 'need.submitted',
+  'result.import-submitted': 'result.submitted',
 };
 
 export function presentedType(type: NotifyEventType): NotifyEventType {
@@ -128,6 +137,8 @@ export function audienceOf(type: NotifyEventType, payload: Record<string, unknow
     case 'adoption.submitted':
     case 'need.submitted':
     case 'result.submitted':
+    case 'need.import-submitted':
+    case 'result.import-submitted':
     case 'milestone.submitted':
     case 'challenge.objection-filed':
       return { bureau: true };
@@ -149,7 +160,8 @@ function uniqueStrings(v: unknown): string[] {
 
 /** The item an event is about, for its title in the text (kind, id). */
 export function subjectOf(type: NotifyEventType, payload: Record<string, unknown>): { kind: string; id: string } | null {
-  const [prefix] = type.split('.');
+  // An organization's import of its own rows: the text names the organization, not an item.
+  const [prefix] = type === 'need.import-submitted' || type === 'result.import-submitted' ? ['organization'] : type.split('.');
   const idKey: Record<string, [string, string]> = {
     organization: ['organization', 'organizationId'],
     need: ['need', 'needId'],

@@ -18,7 +18,6 @@ import {
 } from 'class-validator';
 import { COOPERATION_MODES, INDUSTRY_FIELDS, MAX_YUAN, TEXT_LIMITS } from '../catalog.constants';
 import { checkPatentNumber } from '../patent-number.util';
-import { normalizeRegion, REGION_NAMES, regionProblem } from '../regions';
 import { registrationNoProblem } from '../registration-no.util';
 
 /** Trims strings (core's shared transform, under the name this library's DTOs use). */
@@ -37,26 +36,8 @@ export const OptionalText = (max: number): PropertyDecorator => applyDecorators(
 
 export const IsIndustryField = (): PropertyDecorator => IsIn(INDUSTRY_FIELDS, { context: { message: FIELD_MESSAGE } });
 
-/** A region as the reference names it: another spelling it can map is stored under its name (荆门 → 荆门市). */
-const toReferenceRegion = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? (normalizeRegion(value) ?? value.trim()) : value;
-
-/** One of the region reference's names (regions.ts), after mapping the usual other spellings to it. */
-export const IsRegion = (): PropertyDecorator =>
-  applyDecorators(Transform(toReferenceRegion), (target: object, propertyName: string | symbol) =>
-    registerDecorator({
-      name: 'isRegion',
-      target: target.constructor,
-      propertyName: String(propertyName),
-      validator: {
-        validate: (v: unknown) => typeof v === 'string' && REGION_NAMES.has(v),
-        defaultMessage: (args: ValidationArguments) => (typeof args.value === 'string' ? regionProblem(args.value) : '必须是文本'),
-      },
-    }),
-  );
-
-/** A region filter: the usual other spellings read as the reference's name; anything else finds nothing. */
-export const RegionFilter = (): PropertyDecorator => Transform(toReferenceRegion);
+/** An item's region obeys the region reference like an organization's (core's validator, under this library's DTOs' names). */
+export { IsRegion, RegionFilter } from '@app/core';
 
 export const IsTrl = (): PropertyDecorator =>
   applyDecorators(

@@ -26,6 +26,8 @@ export type { ImportReport } from './import-run';
 
 /** The event an import of needs or results writes once for everything it published. */
 const IMPORTED_EVENT = { needs: 'need.imported', results: 'result.imported' } as const;
+/** The event an organization's import of its own needs or results writes once for the rows it sent to review. */
+const SUBMITTED_EVENT = { needs: 'need.import-submitted', results: 'result.import-submitted' } as const;
 
 /**
  * Imports a list from a spreadsheet, streaming: a dry run only reports every row's problems (and
@@ -36,7 +38,8 @@ const IMPORTED_EVENT = { needs: 'need.imported', results: 'result.imported' } as
  * once: those needs and results leave through one `*.imported` event, not one `*.approved` per row
  * — they are indexed and matched in batches, and each organization concerned gets one summary.
  * An organization's admin imports its own list only; its rows are drafts or go to the bureau's
- * review (one `*.submitted` each, as when submitted one by one).
+ * review, each in the queue as when submitted one by one, and the bureau is told once for the
+ * import (one `*.import-submitted` with the count, not one `*.submitted` per row).
  */
 @Injectable()
 export class ImportService {
@@ -76,7 +79,14 @@ export class ImportService {
       if (!format) throw new ValidationFailedError('只支持 .xlsx 或 .csv 文件', [{ field: 'file', message: '只支持 .xlsx 或 .csv 文件' }]);
       const lookups = await def.lookups(this.tx, this.orgs, scope);
       const actor = { userId: user.userId, organizationId: user.organizationId, importId };
-      const writer = dryRun ? null : (rows: unknown[][]) => bulkInsert(manager, def.bulk, rows, actor);
+      let submitted = 0;
+      const writer = dryRun
+        ? null
+        : async (rows: unknown[][]): Promise<number> => {
+            const written = await bulkInsert(manager, def.bulk, rows, actor);
+            submitted += written.summarized;
+            return written.inserted;
+          };
       const existingIds = async (ids: string[]): Promise<Set<string>> =>
         new Set(
           ((await manager.query(`SELECT id FROM ${def.bulk.table} WHERE id = ANY($1::uuid[])`, [ids])) as { id: string }[]).map(
@@ -101,6 +111,14 @@ export class ImportService {
       if (list !== 'adoptions') {
         const count = await this.imported.count(list === 'needs' ? 'need' : 'result', importId);
         if (count > 0) await this.outbox.emit(IMPORTED_EVENT[list], { importId, actorUserId: user.userId, count });
+        if (submitted > 0) {
+          await this.outbox.emit(SUBMITTED_EVENT[list], {
+            importId,
+            organizationId: user.organizationId,
+            actorUserId: user.userId,
+            count: submitted,
+          });
+        }
       }
       return report;
     };

@@ -4,7 +4,7 @@ import { chinaDateTime } from '../china-time.util';
 import type { Need } from '../need.entity';
 import { NEED_KIND } from '../needs.service';
 import type { OrgRef } from '../organization-directory';
-import { ITEM_BULK_COLUMNS, ITEM_BULK_COMPUTED, itemSubmittedEvent } from './bulk-insert';
+import { ITEM_BULK_COLUMNS, ITEM_BULK_COMPUTED, OWN_SUBMITTED_ROWS } from './bulk-insert';
 import {
   checkSubmittable,
   existingItems,
@@ -100,9 +100,9 @@ export const NEED_SHEET: SheetDef<NeedRow> = {
     ],
     computed: ITEM_BULK_COMPUTED,
     returning: ['id', 'organization_id', 'status'],
-    // No event per published row: the import writes one `*.imported` event for all it published
-    // (ImportService). A row an organization submits itself is announced like any submission.
-    event: itemSubmittedEvent('need.submitted', 'needId'),
+    // No event per row: the import writes one `*.imported` event for all it published, and one
+    // `*.import-submitted` for the rows an organization sent to review itself (ImportService).
+    summarized: OWN_SUBMITTED_ROWS,
   },
   toColumns(v) {
     const quality = NEED_KIND.assess(v as unknown as Need);

@@ -5,7 +5,7 @@ import type { OrgRef } from '../organization-directory';
 import { checkPatentNumber, Patent } from '../patent-number.util';
 import type { Result } from '../result.entity';
 import { RESULT_KIND } from '../results.service';
-import { ITEM_BULK_COLUMNS, ITEM_BULK_COMPUTED, itemSubmittedEvent } from './bulk-insert';
+import { ITEM_BULK_COLUMNS, ITEM_BULK_COMPUTED, OWN_SUBMITTED_ROWS } from './bulk-insert';
 import {
   checkSubmittable,
   existingItems,
@@ -122,9 +122,9 @@ export const RESULT_SHEET: SheetDef<ResultRow> = {
     ],
     computed: ITEM_BULK_COMPUTED,
     returning: ['id', 'organization_id', 'status'],
-    // No event per published row: the import writes one `*.imported` event for all it published
-    // (ImportService). A row an organization submits itself is announced like any submission.
-    event: itemSubmittedEvent('result.submitted', 'resultId'),
+    // No event per row: the import writes one `*.imported` event for all it published, and one
+    // `*.import-submitted` for the rows an organization sent to review itself (ImportService).
+    summarized: OWN_SUBMITTED_ROWS,
   },
   toColumns(v) {
     const quality = RESULT_KIND.assess(v as unknown as Result);

@@ -21,6 +21,14 @@ interface ImportPublished {
   count: number;
 }
 
+/** An organization imported its own list: `count` of the rows went to the bureau's review at once. */
+interface ImportSubmitted {
+  importId: string;
+  organizationId: string;
+  actorUserId: string;
+  count: number;
+}
+
 interface ImportOwnerSummary {
   importId: string;
   organizationId: string;
@@ -33,8 +41,13 @@ export interface DomainEventPayloads {
   'organization.rejected': { organizationId: string; actorUserId: string | null; reason: string };
   /** A new organization, or a rejected one corrected, waits for the bureau's verification. */
   'organization.submitted': { organizationId: string; resubmitted: boolean };
-  /** A forgotten password: the worker makes the one-time link (its secret is never in the outbox) and mails it. */
-  'account.password-reset': { linkId: string };
+  /**
+   * A one-time account link was recorded (a forgotten password, an e-mail to verify, an invitation,
+   * a sign-up with a taken address: the link's purpose says which): the worker makes the link's
+   * secret (never in the outbox) and mails it. Written as `account.password-reset` before it served
+   * every purpose; the mail handler still reads rows of that name.
+   */
+  'account.link-issued': { linkId: string };
   /** An adoption waits for the bureau's confirmation (entered, corrected, or made from a deal). */
   'adoption.submitted': { adoptionId: string };
   // The three lists (catalog): the owner's organization is told of the bureau's decisions;
@@ -57,6 +70,13 @@ export interface DomainEventPayloads {
    */
   'need.imported': ImportPublished;
   'result.imported': ImportPublished;
+  /**
+   * An organization's import of its own list sent `count` rows to the bureau's review (written once
+   * per import, instead of one `*.submitted` per row): the bureau is told once. Each row is in the
+   * review queue as any submitted item.
+   */
+  'need.import-submitted': ImportSubmitted;
+  'result.import-submitted': ImportSubmitted;
   /** To one owner organization: `published` of its items went public in the import, `matched` of them have a match worth telling. */
   'need.import-published': ImportOwnerSummary;
   'result.import-published': ImportOwnerSummary;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { lowerTrimString, ORGANIZATION_KINDS, OrganizationKind, OrganizationStatus, PageQueryDto, trimString } from '@app/core';
+import { IsRegion, lowerTrimString, ORGANIZATION_KINDS, OrganizationKind, OrganizationStatus, PageQueryDto, trimString } from '@app/core';
 import { IsCreditCode } from './is-credit-code.validator';
 
 export class OrganizationQueryDto extends PageQueryDto {
@@ -45,12 +45,12 @@ export class UpdateOrganizationDto {
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
   @IsCreditCode()
   creditCode?: string;
-  @ApiPropertyOptional({ example: '荆门市' })
+  @ApiPropertyOptional({
+    example: '钟祥市',
+    description: '所在市或县（区），须为地区参考（GET /api/catalog/reference）中的名称；“荆门”等写法按参考统一（认证通过后不能自行修改）',
+  })
   @IsOptional()
-  @Transform(trimString)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(50)
+  @IsRegion()
   region?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(trimString) @IsString() @MaxLength(50) contactName?: string;
   @ApiPropertyOptional()

@@ -7,6 +7,14 @@ import { errorText } from '../delivery-jobs';
 import { renderPasswordLinkMail } from './password-link-templates';
 
 /**
+ * The event's name before it was renamed `account.link-issued` (it served every purpose, not only
+ * forgotten passwords). Outbox rows and queued jobs written before the upgrade still carry it, with
+ * the same payload: they are handled alike, so no link mailed across the upgrade is lost. It can no
+ * longer be emitted (it is not in DomainEventPayloads).
+ */
+export const LEGACY_LINK_EVENT = 'account.password-reset';
+
+/**
  * Mails a one-time account link (forgotten password, e-mail verification, a sign-up attempt with
  * a taken address: see its purpose) to its one address, straight from the outbox event (on the
  * e-mail queue; not a fan-out, no inbox, no preferences: it cannot be switched off). The link's
@@ -22,12 +30,12 @@ export class PasswordLinkMailHandler implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.subscribe(QueueName.Email, 'account.password-reset', (job: Job<RelayedEvent<'account.password-reset'>>) =>
-      this.send(job.data),
-    );
+    for (const type of ['account.link-issued', LEGACY_LINK_EVENT]) {
+      this.registry.subscribe(QueueName.Email, type, (job: Job<RelayedEvent<'account.link-issued'>>) => this.send(job.data));
+    }
   }
 
-  async send(event: RelayedEvent<'account.password-reset'>): Promise<string> {
+  async send(event: RelayedEvent<'account.link-issued'>): Promise<string> {
     const link = await this.passwords.issueLink(event.payload.linkId);
     // Used, superseded or expired while waiting (or the account disabled): nothing to send.
     if (!link) return 'not sent: link no longer usable';

@@ -169,13 +169,13 @@ export class WebhooksService implements OnModuleInit {
     return toPage(items, total, q) satisfies Page<unknown>;
   }
 
-  /** Enabled endpoints of these organizations that take this event type. */
-  async endpointsFor(organizationIds: string[], eventType: string): Promise<{ id: string; organization_id: string; url: string }[]> {
+  /** Enabled endpoints of these organizations that take any of these event types (all events, when they name none). */
+  async endpointsFor(organizationIds: string[], eventTypes: string[]): Promise<{ id: string; organization_id: string; url: string }[]> {
     if (organizationIds.length === 0) return [];
     return this.tx.manager.query(
       `SELECT id, organization_id, url FROM webhook_endpoint
-       WHERE enabled AND organization_id = ANY($1::uuid[]) AND (cardinality(event_types) = 0 OR $2 = ANY(event_types))`,
-      [organizationIds, eventType],
+       WHERE enabled AND organization_id = ANY($1::uuid[]) AND (cardinality(event_types) = 0 OR event_types && $2::text[])`,
+      [organizationIds, eventTypes],
     );
   }
 }
