@@ -1,21 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
-import { APP_CONFIG, AppConfig, AuditService, AccessTokenClaims, RateLimiter, TooManyRequestsError, TransactionHost } from '@app/core';
+import { APP_CONFIG, AppConfig, AuditService, AccessTokenClaims, TransactionHost } from '@app/core';
 import type { ClientContext } from './client-context';
 import { TokenPairDto } from './dto/auth.dto';
-import { BadCredentialsError, InvalidRefreshTokenError } from './identity.errors';
+import type { TwoFactorChallengeDto, TwoFactorEnrolmentChallengeDto, TwoFactorEnrolmentDto } from './dto/two-factor.dto';
+import { BadCredentialsError, InvalidRefreshTokenError, TwoFactorChallengeExpiredError } from './identity.errors';
+import { LoginChallenges, type ChallengePurpose } from './login-challenge.service';
+import { LoginThrottle } from './login-throttle';
 import { verifyAgainstDummy, verifyPassword } from './password.util';
 import { RefreshToken } from './refresh-token.entity';
 import { newSecret, secretMatches, sha256, splitToken } from './secret.util';
 import { SessionsService } from './sessions.service';
+import { TwoFactorService, type SecondFactor, type TwoFactorSubject } from './two-factor.service';
 import { User } from './user.entity';
 import { UsersService } from './users.service';
 
-/** The failure counter of one account (login, and a wrong current password when changing it). */
-export function loginAccountBucket(email: string): string {
-  return `login:acct:${sha256(email.toLowerCase())}`;
-}
+export { loginAccountBucket } from './login-throttle';
+
+/** What the password step of a sign-in answers: a session, or the second step it still needs. */
+export type LoginOutcome = TokenPairDto | TwoFactorChallengeDto | TwoFactorEnrolmentChallengeDto;
 
 @Injectable()
 export class AuthService {
@@ -25,22 +29,20 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly users: UsersService,
     private readonly audit: AuditService,
-    private readonly limiter: RateLimiter,
+    private readonly throttle: LoginThrottle,
     private readonly sessions: SessionsService,
+    private readonly twoFactor: TwoFactorService,
+    private readonly challenges: LoginChallenges,
   ) {}
 
   /**
    * Rate-limited per account and per address; after too many failures the answer is 429
-   * until the window passes. A wrong password and an unknown account answer alike.
+   * until the window passes. A wrong password and an unknown account answer alike. An account with
+   * two-factor sign-in (or one that must turn it on) gets a challenge for the second step instead
+   * of a session; its failures are forgotten only when that step succeeds.
    */
-  async login(email: string, password: string, client: ClientContext): Promise<TokenPairDto> {
-    const accountBucket = loginAccountBucket(email);
-    const addressBucket = `login:addr:${client.ip}`;
-    const [acct, addr] = await Promise.all([this.limiter.count(accountBucket), this.limiter.count(addressBucket)]);
-    if (acct >= this.config.loginMaxFailuresPerAccount || addr >= this.config.loginMaxFailuresPerAddress) {
-      const ttl = Math.max(await this.limiter.ttl(acct >= this.config.loginMaxFailuresPerAccount ? accountBucket : addressBucket), 1);
-      throw new TooManyRequestsError(`登录失败次数过多，请 ${Math.ceil(ttl / 60)} 分钟后再试`, ttl);
-    }
+  async login(email: string, password: string, client: ClientContext): Promise<LoginOutcome> {
+    await this.throttle.check(email, client.ip);
     const user = await this.tx
       .repo(User)
       .createQueryBuilder('u')
@@ -49,14 +51,55 @@ export class AuthService {
       .getOne();
     const ok = user ? await verifyPassword(user.passwordHash, password) : (await verifyAgainstDummy(password), false);
     if (!user || !ok) {
-      await Promise.all([
-        this.limiter.hit(accountBucket, this.config.loginWindowSeconds),
-        this.limiter.hit(addressBucket, this.config.loginWindowSeconds),
-      ]);
+      await this.throttle.fail(email, client.ip);
       throw new BadCredentialsError();
     }
-    await this.limiter.reset(accountBucket);
+    if (user.totpEnabledAt) return { twoFactorRequired: true, ...(await this.challenges.issue(user.id, 'verify')) };
+    const kind = (await this.users.load(user.id))?.organizationKind;
+    if (kind && this.twoFactor.isRequired(kind)) {
+      return { twoFactorEnrolmentRequired: true, ...(await this.challenges.issue(user.id, 'enrol')) };
+    }
+    await this.throttle.succeed(email);
     return this.issueTokens(user.id, user.organizationId, randomUUID(), client);
+  }
+
+  /** The second step: a code from the authenticator app or a recovery code, then the session. */
+  async loginTwoFactor(challengeToken: string, factor: SecondFactor, client: ClientContext): Promise<TokenPairDto> {
+    const { who, challengeId } = await this.challenged(challengeToken, 'verify', client);
+    await this.throttle.check(who.email, client.ip);
+    await this.twoFactor.verifySignIn(who, factor);
+    return this.completeSignIn(who, challengeId, client);
+  }
+
+  /** A sign-in that must turn two-factor on first: the authenticator app's new secret. */
+  async enrolmentStart(challengeToken: string, client: ClientContext): Promise<TwoFactorEnrolmentDto> {
+    const { who } = await this.challenged(challengeToken, 'enrol', client);
+    return this.twoFactor.start(who.userId, who.email);
+  }
+
+  /** Turns two-factor on with its first code and signs in; the recovery codes come with the session. */
+  async enrolmentConfirm(challengeToken: string, code: string, client: ClientContext): Promise<TokenPairDto & { recoveryCodes: string[] }> {
+    const { who, challengeId } = await this.challenged(challengeToken, 'enrol', client);
+    const { recoveryCodes } = await this.twoFactor.confirm(who, code);
+    return { ...(await this.completeSignIn(who, challengeId, client)), recoveryCodes };
+  }
+
+  private async challenged(
+    challengeToken: string,
+    purpose: ChallengePurpose,
+    client: ClientContext,
+  ): Promise<{ who: TwoFactorSubject; challengeId: string }> {
+    const { userId, id } = await this.challenges.read(challengeToken, purpose);
+    const user = await this.users.load(userId);
+    // Disabled or removed meanwhile.
+    if (!user) throw new TwoFactorChallengeExpiredError();
+    return { who: { userId, organizationId: user.organizationId, email: user.email, ip: client.ip }, challengeId: id };
+  }
+
+  private async completeSignIn(who: TwoFactorSubject, challengeId: string, client: ClientContext): Promise<TokenPairDto> {
+    await this.challenges.spend(challengeId);
+    await this.throttle.succeed(who.email);
+    return this.issueTokens(who.userId, who.organizationId, randomUUID(), client);
   }
 
   /** Rotates a refresh token. Presenting one already rotated or revoked revokes its whole family. */

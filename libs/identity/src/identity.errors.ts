@@ -1,4 +1,4 @@
-import { ConflictError, DomainError, InvalidStateError, UnauthorizedError, ValidationFailedError } from '@app/core';
+import { ConflictError, DomainError, ForbiddenError, InvalidStateError, UnauthorizedError, ValidationFailedError } from '@app/core';
 
 export class EmailTakenError extends ConflictError {
   constructor() {
@@ -72,5 +72,60 @@ export class InvalidInvitationError extends DomainError {
   constructor() {
     const message = '邀请链接无效、已使用、已撤销或已过期，请联系单位管理员重新邀请';
     super('INVALID_INVITATION', message, 400, [{ field: 'token', message }]);
+  }
+}
+
+/** A wrong, reused or malformed authenticator code (or recovery code). */
+export class InvalidTwoFactorCodeError extends DomainError {
+  constructor(field: 'code' | 'recoveryCode' = 'code') {
+    const message = field === 'code' ? '验证码不正确' : '恢复码不正确或已使用';
+    super('INVALID_TWO_FACTOR_CODE', message, 400, [{ field, message }]);
+  }
+}
+
+/** The sign-in's second step came too late, twice, or with a token not made here. */
+export class TwoFactorChallengeExpiredError extends DomainError {
+  constructor() {
+    super('TWO_FACTOR_CHALLENGE_EXPIRED', '验证已过期，请重新登录', 401);
+  }
+}
+
+export class TwoFactorAlreadyEnabledError extends InvalidStateError {
+  constructor() {
+    super('两步验证已开启；如需更换验证器，请先关闭再重新开启');
+  }
+}
+
+export class TwoFactorNotEnabledError extends InvalidStateError {
+  constructor() {
+    super('两步验证尚未开启');
+  }
+}
+
+/** Confirming before starting, or after the enrolment was replaced. */
+export class TwoFactorEnrolmentNotStartedError extends InvalidStateError {
+  constructor() {
+    super('请先获取新的二维码再输入验证码');
+  }
+}
+
+/** Bureau accounts must keep two-factor sign-in while BUREAU_TOTP_REQUIRED is on. */
+export class TwoFactorRequiredError extends ForbiddenError {
+  constructor() {
+    super('科技局账号必须开启两步验证，不能关闭');
+  }
+}
+
+/** The stored secret does not open: the server's secret (JWT_SECRET) changed since enrolment. */
+export class TwoFactorSecretUnreadableError extends DomainError {
+  constructor() {
+    super('TWO_FACTOR_SECRET_UNREADABLE', '两步验证的密钥已无法读取（服务器密钥已更换），请使用恢复码登录后重新开启两步验证', 409);
+  }
+}
+
+/** The account's password, asked again before a security change (turning two-factor off). */
+export class WrongAccountPasswordError extends DomainError {
+  constructor() {
+    super('WRONG_PASSWORD', '密码不正确', 400, [{ field: 'password', message: '密码不正确' }]);
   }
 }

@@ -7,6 +7,8 @@ import { AuthService } from './auth.service';
 import { BureauSetupService } from './bureau-setup.service';
 import { InvitationsController } from './invitations.controller';
 import { InvitationsService } from './invitations.service';
+import { LoginChallenges } from './login-challenge.service';
+import { LoginThrottle } from './login-throttle';
 import { MeController } from './me.controller';
 import { MeService } from './me.service';
 import { MembersService } from './members.service';
@@ -16,16 +18,27 @@ import { OrganizationsService } from './organizations.service';
 import { PasswordLink } from './password-link.entity';
 import { PasswordsService } from './passwords.service';
 import { ProvisioningService } from './provisioning.service';
+import { RecoveryCode } from './recovery-code.entity';
 import { RefreshToken } from './refresh-token.entity';
 import { RegistrationController } from './registration.controller';
 import { RegistrationService } from './registration.service';
 import { SessionsService } from './sessions.service';
+import { TwoFactorController } from './two-factor.controller';
+import { TwoFactorService } from './two-factor.service';
 import { User } from './user.entity';
 import { UsersService } from './users.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Organization, User, RefreshToken, PasswordLink])],
-  controllers: [AuthController, RegistrationController, AccountController, MeController, OrganizationsController, InvitationsController],
+  imports: [TypeOrmModule.forFeature([Organization, User, RefreshToken, PasswordLink, RecoveryCode])],
+  controllers: [
+    AuthController,
+    RegistrationController,
+    AccountController,
+    MeController,
+    OrganizationsController,
+    InvitationsController,
+    TwoFactorController,
+  ],
   providers: [
     AuthService,
     UsersService,
@@ -38,6 +51,9 @@ import { UsersService } from './users.service';
     RegistrationService,
     InvitationsService,
     BureauSetupService,
+    LoginThrottle,
+    LoginChallenges,
+    TwoFactorService,
     { provide: AUTH_USER_LOADER, useExisting: UsersService },
   ],
   exports: [

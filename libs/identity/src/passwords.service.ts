@@ -124,7 +124,7 @@ export class PasswordsService {
         requestedIp: ip,
       }),
     );
-    await this.outbox.emit('account.password-reset', { linkId: link.id });
+    await this.outbox.emit('account.link-issued', { linkId: link.id });
     return link;
   }
 

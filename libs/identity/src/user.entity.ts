@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { MemberRole } from '@app/core';
+import { bigintNumber, type MemberRole } from '@app/core';
 
 @Entity({ name: 'app_user' })
 export class User {
@@ -50,6 +50,18 @@ export class User {
   /** Removed from its organization: kept for the history, never signs in again; the address is free. */
   @Column({ type: 'timestamptz', nullable: true })
   removedAt!: Date | null;
+
+  /** The TOTP secret, sealed (AES-256-GCM, see two-factor.util); set but not enabled while enrolling. */
+  @Column({ type: 'text', nullable: true, select: false })
+  totpSecret!: string | null;
+
+  /** When two-factor sign-in was turned on; null while it is off. */
+  @Column({ type: 'timestamptz', nullable: true })
+  totpEnabledAt!: Date | null;
+
+  /** The last TOTP time step a code was accepted from: a code of it or before is not taken again. */
+  @Column({ type: 'bigint', nullable: true, select: false, transformer: bigintNumber })
+  totpLastStep!: number | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

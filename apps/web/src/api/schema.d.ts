@@ -30,8 +30,59 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** 登录，返回访问令牌和刷新令牌；失败过多时返回 429 */
+    /** 登录，返回访问令牌和刷新令牌；已开启两步验证的账号返回 twoFactorRequired 和临时令牌（再调用 login/two-factor），必须开启而未开启的返回 twoFactorEnrolmentRequired；失败过多时返回 429 */
     post: operations['AuthController_login'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/login/two-factor': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 登录第二步：提交验证器上的验证码或一个恢复码（恢复码仅可使用一次），返回与登录相同的令牌；错误过多时返回 429 */
+    post: operations['AuthController_loginTwoFactor'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/login/two-factor/enrol/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 登录时必须开启两步验证（科技局账号）：获取验证器的密钥和二维码 */
+    post: operations['AuthController_enrolmentStart'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/login/two-factor/enrol/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 登录时开启两步验证：提交第一个验证码，开启并登录；同时返回仅显示一次的 10 个恢复码 */
+    post: operations['AuthController_enrolmentConfirm'];
     delete?: never;
     options?: never;
     head?: never;
@@ -443,6 +494,91 @@ export interface paths {
     put?: never;
     /** 接受邀请：用邀请邮件中的链接填写姓名、设置密码（链接仅可使用一次），随后即可登录 */
     post: operations['InvitationsController_accept'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/account/two-factor': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 两步验证的状态：是否开启、是否必须开启、剩余恢复码个数 */
+    get: operations['TwoFactorController_status'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/account/two-factor/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 开启两步验证第一步：生成新的密钥和二维码（提交第一个验证码后才生效） */
+    post: operations['TwoFactorController_start'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/account/two-factor/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 开启两步验证第二步：提交验证器上的验证码，开启并返回仅显示一次的 10 个恢复码 */
+    post: operations['TwoFactorController_confirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/account/two-factor/disable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 关闭两步验证（须提供登录密码和验证码）；必须开启的账号（科技局）不能关闭 */
+    post: operations['TwoFactorController_disable'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/account/two-factor/recovery-codes/regenerate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 重新生成 10 个恢复码（须提供验证码）；原有恢复码随即失效 */
+    post: operations['TwoFactorController_regenerate'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2394,12 +2530,6 @@ export interface components {
       /** @description 服务器内部错误的编号，便于排查 */
       errorId?: string;
     };
-    LoginDto: {
-      email: string;
-      password: string;
-      /** @description 网页端使用：刷新令牌放在 httpOnly Cookie 中，不在响应体中返回 */
-      useCookie?: boolean;
-    };
     SessionDto: {
       /** @description 访问令牌（Bearer） */
       accessToken: string;
@@ -2407,6 +2537,86 @@ export interface components {
       refreshToken?: string;
       /** @description 访问令牌有效期（秒） */
       expiresIn: number;
+    };
+    TwoFactorChallengeDto: {
+      /**
+       * @description 需要输入验证器上的验证码（或恢复码）
+       * @enum {boolean}
+       */
+      twoFactorRequired: true;
+      /** @description 第二步使用的临时令牌（5 分钟内有效，仅可成功使用一次） */
+      challengeToken: string;
+      /** @description 临时令牌有效期（秒） */
+      expiresIn: number;
+    };
+    TwoFactorEnrolmentChallengeDto: {
+      /**
+       * @description 该账号必须先开启两步验证才能登录
+       * @enum {boolean}
+       */
+      twoFactorEnrolmentRequired: true;
+      /** @description 开启两步验证时使用的临时令牌（5 分钟内有效，仅可成功使用一次） */
+      challengeToken: string;
+      /** @description 临时令牌有效期（秒） */
+      expiresIn: number;
+    };
+    LoginDto: {
+      email: string;
+      password: string;
+      /** @description 网页端使用：刷新令牌放在 httpOnly Cookie 中，不在响应体中返回 */
+      useCookie?: boolean;
+    };
+    LoginTwoFactorDto: {
+      /** @description 登录第一步返回的临时令牌 */
+      challengeToken: string;
+      /**
+       * @description 验证器上的 6 位数字（与 recoveryCode 二选一）
+       * @example 123456
+       */
+      code?: string;
+      /**
+       * @description 恢复码（与 code 二选一；每个只能使用一次）
+       * @example abcd-efgh-jkmn
+       */
+      recoveryCode?: string;
+      /** @description 网页端使用：刷新令牌放在 httpOnly Cookie 中，不在响应体中返回 */
+      useCookie?: boolean;
+    };
+    ChallengeTokenDto: {
+      /** @description 登录第一步返回的临时令牌 */
+      challengeToken: string;
+    };
+    TwoFactorEnrolmentDto: {
+      /**
+       * @description 密钥（Base32），无法扫码时手动输入验证器
+       * @example JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP
+       */
+      secret: string;
+      /** @description otpauth:// 地址（二维码的内容） */
+      otpauthUri: string;
+      /** @description 二维码图片（PNG 的 data: URL） */
+      qrDataUrl: string;
+    };
+    ConfirmEnrolmentLoginDto: {
+      /** @description 登录第一步返回的临时令牌 */
+      challengeToken: string;
+      /**
+       * @description 验证器上的 6 位数字
+       * @example 123456
+       */
+      code: string;
+      /** @description 网页端使用：刷新令牌放在 httpOnly Cookie 中，不在响应体中返回 */
+      useCookie?: boolean;
+    };
+    EnrolledSessionDto: {
+      /** @description 访问令牌（Bearer） */
+      accessToken: string;
+      /** @description 刷新令牌（网页端放在 Cookie 中时不返回） */
+      refreshToken?: string;
+      /** @description 访问令牌有效期（秒） */
+      expiresIn: number;
+      /** @description 10 个一次性恢复码，仅显示这一次 */
+      recoveryCodes: string[];
     };
     RefreshDto: {
       /** @description 刷新令牌；省略时使用网页端的 Cookie */
@@ -2425,7 +2635,10 @@ export interface components {
        * @example 91420800MA4******X
        */
       creditCode?: string;
-      /** @example 荆门市 */
+      /**
+       * @description 所在市或县（区），须为地区参考（GET /api/catalog/reference）中的名称；“荆门”“湖北省荆门市钟祥市”等写法按参考统一
+       * @example 钟祥市
+       */
       region: string;
       /** @example 张三 */
       name: string;
@@ -2581,7 +2794,10 @@ export interface components {
       name?: string;
       /** @description 统一社会信用代码（认证通过后不能自行修改） */
       creditCode?: string;
-      /** @example 荆门市 */
+      /**
+       * @description 所在市或县（区），须为地区参考（GET /api/catalog/reference）中的名称；“荆门”等写法按参考统一（认证通过后不能自行修改）
+       * @example 钟祥市
+       */
       region?: string;
       contactName?: string;
       contactPhone?: string;
@@ -2682,6 +2898,44 @@ export interface components {
       /** @description 登录邮箱 */
       email: string;
       message: string;
+    };
+    TwoFactorStatusDto: {
+      /** @description 是否已开启两步验证 */
+      enabled: boolean;
+      /**
+       * Format: date-time
+       * @description 开启时间
+       */
+      enabledAt: string | null;
+      /** @description 该账号是否必须开启（科技局账号）；必须时不能关闭 */
+      required: boolean;
+      /** @description 剩余可用的恢复码个数 */
+      recoveryCodesLeft: number;
+    };
+    TwoFactorCodeDto: {
+      /**
+       * @description 验证器应用上显示的 6 位数字
+       * @example 123456
+       */
+      code: string;
+    };
+    RecoveryCodesDto: {
+      /**
+       * @description 10 个一次性恢复码，仅显示这一次
+       * @example [
+       *       "abcd-efgh-jkmn"
+       *     ]
+       */
+      recoveryCodes: string[];
+    };
+    DisableTwoFactorDto: {
+      /**
+       * @description 验证器应用上显示的 6 位数字
+       * @example 123456
+       */
+      code: string;
+      /** @description 当前登录密码 */
+      password: string;
     };
     PrefectureDivisionDto: {
       /**
@@ -5931,7 +6185,241 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          'application/json':
+            | components['schemas']['SessionDto']
+            | components['schemas']['TwoFactorChallengeDto']
+            | components['schemas']['TwoFactorEnrolmentChallengeDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  AuthController_loginTwoFactor: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LoginTwoFactorDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
           'application/json': components['schemas']['SessionDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  AuthController_enrolmentStart: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChallengeTokenDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TwoFactorEnrolmentDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  AuthController_enrolmentConfirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConfirmEnrolmentLoginDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EnrolledSessionDto'];
         };
       };
       /** @description 请求参数有误（message 与 details 指明字段） */
@@ -8197,6 +8685,427 @@ export interface operations {
       };
       /** @description 请求参数有误（message 与 details 指明字段） */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  TwoFactorController_status: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TwoFactorStatusDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  TwoFactorController_start: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TwoFactorEnrolmentDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  TwoFactorController_confirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TwoFactorCodeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecoveryCodesDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  TwoFactorController_disable: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DisableTwoFactorDto'];
+      };
+    };
+    responses: {
+      /** @description 已关闭 */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 无权执行此操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 资源不存在或无权访问 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 与当前状态冲突 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 服务器内部错误（附错误编号） */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  TwoFactorController_regenerate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TwoFactorCodeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecoveryCodesDto'];
+        };
+      };
+      /** @description 请求参数有误（message 与 details 指明字段） */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
         headers: {
           [name: string]: unknown;
         };

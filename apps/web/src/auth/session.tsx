@@ -5,6 +5,9 @@ import type { components } from '../api/schema';
 
 export type Me = components['schemas']['MeDto'];
 
+/** The password was right, and the account signs in with a second step (or must turn two-factor on first). */
+export type SecondStep = components['schemas']['TwoFactorChallengeDto'] | components['schemas']['TwoFactorEnrolmentChallengeDto'];
+
 interface SessionValue {
   /** False until the first silent refresh has answered (so pages do not flash "please sign in"). */
   ready: boolean;
@@ -12,7 +15,8 @@ interface SessionValue {
   isBureau: boolean;
   isExpert: boolean;
   isAdmin: boolean;
-  signIn(email: string, password: string): Promise<void>;
+  /** Signs in, or answers the second step the account still needs (then `adopt` its session). */
+  signIn(email: string, password: string): Promise<SecondStep | null>;
   /** After registration: the API answered with an access token already. */
   adopt(accessToken: string): Promise<void>;
   signOut(): Promise<void>;
@@ -43,8 +47,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback(
     async (email: string, password: string) => {
       const session = unwrap(await api.POST('/api/auth/login', { body: { email, password, useCookie: true } }));
+      if (!('accessToken' in session)) return session;
       setAccessToken(session.accessToken);
       await qc.invalidateQueries();
+      return null;
     },
     [qc],
   );

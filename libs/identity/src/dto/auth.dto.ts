@@ -4,7 +4,7 @@ import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, Ma
 import type { OrganizationKind } from '@app/core';
 import { IsCreditCode } from './is-credit-code.validator';
 import { IsNewPassword } from './password.dto';
-import { trimString, lowerTrimString } from '@app/core';
+import { IsRegion, trimString, lowerTrimString } from '@app/core';
 
 export const SELF_REGISTERED_KINDS: OrganizationKind[] = ['enterprise', 'university', 'institute'];
 
@@ -27,11 +27,11 @@ export class RegisterDto {
   @IsCreditCode()
   creditCode?: string;
 
-  @ApiProperty({ example: '荆门市' })
-  @Transform(trimString)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(50)
+  @ApiProperty({
+    example: '钟祥市',
+    description: '所在市或县（区），须为地区参考（GET /api/catalog/reference）中的名称；“荆门”“湖北省荆门市钟祥市”等写法按参考统一',
+  })
+  @IsRegion()
   region!: string;
 
   @ApiProperty({ example: '张三' })

@@ -4,8 +4,9 @@ import { ORG_KIND } from '../../components/labels';
 import { ResendVerification } from '../auth/ResendVerification';
 import { ChangePasswordCard } from './ChangePasswordCard';
 import { SessionsCard } from './SessionsCard';
+import { TwoFactorCard } from './TwoFactorCard';
 
-/** 账号与安全: who is signed in, the password, and the devices signed in. */
+/** 账号与安全: who is signed in, the password, two-factor sign-in, and the devices signed in. */
 export default function AccountPage() {
   const { me } = useSession();
   if (!me) return null;
@@ -40,6 +41,7 @@ export default function AccountPage() {
         />
       </Card>
       <ChangePasswordCard />
+      <TwoFactorCard />
       <SessionsCard />
     </>
   );

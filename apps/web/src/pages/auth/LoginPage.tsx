@@ -1,8 +1,9 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { useSession } from '../../auth/session';
+import { useSession, type SecondStep } from '../../auth/session';
 import { applyApiErrors } from '../../components/api-errors';
+import TwoFactorLogin from './TwoFactorLogin';
 
 /** Only same-site paths are followed after signing in. */
 export function safeNext(next: string | null): string {
@@ -17,13 +18,16 @@ export default function LoginPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const typedEmail = Form.useWatch('email', form);
+  const [secondStep, setSecondStep] = useState<SecondStep | null>(null);
+  const proceed = () => navigate(safeNext(params.get('next')), { replace: true });
 
   const submit = async (v: { email: string; password: string }) => {
     setBusy(true);
     setError(null);
     try {
-      await signIn(v.email, v.password);
-      navigate(safeNext(params.get('next')), { replace: true });
+      const next = await signIn(v.email, v.password);
+      if (next) setSecondStep(next);
+      else proceed();
     } catch (err) {
       setError(applyApiErrors(form, err));
     } finally {
@@ -31,6 +35,7 @@ export default function LoginPage() {
     }
   };
 
+  if (secondStep) return <TwoFactorLogin step={secondStep} onSignedIn={proceed} onRestart={() => setSecondStep(null)} />;
   return (
     <Card style={{ maxWidth: 420, margin: '40px auto' }}>
       <Typography.Title level={2} style={{ fontSize: 22 }}>
