@@ -2,29 +2,19 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
-import { applyApiErrors } from '../../components/api-errors';
+import { useFormSubmit } from '../../components/use-form-submit';
 
 /** 忘记密码: asks for a one-time link by e-mail. The answer is the same whether the address has an account. */
 export default function ForgotPasswordPage() {
   const [form] = Form.useForm<{ email: string }>();
   const location = useLocation();
   const [sent, setSent] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const typed = (location.state as { email?: string } | null)?.email ?? '';
 
-  const submit = async (v: { email: string }) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const res = unwrap(await api.POST('/api/auth/password/forgot', { body: { email: v.email } }));
-      setSent(res.message);
-    } catch (err) {
-      setError(applyApiErrors(form, err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useFormSubmit(form, async (v: { email: string }) => {
+    const res = unwrap(await api.POST('/api/auth/password/forgot', { body: { email: v.email } }));
+    setSent(res.message);
+  });
 
   return (
     <Card style={{ maxWidth: 420, margin: '40px auto' }}>

@@ -1,7 +1,7 @@
 import { Alert, Button, Form, Input, Space } from 'antd';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
-import { applyApiErrors } from '../../components/api-errors';
+import { useFormSubmit } from '../../components/use-form-submit';
 
 /**
  * 重新发送验证邮件: a new one-time link to the address (the earlier ones stop working). The answer
@@ -10,20 +10,9 @@ import { applyApiErrors } from '../../components/api-errors';
 export function ResendVerification({ email, compact = false }: { email?: string; compact?: boolean }) {
   const [form] = Form.useForm<{ email: string }>();
   const [sent, setSent] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (v: { email: string }) => {
-    setBusy(true);
-    setError(null);
-    try {
-      setSent(unwrap(await api.POST('/api/auth/email/verify/resend', { body: { email: v.email } })).message);
-    } catch (err) {
-      setError(applyApiErrors(form, err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useFormSubmit(form, async (v: { email: string }) => {
+    setSent(unwrap(await api.POST('/api/auth/email/verify/resend', { body: { email: v.email } })).message);
+  });
 
   if (sent) return <Alert type="success" showIcon role="status" title="验证邮件已重新发送" description={sent} />;
   return (

@@ -1,24 +1,19 @@
 import { Alert, Button, Card, Spin, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { useLocation, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { errorMessage } from '../../components/api-errors';
 import { ResendVerification } from './ResendVerification';
-
-/** The link's token: in the fragment (`#token=…`, which no server sees), or in the query of a hand-made link. */
-function tokenOf(hash: string, search: string): string | null {
-  return new URLSearchParams(hash.replace(/^#/, '')).get('token') ?? new URLSearchParams(search).get('token');
-}
+import { useLinkToken } from './link-token';
 
 type State = { kind: 'working' } | { kind: 'done'; message: string } | { kind: 'failed'; message: string };
 
 /** 验证邮箱: follows the e-mailed one-time link of a registration; the organization then goes to the bureau. */
 export default function VerifyEmailPage() {
-  const location = useLocation();
   const navigate = useNavigate();
   const { me, reload } = useSession();
-  const [token] = useState(() => tokenOf(location.hash, location.search));
+  const token = useLinkToken();
   const [state, setState] = useState<State>(() =>
     token ? { kind: 'working' } : { kind: 'failed', message: '链接不完整，请从邮件中完整复制链接后打开' },
   );

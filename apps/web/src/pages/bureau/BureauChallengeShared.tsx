@@ -1,9 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Form, Input, Modal } from 'antd';
+import { Alert, Form, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
-import { applyApiErrors } from '../../components/api-errors';
 import { useOrganizationName } from '../challenges/ChallengeShared';
+import { ReasonField, useReasonSubmit } from './RejectReasonForm';
 
 /** Beijing is UTC+8 all year (no daylight saving). */
 const BEIJING_OFFSET_MS = 8 * 3_600_000;
@@ -59,21 +58,10 @@ interface ReasonModalProps {
 /** Asks for the reason an action needs (a cancellation, a rejection, a return) and shows the API's refusal. */
 export function ReasonModal({ open, title, label, okText, danger, inputTestId, submitTestId, onSubmit, onClose }: ReasonModalProps) {
   const [form] = Form.useForm<{ reason: string }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, submit: send } = useReasonSubmit(form, onSubmit, onClose);
   const submit = async () => {
     const { reason } = await form.validateFields();
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit(reason.trim());
-      form.resetFields();
-      onClose();
-    } catch (err) {
-      setError(applyApiErrors(form, err));
-    } finally {
-      setBusy(false);
-    }
+    await send(reason);
   };
   return (
     <Modal
@@ -88,16 +76,7 @@ export function ReasonModal({ open, title, label, okText, danger, inputTestId, s
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical">
-        <Form.Item
-          name="reason"
-          label={label}
-          rules={[
-            { required: true, whitespace: true, message: `请填写${label}` },
-            { max: 1000, message: '不超过 1000 字' },
-          ]}
-        >
-          <Input.TextArea rows={4} data-testid={inputTestId} showCount maxLength={1000} />
-        </Form.Item>
+        <ReasonField label={label} max={1000} rows={4} testId={inputTestId} counted />
       </Form>
     </Modal>
   );

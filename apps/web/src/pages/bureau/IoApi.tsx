@@ -1,5 +1,6 @@
 import { api, unwrap } from '../../api/client';
 import type { components, operations } from '../../api/schema';
+import { fileNameOf, saveBlob } from '../../components/download';
 
 /** The three lists the bureau imports and exports. */
 export type IoList = 'needs' | 'results' | 'adoptions';
@@ -15,32 +16,9 @@ export type AdoptionExportQuery = NonNullable<operations['CatalogIoController_ex
 
 export const LIST_NOUN: Record<IoList, string> = { needs: '技术需求', results: '科技成果', adoptions: '成果转化应用' };
 
-/** The file name the API gives (Content-Disposition, UTF-8 form first), else a fallback. */
-function fileName(res: Response, fallback: string): string {
-  const cd = res.headers.get('content-disposition') ?? '';
-  const star = /filename\*=UTF-8''([^;]+)/i.exec(cd);
-  if (star) {
-    try {
-      return decodeURIComponent(star[1]);
-    } catch {
-      /* fall through */
-    }
-  }
-  const plain = /filename="?([^";]+)"?/i.exec(cd);
-  return plain && !plain[1].includes('_') ? plain[1] : fallback;
-}
-
-/** Saves a downloaded blob under its name (the request carried the bearer token, so no plain link). */
+/** Saves a downloaded sheet under the name the API gives. */
 function save(r: { data?: Blob; error?: unknown; response: Response }, fallback: string): void {
-  const blob = unwrap(r);
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName(r.response, fallback);
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(unwrap(r), fileNameOf(r.response, fallback));
 }
 
 export async function downloadTemplate(list: IoList, format: SheetFormat): Promise<void> {

@@ -1,9 +1,8 @@
-import { App, Button, Card, DatePicker, Form, Input, Select, Space, Typography } from 'antd';
+import { Card, DatePicker, Form, Input, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
-import { errorMessage } from '../../components/api-errors';
 import { RegionCascader, useReference } from '../../components/reference';
-import { downloadExport, LIST_NOUN, type IoList, type IoScope, type SheetFormat } from './IoApi';
+import { downloadExport, LIST_NOUN, type IoList, type IoScope } from './IoApi';
+import SheetDownloadButtons from './SheetDownloadButtons';
 
 interface Filters {
   field?: string;
@@ -35,24 +34,10 @@ function toQuery(list: IoList, v: Filters): Record<string, string> {
 export default function IoExportCard({ list, scope = 'bureau' }: { list: IoList; scope?: IoScope }) {
   const [form] = Form.useForm<Filters>();
   const { data: ref } = useReference();
-  const { message } = App.useApp();
-  const [busy, setBusy] = useState<SheetFormat | null>(null);
   const statusLabels: Record<string, string> =
     list === 'adoptions' ? { ...(ref?.adoptionStatuses ?? {}) } : { ...(ref?.itemStatuses ?? {}) };
   const statuses = list === 'adoptions' ? ADOPTION_STATUSES : ITEM_STATUSES;
   const opts = (xs: readonly string[] | undefined) => (xs ?? []).map((x) => ({ value: x, label: x }));
-
-  const run = async (format: SheetFormat) => {
-    setBusy(format);
-    try {
-      await downloadExport(list, format, toQuery(list, form.getFieldsValue()), scope);
-      message.success('已开始下载');
-    } catch (err) {
-      message.error(errorMessage(err));
-    } finally {
-      setBusy(null);
-    }
-  };
 
   return (
     <Card
@@ -97,14 +82,13 @@ export default function IoExportCard({ list, scope = 'bureau' }: { list: IoList;
           <DatePicker.RangePicker allowEmpty={[true, true]} aria-label={list === 'adoptions' ? '签订日期范围' : '发布日期范围'} />
         </Form.Item>
       </Form>
-      <Space>
-        <Button type="primary" loading={busy === 'xlsx'} onClick={() => run('xlsx')} data-testid="io-export-xlsx">
-          导出 XLSX
-        </Button>
-        <Button loading={busy === 'csv'} onClick={() => run('csv')} data-testid="io-export-csv">
-          导出 CSV
-        </Button>
-      </Space>
+      <SheetDownloadButtons
+        download={(format) => downloadExport(list, format, toQuery(list, form.getFieldsValue()), scope)}
+        label={(format) => `导出 ${format}`}
+        testId="io-export"
+        primary
+        startedText="已开始下载"
+      />
     </Card>
   );
 }

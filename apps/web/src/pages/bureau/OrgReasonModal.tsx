@@ -1,6 +1,6 @@
-import { Alert, Button, Form, Input, Modal } from 'antd';
-import { useEffect, useState } from 'react';
-import { applyApiErrors } from '../../components/api-errors';
+import { Alert, Button, Form, Modal } from 'antd';
+import { useEffect } from 'react';
+import { ReasonField, useReasonSubmit } from './RejectReasonForm';
 
 interface Props {
   open: boolean;
@@ -16,24 +16,10 @@ interface Props {
 /** Asks for the reason the API requires (a rejection, a disabled account) and shows the API's refusal. */
 export default function OrgReasonModal({ open, title, label, okText, testId, onSubmit, onClose }: Props) {
   const [form] = Form.useForm<{ reason: string }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, submit } = useReasonSubmit(form, onSubmit, onClose);
   useEffect(() => {
     if (open) setError(null);
-  }, [open]);
-  const submit = async (v: { reason: string }) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit(v.reason.trim());
-      form.resetFields();
-      onClose();
-    } catch (err) {
-      setError(applyApiErrors(form, err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  }, [open, setError]);
   return (
     <Modal
       open={open}
@@ -50,17 +36,8 @@ export default function OrgReasonModal({ open, title, label, okText, testId, onS
       ]}
     >
       {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" onFinish={submit} validateTrigger={['onChange', 'onBlur']}>
-        <Form.Item
-          name="reason"
-          label={label}
-          rules={[
-            { required: true, whitespace: true, message: '请填写原因' },
-            { max: 500, message: '原因不超过 500 字' },
-          ]}
-        >
-          <Input.TextArea rows={3} data-testid={`${testId}-reason`} />
-        </Form.Item>
+      <Form form={form} layout="vertical" onFinish={(v) => void submit(v.reason)} validateTrigger={['onChange', 'onBlur']}>
+        <ReasonField label={label} noun="原因" testId={`${testId}-reason`} />
       </Form>
     </Modal>
   );

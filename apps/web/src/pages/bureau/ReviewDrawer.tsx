@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Col, Drawer, Form, Input, Row, Space, Spin, Typography } from 'antd';
+import { Alert, App, Button, Col, Drawer, Row, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
-import { applyApiErrors, errorMessage } from '../../components/api-errors';
+import { errorMessage } from '../../components/api-errors';
 import ReviewContent from './ReviewContent';
 import ReviewCorrectModal from './ReviewCorrectModal';
+import RejectReasonForm from './RejectReasonForm';
 import ReviewHistory from './ReviewHistory';
 import { approve, getItem, invalidateReviewed, itemKey, KIND_NOUN, reject, type ReviewItem, type ReviewKind } from './ReviewApi';
 
@@ -17,49 +18,6 @@ interface Props {
 
 const title = (kind: ReviewKind, item: ReviewItem | undefined): string =>
   !item ? KIND_NOUN[kind] : 'title' in item ? item.title : `${item.resultTitle ?? '成果'} → ${item.enterpriseName ?? '企业'}`;
-
-function RejectForm({ kind, id, onDone }: { kind: ReviewKind; id: string; onDone: () => void }) {
-  const [form] = Form.useForm<{ reason: string }>();
-  const [error, setError] = useState<string | null>(null);
-  const qc = useQueryClient();
-  const { message } = App.useApp();
-  const mutation = useMutation({
-    mutationFn: (reason: string) => reject(kind, id, reason),
-    onSuccess: async () => {
-      message.success('已驳回，发布单位会收到驳回原因');
-      await invalidateReviewed(qc, kind, id);
-      onDone();
-    },
-    onError: (err) => setError(applyApiErrors(form, err)),
-  });
-  return (
-    <Form
-      form={form}
-      layout="vertical"
-      validateTrigger={['onChange', 'onBlur']}
-      onFinish={(v) => {
-        setError(null);
-        mutation.mutate(v.reason.trim());
-      }}
-      style={{ marginTop: 16 }}
-    >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} role="alert" />}
-      <Form.Item
-        name="reason"
-        label="驳回原因（发布单位会看到）"
-        rules={[
-          { required: true, whitespace: true, message: '请填写驳回原因' },
-          { max: 500, message: '驳回原因不超过 500 字' },
-        ]}
-      >
-        <Input.TextArea rows={3} data-testid="review-reject-reason" placeholder="说明需要修改的内容，便于对方修改后重新提交" />
-      </Form.Item>
-      <Button danger htmlType="submit" loading={mutation.isPending} data-testid="review-reject-submit">
-        确认驳回
-      </Button>
-    </Form>
-  );
-}
 
 /** One item under review: its content beside its history, with the bureau's decision. */
 export default function ReviewDrawer({ kind, id, initial, onClose }: Props) {
@@ -114,7 +72,18 @@ export default function ReviewDrawer({ kind, id, initial, onClose }: Props) {
             )}
             {!pending && !correctable && <Typography.Text>当前状态：{data.statusLabel}，无需审核。</Typography.Text>}
           </Space>
-          {pending && rejecting && <RejectForm kind={kind} id={id} onDone={close} />}
+          {pending && rejecting && (
+            <RejectReasonForm
+              testId="review-reject"
+              placeholder="说明需要修改的内容，便于对方修改后重新提交"
+              onReject={async (reason) => {
+                await reject(kind, id, reason);
+                message.success('已驳回，发布单位会收到驳回原因');
+                await invalidateReviewed(qc, kind, id);
+              }}
+              onDone={close}
+            />
+          )}
           <Row gutter={24} style={{ marginTop: 8 }}>
             <Col xs={24} lg={14}>
               <Typography.Title level={2} style={{ fontSize: 16 }}>

@@ -95,7 +95,6 @@ export default function ReviewQueuesPage() {
           <RevisionTable data={revisions.data} onOpen={(r) => open(r.id)} {...common} />
         ) : k === 'adoptions' ? (
           <AdoptionTable
-            kind="adoptions"
             data={queue.data as PageData<AdoptionView> | undefined}
             onOpen={(r) => open(r.id)}
             empty={empty('adoptions')}

@@ -1,31 +1,17 @@
-import { Button, Empty, Space, Table, Typography } from 'antd';
-import type { HTMLAttributes } from 'react';
+import { Space, Typography } from 'antd';
 import { dateText, dayText, wan } from '../../components/labels';
 import { ToneTag } from '../catalog/ItemTags';
 import { QualityScoreText } from './ReviewContent';
 import type { AdoptionView, NeedView, ResultView, ReviewItem, ReviewKind } from './ReviewApi';
+import ReviewQueueTable, { openColumn, type QueuePageProps } from './ReviewQueueTable';
 
-export interface PageData<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type { PageData } from './ReviewQueueTable';
 
-interface Props<T> {
+interface Props<T> extends QueuePageProps<T> {
   kind: ReviewKind;
-  data: PageData<T> | undefined;
-  loading: boolean;
-  page: number;
-  pageSize: number;
-  onPage: (page: number, pageSize: number) => void;
-  onOpen: (item: T) => void;
   empty: string;
   published?: boolean;
 }
-
-const rowProps = (onClick: () => void) =>
-  ({ 'data-testid': 'review-row', onClick, style: { cursor: 'pointer' } }) as HTMLAttributes<HTMLElement>;
 
 function Hints({ item }: { item: NeedView | ResultView }) {
   const hints = item.qualityHints ?? [];
@@ -41,39 +27,14 @@ function Hints({ item }: { item: NeedView | ResultView }) {
 }
 
 /** A page of needs or results (the queue, or the published ones for corrections). */
-export function ItemTable({ kind, data, loading, page, pageSize, onPage, onOpen, empty, published }: Props<NeedView | ResultView>) {
+export function ItemTable({ kind, onOpen, published, ...page }: Props<NeedView | ResultView>) {
   return (
-    <Table<NeedView | ResultView>
-      rowKey="id"
-      loading={loading}
-      dataSource={data?.items ?? []}
-      locale={{ emptyText: <Empty description={empty} /> }}
-      onRow={(r) => rowProps(() => onOpen(r))}
-      pagination={{
-        current: page,
-        pageSize,
-        total: data?.total ?? 0,
-        showSizeChanger: true,
-        onChange: onPage,
-        showTotal: (t) => `共 ${t} 条`,
-      }}
+    <ReviewQueueTable<NeedView | ResultView>
+      {...page}
+      onOpen={onOpen}
+      rowTestId="review-row"
       columns={[
-        {
-          title: '标题',
-          dataIndex: 'title',
-          render: (t: string, r) => (
-            <Button
-              type="link"
-              style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
-              onClick={(e) => {
-                e.stopPropagation();
-                onOpen(r);
-              }}
-            >
-              {t}
-            </Button>
-          ),
-        },
+        openColumn('标题', 'title', onOpen),
         { title: kind === 'needs' ? '发布企业' : '发布单位', dataIndex: 'organizationName', render: (v: string | null) => v ?? '—' },
         { title: '产业领域', dataIndex: 'field', render: (v: string | null) => v ?? '—' },
         { title: '质量评分', dataIndex: 'qualityScore', render: (v: number | undefined) => <QualityScoreText score={v} /> },
@@ -89,39 +50,14 @@ export function ItemTable({ kind, data, loading, page, pageSize, onPage, onOpen,
 }
 
 /** A page of the adoptions waiting for confirmation. */
-export function AdoptionTable({ data, loading, page, pageSize, onPage, onOpen, empty }: Props<AdoptionView>) {
+export function AdoptionTable({ onOpen, ...page }: QueuePageProps<AdoptionView> & { empty: string }) {
   return (
-    <Table<AdoptionView>
-      rowKey="id"
-      loading={loading}
-      dataSource={data?.items ?? []}
-      locale={{ emptyText: <Empty description={empty} /> }}
-      onRow={(r) => rowProps(() => onOpen(r))}
-      pagination={{
-        current: page,
-        pageSize,
-        total: data?.total ?? 0,
-        showSizeChanger: true,
-        onChange: onPage,
-        showTotal: (t) => `共 ${t} 条`,
-      }}
+    <ReviewQueueTable<AdoptionView>
+      {...page}
+      onOpen={onOpen}
+      rowTestId="review-row"
       columns={[
-        {
-          title: '应用的成果',
-          dataIndex: 'resultTitle',
-          render: (t: string | null, r) => (
-            <Button
-              type="link"
-              style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
-              onClick={(e) => {
-                e.stopPropagation();
-                onOpen(r);
-              }}
-            >
-              {t ?? '（成果）'}
-            </Button>
-          ),
-        },
+        openColumn('应用的成果', 'resultTitle', onOpen, '（成果）'),
         { title: '成果所属单位', dataIndex: 'resultOrganizationName', render: (v: string | null) => v ?? '—' },
         { title: '应用企业', dataIndex: 'enterpriseName', render: (v: string | null) => v ?? '—' },
         { title: '合同类型', dataIndex: 'contractKind' },

@@ -1,5 +1,6 @@
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
+import { saveBlob } from '../../components/download';
 
 export type Contract = components['schemas']['ContractViewDto'];
 
@@ -13,12 +14,5 @@ export const CONTRACT_STATUS_COLOR: Record<Contract['status'], string> = {
 /** Saves the signed contract PDF (fetched with the bearer token, so no plain link). */
 export async function downloadContract(adoptionId: string, filename: string): Promise<void> {
   const r = await api.GET('/api/adoptions/{id}/contract/file', { params: { path: { id: adoptionId } }, parseAs: 'blob' });
-  const url = URL.createObjectURL(unwrap(r) as Blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(unwrap(r) as Blob, filename);
 }

@@ -1,11 +1,12 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Empty, Flex, List, Progress, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Flex, Progress, Typography } from 'antd';
 import { useRef, useState } from 'react';
-import { api, unwrap, uploadWithProgress } from '../../api/client';
+import { uploadWithProgress } from '../../api/client';
 import { errorMessage } from '../../components/api-errors';
-import { dateText } from '../../components/labels';
-import { type Attachment, fileSizeText, Muted } from './ChallengeShared';
+import { saveBlob } from '../../components/download';
+import { AttachmentList, fetchAttachment, useProposalAttachments } from './AttachmentParts';
+import { type Attachment, Muted } from './ChallengeShared';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 const MAX_FILES = 10;
@@ -16,23 +17,6 @@ function looksLikePdf(file: File): boolean {
   return file.type === 'application/pdf' || /\.pdf$/i.test(file.name);
 }
 
-/** Saves a download fetched with the access token (a plain link would carry no credentials). */
-async function download(proposalId: string, a: Attachment): Promise<void> {
-  const res = await api.GET('/api/proposals/{id}/attachments/{attachmentId}', {
-    params: { path: { id: proposalId, attachmentId: a.id } },
-    parseAs: 'blob',
-  });
-  const blob = unwrap(res) as Blob;
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = a.filename;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** PDF attachments of a proposal: upload with progress (owner, before the deadline), list and download. */
 export default function ProposalAttachments({ proposalId, editable }: { proposalId: string | null; editable: boolean }) {
   const qc = useQueryClient();
@@ -41,11 +25,7 @@ export default function ProposalAttachments({ proposalId, editable }: { proposal
   const [progress, setProgress] = useState<number | null>(null);
   const [uploadError, setUploadError] = useState<string | null>(null);
   const [downloading, setDownloading] = useState<string | null>(null);
-  const list = useQuery({
-    queryKey: ['proposal-attachments', proposalId],
-    enabled: !!proposalId,
-    queryFn: async () => unwrap(await api.GET('/api/proposals/{id}/attachments', { params: { path: { id: proposalId! } } })),
-  });
+  const list = useProposalAttachments(proposalId);
   const items = list.data ?? [];
 
   const upload = async (file: File) => {
@@ -76,7 +56,7 @@ export default function ProposalAttachments({ proposalId, editable }: { proposal
   const save = async (a: Attachment) => {
     setDownloading(a.id);
     try {
-      await download(proposalId!, a);
+      saveBlob(await fetchAttachment(proposalId!, a), a.filename);
     } catch (err) {
       message.error(errorMessage(err));
     } finally {
@@ -130,37 +110,15 @@ export default function ProposalAttachments({ proposalId, editable }: { proposal
               </div>
             </Flex>
           )}
-          <List<Attachment>
-            size="small"
-            loading={list.isLoading}
-            dataSource={items}
-            locale={{
-              emptyText: <Empty description={editable ? '尚未上传附件，可点击“上传 PDF 附件”添加。' : '没有附件'} />,
-            }}
-            renderItem={(a) => (
-              <List.Item
-                key={a.id}
-                data-testid="attachment-item"
-                actions={[
-                  <Button
-                    key="dl"
-                    type="link"
-                    loading={downloading === a.id}
-                    onClick={() => void save(a)}
-                    aria-label={`下载 ${a.filename}`}
-                  >
-                    下载
-                  </Button>,
-                ]}
-              >
-                <Flex vertical>
-                  <Typography.Text strong>{a.filename}</Typography.Text>
-                  <Muted>
-                    {fileSizeText(a.sizeBytes)} · 上传于 {dateText(a.createdAt)}
-                  </Muted>
-                </Flex>
-              </List.Item>
-            )}
+          <AttachmentList
+            list={list}
+            empty={editable ? '尚未上传附件，可点击“上传 PDF 附件”添加。' : '没有附件'}
+            itemTestId="attachment-item"
+            actions={(a) => [
+              <Button key="dl" type="link" loading={downloading === a.id} onClick={() => void save(a)} aria-label={`下载 ${a.filename}`}>
+                下载
+              </Button>,
+            ]}
           />
         </Flex>
       )}

@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
 import type { components, operations } from '../../../api/schema';
+import { fileNameOf, saveBlob } from '../../../components/download';
 
 export type StatsQuery = NonNullable<operations['StatsController_lists']['parameters']['query']>;
 export type ListsFigures = components['schemas']['ListsFiguresDto'];
@@ -57,28 +58,10 @@ export function useTargets() {
   return useQuery({ queryKey: ['stats', 'targets'], queryFn: async () => unwrap(await api.GET('/api/stats/targets')) });
 }
 
-/** The file name the API gives (Content-Disposition, UTF-8 form), else a fallback. */
-function fileName(res: Response, fallback: string): string {
-  const star = /filename\*=UTF-8''([^;]+)/i.exec(res.headers.get('content-disposition') ?? '');
-  try {
-    return star ? decodeURIComponent(star[1]) : fallback;
-  } catch {
-    return fallback;
-  }
-}
-
 /** Downloads the XLSX report of the filter (fetched with the bearer token, so no plain link). */
 export async function downloadStatsExport(q: StatsQuery): Promise<void> {
   const r = await api.GET('/api/stats/export', { params: { query: cleanQuery(q) }, parseAs: 'blob' });
-  const blob = unwrap(r) as Blob;
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName(r.response, '统计报表.xlsx');
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(unwrap(r) as Blob, fileNameOf(r.response, '统计报表.xlsx'));
 }
 
 export const pct = (r: number | null | undefined): string => (r === null || r === undefined ? '—' : `${(r * 100).toFixed(1)}%`);
