@@ -30,4 +30,25 @@ describe('search highlighting', () => {
     expect(markedSnippet('短摘要', ['磷石膏'])).toBe('短摘要');
     expect(markedSnippet(summary, []).startsWith('背景介绍')).toBe(true);
   });
+
+  it('compiles the terms once for all the hits of a search, with the same marks on every hit', () => {
+    // One search's list, as highlightTerms gives it (longest first).
+    const terms = ['建筑石膏', '磷石膏'];
+    const summary = `${'背景介绍文字，'.repeat(20)}本成果以磷石膏为原料制备建筑石膏。`;
+    const compiled = jest.spyOn(globalThis, 'RegExp');
+    try {
+      const first = [markTerms('磷石膏制备建筑石膏', terms), markedSnippet(summary, terms)];
+      for (let hit = 0; hit < 20; hit++) {
+        expect(markTerms('磷石膏制备建筑石膏', terms)).toBe(first[0]);
+        expect(markedSnippet(summary, terms)).toBe(first[1]);
+      }
+      expect(first[0]).toBe(`${S}磷石膏${E}制备${S}建筑石膏${E}`);
+      expect(compiled).toHaveBeenCalledTimes(1);
+      // Another search's terms are its own pattern, not the first one's.
+      expect(markTerms('磷石膏制备建筑石膏', ['制备'])).toBe(`磷石膏${S}制备${E}建筑石膏`);
+      expect(compiled).toHaveBeenCalledTimes(2);
+    } finally {
+      compiled.mockRestore();
+    }
+  });
 });

@@ -26,9 +26,21 @@ export function highlightTerms(queries: readonly string[]): string[] {
   return [...terms].sort((a, b) => b.length - a.length || a.localeCompare(b));
 }
 
+/**
+ * The terms' pattern, compiled once per list of terms: a search hands the same list to every hit
+ * (title and snippet), so its pattern is built on the first hit and reused for the others; the
+ * list goes when the search's result does. (A global pattern's `lastIndex` is no state here:
+ * `replace` and `search` start from the beginning and leave it at 0.)
+ */
+const patterns = new WeakMap<readonly string[], RegExp | null>();
+
 function termPattern(terms: readonly string[]): RegExp | null {
-  if (terms.length === 0) return null;
-  return new RegExp(terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi');
+  let pattern = patterns.get(terms);
+  if (pattern === undefined) {
+    pattern = terms.length === 0 ? null : new RegExp(terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi');
+    patterns.set(terms, pattern);
+  }
+  return pattern;
 }
 
 /** The text with every occurrence of a term wrapped in the highlight tags (longest term first, no overlaps). */
