@@ -25,6 +25,18 @@ export class TransactionHost {
     return this.manager.getRepository(entity);
   }
 
+  /**
+   * Independent reads, answered like Promise.all: at once on their own pooled connections outside a
+   * transaction, one after another inside one (its connection takes one query at a time — pg
+   * deprecates queueing them on it).
+   */
+  async all<T extends readonly unknown[]>(...steps: { [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
+    if (!this.inTransaction) return Promise.all(steps.map((step) => step())) as unknown as Promise<T>;
+    const out: unknown[] = [];
+    for (const step of steps) out.push(await step());
+    return out as unknown as T;
+  }
+
   /** Runs `fn` in a transaction, or in the one already open (nested calls join it). */
   async run<T>(fn: (manager: EntityManager) => Promise<T>): Promise<T> {
     const current = this.als.getStore();

@@ -193,7 +193,10 @@ export class EngagementsService implements OnModuleInit {
           { field: 'resultId', message: '不存在或不属于对接双方' },
         ]);
       }
-      const kinds = await Promise.all([e.requesterOrganizationId, e.receiverOrganizationId].map((o) => this.organizations.findById(o)));
+      const kinds = await this.tx.all(
+        () => this.organizations.findById(e.requesterOrganizationId),
+        () => this.organizations.findById(e.receiverOrganizationId),
+      );
       const enterprise = kinds.find((o) => o?.kind === 'enterprise');
       if (!enterprise) throw new ValidationFailedError('成交须有一方为企业', [{ field: 'engagement', message: '双方均不是企业' }]);
       const adoption = await this.adoptions.createFromDeal(
@@ -229,11 +232,11 @@ export class EngagementsService implements OnModuleInit {
    * queries for a whole page. Both parties may read them: each engaged about the other's item.
    */
   private async names(rows: Engagement[]): Promise<EngagementNames> {
-    const [needs, results, orgs] = await Promise.all([
-      this.catalog.items('need', [...new Set(rows.flatMap((e) => (e.needId ? [e.needId] : [])))]),
-      this.catalog.items('result', [...new Set(rows.flatMap((e) => (e.resultId ? [e.resultId] : [])))]),
-      this.organizations.findByIds([...new Set(rows.flatMap((e) => [e.requesterOrganizationId, e.receiverOrganizationId]))]),
-    ]);
+    const [needs, results, orgs] = await this.tx.all(
+      () => this.catalog.items('need', [...new Set(rows.flatMap((e) => (e.needId ? [e.needId] : [])))]),
+      () => this.catalog.items('result', [...new Set(rows.flatMap((e) => (e.resultId ? [e.resultId] : [])))]),
+      () => this.organizations.findByIds([...new Set(rows.flatMap((e) => [e.requesterOrganizationId, e.receiverOrganizationId]))]),
+    );
     return {
       needTitles: new Map(needs.map((n) => [n.id, n.title])),
       resultTitles: new Map(results.map((r) => [r.id, r.title])),

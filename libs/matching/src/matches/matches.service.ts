@@ -219,13 +219,14 @@ export class MatchesService {
         : 0;
     const otherType: ItemType = type === 'need' ? 'result' : 'need';
     const [self, otherItems] = rows.length
-      ? await Promise.all([
-          this.catalog.item(type, id),
-          this.catalog.items(
-            otherType,
-            rows.map((m) => (type === 'need' ? m.resultId : m.needId)),
-          ),
-        ])
+      ? await this.tx.all(
+          () => this.catalog.item(type, id),
+          () =>
+            this.catalog.items(
+              otherType,
+              rows.map((m) => (type === 'need' ? m.resultId : m.needId)),
+            ),
+        )
       : [null, []];
     const others = new Map(otherItems.map((o) => [o.id, o]));
     return toPage(

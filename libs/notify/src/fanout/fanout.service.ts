@@ -78,13 +78,14 @@ export class FanoutService implements OnModuleInit {
     const shown = presentedType(type);
     const payload = event.payload;
     const people = await this.recipients.resolve(audienceOf(type, payload));
-    const [subjectTitle, modes] = await Promise.all([
-      this.subjects.describe(subjectOf(type, payload)),
-      this.preferences.modesFor(
-        shown,
-        people.map((p) => p.userId),
-      ),
-    ]);
+    const [subjectTitle, modes] = await this.tx.all(
+      () => this.subjects.describe(subjectOf(type, payload)),
+      () =>
+        this.preferences.modesFor(
+          shown,
+          people.map((p) => p.userId),
+        ),
+    );
     const messages = new Map<string | null, RenderedMessage>();
     const messageFor = (organizationId: string | null): RenderedMessage => {
       let m = messages.get(organizationId);
@@ -134,7 +135,9 @@ export class FanoutService implements OnModuleInit {
       });
     }
     const organizationIds = [...new Set(people.map((p) => p.organizationId))];
-    for (const e of await this.webhooks.endpointsFor(organizationIds, type)) {
+    // An endpoint that takes a kind of message takes the summaries standing for it too (a bureau's
+    // endpoint for need.submitted gets an import's need.import-submitted), under their own type.
+    for (const e of await this.webhooks.endpointsFor(organizationIds, [...new Set([type, shown])])) {
       deliveries.push({
         id: deliveryId(event.eventId, e.id, 'webhook'),
         channel: 'webhook',
