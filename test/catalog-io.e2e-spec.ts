@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { randomCreditCode, TestApp } from './support/test-app';
 import { count, inDays, needBody, patentNo, resultBody } from './catalog-fixtures';
 import { csvOf, download, provisionCity, readXlsx, Sheet, upload, World, xlsxOf } from './catalog-sheets';
+import { waitFor } from './support/wait';
 
 const NEED_HEADER = [
   '需求名称',
@@ -177,6 +178,14 @@ describe('catalog import and export (e2e, real PostgreSQL)', () => {
     expect(await count(t, `outbox_event WHERE type = 'need.imported' AND payload->>'importId' = '${ok.body.importId}'`)).toBe(1);
     expect(await count(t, `need WHERE published_by_import_id = '${ok.body.importId}'`)).toBe(2499);
     expect(await count(t, `audit_log WHERE action = 'need.import'`)).toBe(2500);
+    // A large import is followed by VACUUM (ANALYZE) of its table, so lists count from the index alone.
+    await waitFor(
+      async () =>
+        (await count(t, `pg_stat_user_tables WHERE relname = 'need' AND schemaname = current_schema() AND vacuum_count > 0`)) === 1,
+      20_000,
+      'the need table vacuumed after the import',
+      200,
+    );
     const list = await t.request('GET', `/api/needs?q=${encodeURIComponent('批量导入需求 17')}`);
     expect(list.body.items[0]).toEqual(
       expect.objectContaining({

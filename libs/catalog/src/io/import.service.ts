@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import {
@@ -28,6 +28,13 @@ export type { ImportReport } from './import-run';
 const IMPORTED_EVENT = { needs: 'need.imported', results: 'result.imported' } as const;
 /** The event an organization's import of its own needs or results writes once for the rows it sent to review. */
 const SUBMITTED_EVENT = { needs: 'need.import-submitted', results: 'result.import-submitted' } as const;
+/**
+ * An import of at least this many rows is followed by VACUUM (ANALYZE) of its table: until its pages
+ * are marked all-visible, a list's count reads every new row from the heap (the public results list
+ * took 66 ms p50 after 100,000 imported results instead of 17 ms), and the planner's row estimates
+ * are those of the table before the import. Autovacuum would get there too, minutes later.
+ */
+export const VACUUM_AFTER_ROWS = 1_000;
 
 /**
  * Imports a list from a spreadsheet, streaming: a dry run only reports every row's problems (and
@@ -43,6 +50,8 @@ const SUBMITTED_EVENT = { needs: 'need.import-submitted', results: 'result.impor
  */
 @Injectable()
 export class ImportService {
+  private readonly logger = new Logger(ImportService.name);
+
   constructor(
     private readonly tx: TransactionHost,
     private readonly orgs: OrganizationDirectory,
@@ -124,11 +133,25 @@ export class ImportService {
     };
     try {
       const scope = await this.scopeOf(def, user);
-      return dryRun ? await run(this.tx.manager, scope) : await this.tx.run((manager) => run(manager, scope));
+      if (dryRun) return await run(this.tx.manager, scope);
+      const done = await this.tx.run((manager) => run(manager, scope));
+      if (done.imported >= VACUUM_AFTER_ROWS) this.tidyAfter(def.bulk.table, importId);
+      return done;
     } finally {
       // Whatever was not read (an error, a refused file) is drained so the request can end.
       upload.file.resume();
     }
+  }
+
+  /** VACUUM (ANALYZE) of an imported table, after the answer: maintenance, so a failure is only logged. */
+  private tidyAfter(table: string, importId: string): void {
+    const started = Date.now();
+    this.tx.dataSource
+      .query(`VACUUM (ANALYZE) ${table}`)
+      .then(() => this.logger.log({ importId, table, ms: Date.now() - started }, 'imported table vacuumed'))
+      .catch((err: unknown) =>
+        this.logger.warn({ importId, table, err: err instanceof Error ? err.message : String(err) }, 'VACUUM after the import failed'),
+      );
   }
 
   /**
