@@ -53,7 +53,17 @@ export function explainMatch(reasons: MatchReasons, need: MatchFacts, result: Ma
   ];
 }
 
-const fullText = (f: MatchFacts): string => normalizeText([f.title, f.keywords.join('；'), f.body].join('\n'));
+/** Each item's normalised text, once per object: a list explains twenty matches against the same item. */
+const fullTexts = new WeakMap<MatchFacts, string>();
+
+function fullText(f: MatchFacts): string {
+  let text = fullTexts.get(f);
+  if (text === undefined) {
+    text = normalizeText([f.title, f.keywords.join('；'), f.body].join('\n'));
+    fullTexts.set(f, text);
+  }
+  return text;
+}
 
 /** `term` (normalised, so lower case) as the text writes it: hplc → HPLC. */
 function asWritten(term: string, ...texts: string[]): string {
