@@ -26,6 +26,17 @@ async function passwordStep(page: Page, email: string, password: string): Promis
   await expect(page.getByRole('heading', { name: '两步验证' })).toBeVisible();
 }
 
+/** Signs in with the password and, instead of the app's code, a recovery code. */
+async function recoveryCodeSignIn(page: Page, email: string, password: string, recoveryCode: string): Promise<void> {
+  await passwordStep(page, email, password);
+  await page.getByText('使用恢复码').click();
+  await page.getByLabel('恢复码').fill(recoveryCode);
+  await page
+    .getByRole('button', { name: /登\s?录/ })
+    .last()
+    .click();
+}
+
 // Account journey: a member turns on two-factor sign-in on 账号与安全 (QR code and secret, a first
 // code, the recovery codes kept), then signs in with a code from the app, and once with a recovery code.
 test('turns on two-factor sign-in, then signs in with a code and with a recovery code', async ({ page }) => {
@@ -103,13 +114,7 @@ test('turns on two-factor sign-in, then signs in with a code and with a recovery
 
   // Without the phone: a recovery code signs in once.
   await signOut(page);
-  await passwordStep(page, member.email, member.password);
-  await page.getByText('使用恢复码').click();
-  await page.getByLabel('恢复码').fill(codes[0]);
-  await page
-    .getByRole('button', { name: /登\s?录/ })
-    .last()
-    .click();
+  await recoveryCodeSignIn(page, member.email, member.password, codes[0]);
   await expect(page.getByTestId('user-menu')).toBeVisible();
   await openUserMenu(page, '账号与安全');
   await expect(
@@ -120,13 +125,7 @@ test('turns on two-factor sign-in, then signs in with a code and with a recovery
   ).toBeVisible();
 
   await signOut(page);
-  await passwordStep(page, member.email, member.password);
-  await page.getByText('使用恢复码').click();
-  await page.getByLabel('恢复码').fill(codes[0]);
-  await page
-    .getByRole('button', { name: /登\s?录/ })
-    .last()
-    .click();
+  await recoveryCodeSignIn(page, member.email, member.password, codes[0]);
   await expect(page.getByText('恢复码不正确或已使用')).toBeVisible();
   await expect(page.getByTestId('user-menu')).toHaveCount(0);
 });
