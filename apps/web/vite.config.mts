@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 // The portal. `npm run build:web` writes dist/web, which the api serves at `/`;
 // `npm run dev:web` serves it with hot reload and proxies /api to the api on :3000.
 export default defineConfig({
-  root: __dirname,
+  root: import.meta.dirname,
   base: '/',
   build: {
     outDir: '../../dist/web',
