@@ -141,6 +141,15 @@ export function AdoptionContractCard({ adoptionId, canEdit }: { adoptionId: stri
             style={{ marginTop: 12, rowGap: 12 }}
             initialValues={{ contractKind: c.contractKind, amountYuan: c.amountYuan, techAmountYuan: c.techAmountYuan ?? undefined }}
             onFinish={(v) => submit.mutate(v)}
+            // The API's "技术交易额不能大于合同金额" names both amounts: changing either clears both messages.
+            onValuesChange={(changed: Partial<SubmitValues>) => {
+              if ('amountYuan' in changed || 'techAmountYuan' in changed) {
+                form.setFields([
+                  { name: 'amountYuan', errors: [] },
+                  { name: 'techAmountYuan', errors: [] },
+                ]);
+              }
+            }}
           >
             <Form.Item name="contractKind" label="合同类型">
               <Select style={{ width: 140 }} options={(ref?.contractKinds ?? []).map((k) => ({ value: k, label: k }))} />
