@@ -147,26 +147,18 @@ export class SearchIndexService implements OnApplicationBootstrap {
     }
     if (toDelete.length) tasks.push(index.deleteDocuments(toDelete));
     const sent = Date.now();
+    // In order: a failed task fails the sync (and the job is retried) before the statistics change.
+    for (const task of tasks) await this.meili.wait(task);
+    const indexed = Date.now();
     const removed = [...previous.values()].map(analyzedFromStored);
-    const added = built.map((b) => b.analyzed);
-    // The statistics change while Meilisearch indexes: saving them (about a second at 100,000
-    // documents) used to leave Meilisearch idle between a bulk import's chunks. A failed task fails
-    // the sync (the job is retried) and takes the change back first.
-    let statsMs = 0;
-    const [counted, indexed] = await Promise.allSettled([
-      this.stats.update(type, removed, added).then(() => void (statsMs = Date.now() - sent)),
-      (async () => {
-        for (const task of tasks) await this.meili.wait(task);
-      })(),
-    ]);
-    if (indexed.status === 'rejected') {
-      if (counted.status === 'fulfilled') await this.stats.update(type, added, removed);
-      throw indexed.reason;
-    }
-    if (counted.status === 'rejected') throw counted.reason;
-    // Where a sync's time goes: reading, building and sending; then Meilisearch and the statistics, side by side.
+    await this.stats.update(
+      type,
+      removed,
+      built.map((b) => b.analyzed),
+    );
+    // Where a sync's time goes: reading and building and sending, Meilisearch finishing, the statistics.
     this.logger.debug(
-      { type, items: ids.length, upserted: built.length, sendMs: sent - started, indexMs: Date.now() - sent, statsMs },
+      { type, items: ids.length, upserted: built.length, sendMs: sent - started, indexMs: indexed - sent, statsMs: Date.now() - indexed },
       'synced',
     );
     return { upserted: built.length, removed: toDelete.length };
