@@ -146,6 +146,9 @@ test.describe.serial('an enterprise and a university meet through a match', () =
     await ent.getByLabel('签订日期').click();
     await ent.locator('.ant-picker-today-btn, .ant-picker-cell-today').first().click();
     await shot(ent, '23-deal');
+    // The date picker's panel closes with an animation; a click while it still covers the form
+    // sent nothing on a loaded CI run.
+    await expect(ent.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)')).toHaveCount(0);
     await ent.getByTestId('deal-submit').click();
     await expect(ent.getByTestId('engagement-status')).toContainText('已成交');
     await ent.getByTestId('deal-adoption-link').click();
