@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { advanceServerClock, apiCall, apiLogin, BUREAU, DEMO_PASSWORD, expectAccessible, shot, signIn } from './fixtures';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { advanceServerClock, apiCall, apiLogin, BUREAU, DEMO_PASSWORD, expectAccessible, shot, signIn, typeDate } from './fixtures';
 
 type Milestone = { id: string; title: string };
 const HOUR = 3_600_000;
@@ -192,15 +192,6 @@ test('one open call end to end: from publication to 验收', async ({ page, brow
 /** A Beijing wall-clock time `offsetMs` from now, as the pickers take it (YYYY-MM-DD HH:mm). */
 function beijing(offsetMs: number): string {
   return new Date(Date.now() + offsetMs + 8 * HOUR).toISOString().slice(0, 16).replace('T', ' ');
-}
-
-/** Types a date into an antd date picker and confirms it. */
-async function typeDate(page: Page, label: string, text: string, scope: Page | Locator = page): Promise<void> {
-  const input = scope.getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(text);
-  await input.press('Enter');
-  await expect(input).toHaveValue(text);
 }
 
 /** Opens a tab of the manage page; with a name, takes its screenshot and checks its accessibility. */

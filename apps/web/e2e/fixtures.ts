@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadState, ROOT } from './stack';
@@ -142,3 +142,33 @@ export async function pickRegion(page: Page, label: string, prefecture: string, 
   await expect(option(county)).toBeVisible();
   await option(county).click();
 }
+
+/**
+ * Clicks a form's submit button until the browser sends the write it makes (`url`, not a GET). On a
+ * loaded machine a click can land while a popup (a select's list, a date panel) is still closing
+ * over the form and send nothing; a click that did send puts the button in its loading state, so
+ * a second one is never sent.
+ */
+export async function submitUntilSent(page: Page, button: Locator, url: RegExp): Promise<void> {
+  await expect(async () => {
+    const sent = page.waitForRequest((r) => r.method() !== 'GET' && url.test(r.url()), { timeout: 5_000 });
+    await button.click();
+    await sent;
+  }).toPass({ timeout: 30_000 });
+}
+
+/**
+ * Types a date into an antd date picker and confirms it with Enter (clicking a day in its panel
+ * sometimes left the panel open on a loaded machine), then waits for the panel to close.
+ */
+export async function typeDate(page: Page, label: string, text: string, scope: Page | Locator = page): Promise<void> {
+  const input = scope.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(text);
+  await input.press('Enter');
+  await expect(input).toHaveValue(text);
+  await expect(page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)')).toHaveCount(0);
+}
+
+/** Today's date in Beijing (YYYY-MM-DD). */
+export const beijingToday = (): string => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
