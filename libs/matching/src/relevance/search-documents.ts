@@ -127,6 +127,9 @@ export function searchIndexSettings(): Record<string, unknown> {
     rankingRules: ['words', 'attribute', 'sort'],
     typoTolerance: { enabled: true, disableOnAttributes: [...BIGRAM_ATTRIBUTES] },
     prefixSearch: 'indexingTime',
+    // Nothing searches within facet values; building their search structures cost ~20% of the
+    // indexing time of a 30,000-result import (23.0 → 18.8 s).
+    facetSearch: false,
     proximityPrecision: 'byAttribute',
     stopWords: [...STOP_WORDS].filter((w) => w.length === 1).concat(COMMON_BIGRAMS.map(encodeToken)),
     pagination: { maxTotalHits: 1000 },
