@@ -168,7 +168,7 @@ export class AdoptionsService implements OnModuleInit {
   async list(q: AdoptionListQueryDto, viewer: AuthUser | undefined): Promise<Page<AdoptionView>> {
     const qb = applyAdoptionFilters(this.tx.repo(Adoption).createQueryBuilder('a'), q, viewer);
     const { skip, take } = pageOffset(q);
-    const [rows, total] = await pageAndCount(qb, skip, take, this.tx.inTransaction);
+    const [rows, total] = await pageAndCount(qb, skip, take, this.tx);
     return toPage(await this.views(rows, viewer), total, q);
   }
 

@@ -9,6 +9,7 @@ import { PlumbingModule } from './queue/plumbing.module';
 import { AccessRegistry } from './auth/access.registry';
 import { RedisService } from './redis/redis.service';
 import { RateLimiter } from './redis/rate-limiter';
+import { ChangeVersions } from './redis/change-versions';
 import { SessionRevocations } from './auth/session-revocations';
 import { Clock } from './time/clock';
 import { HealthController } from './health/health.controller';
@@ -37,7 +38,7 @@ export class CoreModule {
           verifyOptions: { algorithms: ['HS256'] },
         }),
       ],
-      providers: [AccessRegistry, RedisService, RateLimiter, Clock, SessionRevocations],
+      providers: [AccessRegistry, RedisService, RateLimiter, ChangeVersions, Clock, SessionRevocations],
       exports: [
         CoreConfigModule,
         DatabaseModule,
@@ -46,6 +47,7 @@ export class CoreModule {
         AccessRegistry,
         RedisService,
         RateLimiter,
+        ChangeVersions,
         Clock,
         SessionRevocations,
       ],

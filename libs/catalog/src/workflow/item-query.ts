@@ -1,5 +1,5 @@
 import { Brackets, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { AuthUser, escapeLike, isBureau, refuseUpsideDownRanges, UnauthorizedError } from '@app/core';
+import { AuthUser, escapeLike, isBureau, refuseUpsideDownRanges, TransactionHost, UnauthorizedError } from '@app/core';
 import type { CatalogItem } from '../catalog-item.entity';
 import { regionAndCounties } from '../regions';
 import type { ItemFilterDto, ItemSort } from '../dto/item-query.dto';
@@ -22,6 +22,16 @@ function dayAfter(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** The status a list shows: the one asked for; with none, published items, except to the bureau and in `mine`. */
+function listStatus(q: ItemFilterDto, viewer: AuthUser | undefined): string | undefined {
+  return q.status ?? (!isBureau(viewer) && !q.mine ? 'published' : undefined);
+}
+
+/** True when a list holds published items only, whoever asks: its total is the same for everyone. */
+export function isPublicList(q: ItemFilterDto, viewer: AuthUser | undefined): boolean {
+  return !q.mine && listStatus(q, viewer) === 'published';
+}
+
 /**
  * Applies visibility and filters to a list of needs or results. Visibility in one place: the
  * bureau sees everything; anyone else sees published (and once-published, closed) items plus the
@@ -40,7 +50,7 @@ export function applyItemFilters<T extends CatalogItem>(
     { label: '创建日期', from: 'createdFrom', to: 'createdTo', min: q.createdFrom, max: q.createdTo },
   ]);
   const bureau = isBureau(viewer);
-  const status = q.status ?? (!bureau && !q.mine ? 'published' : undefined);
+  const status = listStatus(q, viewer);
   if (q.mine) {
     if (!viewer) throw new UnauthorizedError();
     qb.andWhere('i.organization_id = :viewerOrg', { viewerOrg: viewer.organizationId });
@@ -88,16 +98,12 @@ export async function pageAndCount<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
   skip: number,
   take: number,
-  inTransaction: boolean,
+  tx: TransactionHost,
+  keptTotal?: (query: string, count: () => Promise<number>) => Promise<number>,
 ): Promise<[T[], number]> {
-  const page = () => qb.clone().offset(skip).limit(take).getMany();
-  const count = () => qb.clone().select('count(*)::int', 'n').orderBy().getRawOne<{ n: number }>();
-  // Outside a transaction each query takes its own pooled connection, so both go at once; inside
-  // one they share the transaction's connection, which takes one query at a time.
-  if (inTransaction) {
-    const rows = await page();
-    return [rows, (await count())?.n ?? 0];
-  }
-  const [rows, counted] = await Promise.all([page(), count()]);
-  return [rows, counted?.n ?? 0];
+  const counting = qb.clone().select('count(*)::int', 'n').orderBy();
+  const count = async (): Promise<number> => (await counting.getRawOne<{ n: number }>())?.n ?? 0;
+  // Inside a transaction a total may include the transaction's own changes: never kept.
+  const total = keptTotal && !tx.inTransaction ? () => keptTotal(JSON.stringify(counting.getQueryAndParameters()), count) : count;
+  return tx.all(() => qb.clone().offset(skip).limit(take).getMany(), total);
 }

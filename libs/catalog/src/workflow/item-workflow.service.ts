@@ -24,7 +24,8 @@ import type { CatalogItem } from '../catalog-item.entity';
 import type { ItemFilterDto } from '../dto/item-query.dto';
 import { OrganizationDirectory } from '../organization-directory';
 import { ContactView, contactOf } from './item-view';
-import { applyItemFilters, pageAndCount } from './item-query';
+import { applyItemFilters, isPublicList, pageAndCount } from './item-query';
+import { ListTotals } from './list-totals';
 import type { ItemEventBase, ItemKind } from './item-kind';
 import { ITEM_MACHINES, type ItemAction } from './item-machine';
 
@@ -41,6 +42,7 @@ export class ItemWorkflow {
     private readonly orgs: OrganizationDirectory,
     private readonly histories: CatalogHistory,
     private readonly transitions: Transitions,
+    private readonly totals: ListTotals,
   ) {}
 
   /** `<type>.owner`: only the owning organization; `<type>.manager`: the owner or the bureau. */
@@ -167,7 +169,10 @@ export class ItemWorkflow {
   ): Promise<[T[], number]> {
     const qb = applyItemFilters(this.tx.repo(kind.entity).createQueryBuilder('i'), kind, q, viewer);
     const { skip, take } = pageOffset(q);
-    return pageAndCount(qb, skip, take, this.tx.inTransaction);
+    const kept = isPublicList(q, viewer)
+      ? (query: string, count: () => Promise<number>) => this.totals.total(kind.type, query, count)
+      : undefined;
+    return pageAndCount(qb, skip, take, this.tx, kept);
   }
 
   /** The bureau's queue: submitted items, oldest submission first. */

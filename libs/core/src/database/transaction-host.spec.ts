@@ -1,12 +1,16 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { TransactionHost } from './transaction-host';
 
-/** A data source whose transaction hands its callback a stand-in manager. */
-function host(): TransactionHost {
+/** A data source whose transaction hands its callback a stand-in manager (and records commits). */
+function host(log: string[] = []): TransactionHost {
   const manager = {} as EntityManager;
   const dataSource = {
     manager,
-    transaction: <T>(fn: (m: EntityManager) => Promise<T>) => fn({} as EntityManager),
+    transaction: async <T>(fn: (m: EntityManager) => Promise<T>) => {
+      const out = await fn({} as EntityManager);
+      log.push('commit');
+      return out;
+    },
   } as unknown as DataSource;
   return new TransactionHost(dataSource);
 }
@@ -36,5 +40,45 @@ describe('TransactionHost.all', () => {
     const answer = await tx.run(() => tx.all(step('a', 1), step('b', 2)));
     expect(answer).toEqual([1, 2]);
     expect(log).toEqual(['a:start', 'a:end', 'b:start', 'b:end']);
+  });
+});
+
+describe('TransactionHost.afterCommit', () => {
+  it('runs a step once the outermost transaction has committed, once per key', async () => {
+    const log: string[] = [];
+    const tx = host(log);
+    await tx.run(async () => {
+      await tx.afterCommit('bump', async () => log.push('bump'));
+      await tx.run(async () => {
+        await tx.afterCommit('bump', async () => log.push('bump again'));
+        await tx.afterCommit('other', async () => log.push('other'));
+      });
+      log.push('work done');
+    });
+    expect(log).toEqual(['work done', 'commit', 'bump', 'other']);
+  });
+
+  it('runs nothing when the transaction rolls back, and at once outside one', async () => {
+    const log: string[] = [];
+    const tx = host(log);
+    await expect(
+      tx.run(async () => {
+        await tx.afterCommit('bump', async () => log.push('bump'));
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(log).toEqual([]);
+    await tx.afterCommit('bump', async () => log.push('outside'));
+    expect(log).toEqual(['outside']);
+  });
+
+  it('logs a failing step without failing the committed caller', async () => {
+    const tx = host();
+    await expect(
+      tx.run(async () => {
+        await tx.afterCommit('bump', () => Promise.reject(new Error('redis down')));
+        return 'saved';
+      }),
+    ).resolves.toBe('saved');
   });
 });

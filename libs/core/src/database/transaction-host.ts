@@ -1,6 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
+
+/** The open transaction: its manager and what is to run once it has committed. */
+interface Scope {
+  manager: EntityManager;
+  afterCommit: Map<string, () => Promise<unknown>>;
+}
 
 /**
  * Holds the current request's transaction (Vendure's TransactionalConnection, done with
@@ -9,12 +15,13 @@ import { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository } fr
  */
 @Injectable()
 export class TransactionHost {
-  private readonly als = new AsyncLocalStorage<EntityManager>();
+  private readonly log = new Logger(TransactionHost.name);
+  private readonly als = new AsyncLocalStorage<Scope>();
 
   constructor(readonly dataSource: DataSource) {}
 
   get manager(): EntityManager {
-    return this.als.getStore() ?? this.dataSource.manager;
+    return this.als.getStore()?.manager ?? this.dataSource.manager;
   }
 
   get inTransaction(): boolean {
@@ -40,7 +47,27 @@ export class TransactionHost {
   /** Runs `fn` in a transaction, or in the one already open (nested calls join it). */
   async run<T>(fn: (manager: EntityManager) => Promise<T>): Promise<T> {
     const current = this.als.getStore();
-    if (current) return fn(current);
-    return this.dataSource.transaction((manager) => this.als.run(manager, () => fn(manager)));
+    if (current) return fn(current.manager);
+    const afterCommit = new Map<string, () => Promise<unknown>>();
+    const out = await this.dataSource.transaction((manager) => this.als.run({ manager, afterCommit }, () => fn(manager)));
+    for (const [key, step] of afterCommit) {
+      // The change has committed: a step that fails is logged, it does not fail the caller.
+      await step().catch((err: unknown) => this.log.warn(`after-commit step ${key} failed: ${(err as Error).message}`));
+    }
+    return out;
+  }
+
+  /**
+   * Runs `step` once the open transaction has committed (not at all if it rolls back), once per
+   * `key` however often it is asked for; outside a transaction, at once. The caller's `run()`
+   * answers after its steps have run.
+   */
+  async afterCommit(key: string, step: () => Promise<unknown>): Promise<void> {
+    const scope = this.als.getStore();
+    if (scope) {
+      if (!scope.afterCommit.has(key)) scope.afterCommit.set(key, step);
+      return;
+    }
+    await step().catch((err: unknown) => this.log.warn(`after-commit step ${key} failed: ${(err as Error).message}`));
   }
 }

@@ -1,0 +1,48 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { TransactionHost } from '../database/transaction-host';
+import { RedisService } from './redis.service';
+
+/** How long a read waits for Redis before it goes on without a version (and without a cache). */
+const READ_TIMEOUT_MS = 100;
+
+/**
+ * A version number per kind of record ("need", "result", …), raised in Redis after every committed
+ * transaction that changed such records, so that what is derived from them (a list's total) can be
+ * kept until they change. A version read just before a commit's raise is the one the reader's own
+ * query ran under, so nothing derived after the raise is served stale. When Redis cannot answer,
+ * `current` says null and callers derive afresh.
+ */
+@Injectable()
+export class ChangeVersions {
+  private readonly log = new Logger(ChangeVersions.name);
+
+  constructor(
+    private readonly redis: RedisService,
+    private readonly tx: TransactionHost,
+  ) {}
+
+  /** Marks records of `subject` changed, once the open transaction (if any) commits. */
+  touch(subject: string): Promise<void> {
+    return this.tx.afterCommit(`change-version:${subject}`, () => this.redis.client.incr(this.key(subject)));
+  }
+
+  /** The current version of `subject`, or null when Redis cannot say. */
+  async current(subject: string): Promise<string | null> {
+    if (this.redis.client.status !== 'ready') return null;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), READ_TIMEOUT_MS)));
+    try {
+      const version = await Promise.race([this.redis.client.get(this.key(subject)), timeout]);
+      return version === undefined ? null : (version ?? '0');
+    } catch (err) {
+      this.log.debug(`change version of ${subject} unread: ${(err as Error).message}`);
+      return null;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private key(subject: string): string {
+    return this.redis.key('change-version', subject);
+  }
+}
