@@ -10,8 +10,13 @@ export const IMPORT_INDEX_CHUNK = 'search-index.import-chunk';
 /** On the match queue: match one batch of an import's items. */
 export const MATCH_IMPORT_BATCH = 'match.import-batch';
 
-/** Items per index chunk: one Meilisearch addDocuments of this many documents. */
-export const IMPORT_INDEX_CHUNK_SIZE = 5_000;
+/**
+ * Items per index chunk. A chunk's documents go to Meilisearch in parts sent back to back, so it
+ * indexes one part while the next is built; between chunks it waits (for the chunk's tasks, then
+ * the corpus statistics). 20,000 rather than 5,000 made 60,000 results searchable in 107 s
+ * instead of 138 (bench:import, pipeline).
+ */
+export const IMPORT_INDEX_CHUNK_SIZE = 20_000;
 /** Items per match batch: a few seconds of work, so a slot of the match queue frees up often. */
 export const IMPORT_MATCH_BATCH_SIZE = 200;
 /**

@@ -23,7 +23,7 @@ import { ImportSummaries } from './import-summaries';
  *
  * 1. `*.imported` (outbox → search-index queue): the import's plan is recorded and its index
  *    chunks queued, at a lower priority than single items' syncs.
- * 2. Each chunk (5,000 items) goes to Meilisearch as one addDocuments. When the last chunk is
+ * 2. Each chunk (20,000 items) goes to Meilisearch in parts sent back to back. When the last chunk is
  *    counted, the import is searchable and its matching starts: searchable comes first, matching
  *    (CPU-bound, in this process and in Meilisearch) does not slow it down.
  * 3. Match batches (200 items) on the match queue, low priority, at most `IMPORT_MATCH_LANES` of an
