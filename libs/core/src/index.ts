@@ -40,6 +40,7 @@ export * from './http/patch.util';
 export * from './http/range.util';
 export * from './http/sql.util';
 export * from './time/clock';
+export * from './time/with-timeout';
 export * from './time/china-time';
 export * from './database/bigint.transformer';
 export * from './http/transforms';

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { RedisService } from '../redis/redis.service';
+import { TimeoutError, withTimeout } from '../time/with-timeout';
 
 /** How long a check may wait for Redis before the guard goes on without it. */
 const CHECK_TIMEOUT_MS = 250;
@@ -29,17 +30,12 @@ export class SessionRevocations {
   }
 
   async isRevoked(familyId: string): Promise<boolean> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), CHECK_TIMEOUT_MS)));
     try {
-      const found = await Promise.race([this.redis.client.exists(this.key(familyId)), timeout]);
-      if (found === null) this.log.warn('session revocation check timed out; token accepted');
-      return found === 1;
+      return (await withTimeout(this.redis.client.exists(this.key(familyId)), CHECK_TIMEOUT_MS)) === 1;
     } catch (err) {
-      this.log.warn(`session revocation check failed; token accepted: ${(err as Error).message}`);
+      if (err instanceof TimeoutError) this.log.warn('session revocation check timed out; token accepted');
+      else this.log.warn(`session revocation check failed; token accepted: ${(err as Error).message}`);
       return false;
-    } finally {
-      clearTimeout(timer);
     }
   }
 

@@ -50,10 +50,7 @@ export class TransactionHost {
     if (current) return fn(current.manager);
     const afterCommit = new Map<string, () => Promise<unknown>>();
     const out = await this.dataSource.transaction((manager) => this.als.run({ manager, afterCommit }, () => fn(manager)));
-    for (const [key, step] of afterCommit) {
-      // The change has committed: a step that fails is logged, it does not fail the caller.
-      await step().catch((err: unknown) => this.log.warn(`after-commit step ${key} failed: ${(err as Error).message}`));
-    }
+    for (const [key, step] of afterCommit) await this.runAfterCommit(key, step);
     return out;
   }
 
@@ -68,6 +65,11 @@ export class TransactionHost {
       if (!scope.afterCommit.has(key)) scope.afterCommit.set(key, step);
       return;
     }
+    await this.runAfterCommit(key, step);
+  }
+
+  /** The change has committed: a step that fails is logged, it does not fail the caller. */
+  private async runAfterCommit(key: string, step: () => Promise<unknown>): Promise<void> {
     await step().catch((err: unknown) => this.log.warn(`after-commit step ${key} failed: ${(err as Error).message}`));
   }
 }

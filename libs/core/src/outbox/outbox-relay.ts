@@ -3,17 +3,10 @@ import { DataSource } from 'typeorm';
 import { JobHandlerRegistry } from '../queue/job-handler.registry';
 import { QueueName } from '../queue/queue-names';
 import { QueueRegistry } from '../queue/queue-registry';
+import { withTimeout } from '../time/with-timeout';
 
 /** How long a relay pass waits for Redis before it gives up and leaves the rows for later. */
 const ADD_TIMEOUT_MS = 5_000;
-
-function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms);
-  });
-  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
-}
 
 interface PendingRow {
   id: string;

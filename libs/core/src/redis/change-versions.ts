@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { TransactionHost } from '../database/transaction-host';
 import { RedisService } from './redis.service';
+import { withTimeout } from '../time/with-timeout';
 
 /** How long a read waits for Redis before it goes on without a version (and without a cache). */
 const READ_TIMEOUT_MS = 100;
@@ -29,16 +30,11 @@ export class ChangeVersions {
   /** The current version of `subject`, or null when Redis cannot say. */
   async current(subject: string): Promise<string | null> {
     if (this.redis.client.status !== 'ready') return null;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), READ_TIMEOUT_MS)));
     try {
-      const version = await Promise.race([this.redis.client.get(this.key(subject)), timeout]);
-      return version === undefined ? null : (version ?? '0');
+      return (await withTimeout(this.redis.client.get(this.key(subject)), READ_TIMEOUT_MS)) ?? '0';
     } catch (err) {
       this.log.debug(`change version of ${subject} unread: ${(err as Error).message}`);
       return null;
-    } finally {
-      clearTimeout(timer);
     }
   }
 

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { JobHandlerRegistry, QueueName, QueueRegistry, TransactionHost, updateReturning } from '@app/core';
-import { errorText, withTimeout } from '../delivery-jobs';
+import { JobHandlerRegistry, QueueName, QueueRegistry, TransactionHost, updateReturning, withTimeout } from '@app/core';
+import { errorText } from '../delivery-jobs';
 import { Reminder } from '../notify.entities';
 
 export interface ReminderJobData {
