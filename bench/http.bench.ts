@@ -21,6 +21,10 @@
  * a need's stored matches as its owner; the public lists; a result's page; the inbox. Prints a
  * table as it goes and, last, one JSON line. Stops its processes and removes its schema, indexes
  * and queue keys at the end, on failure and on Ctrl-C.
+ *
+ * To see where the api's time goes: BENCH_CASES=reads (or search) runs only those cases, and
+ * BENCH_API_CPU_PROF=<dir> starts the api with `node --cpu-prof`, writing its profile there when
+ * it stops (open it in Chrome DevTools or speedscope).
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -66,6 +70,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 1);
 const MATCH_WAIT_S = Number(process.env.BENCH_MATCH_WAIT_S ?? 600);
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
+const CASES = process.env.BENCH_CASES ?? 'search,reads';
+const API_CPU_PROF = process.env.BENCH_API_CPU_PROF;
 const CONCURRENCY = [1, 16];
 const ROOT = join(__dirname, '..');
 
@@ -179,7 +185,11 @@ async function main(): Promise<void> {
     LOG_FORMAT: 'json',
   };
   const logs = { api: join(tmpdir(), `bench-http-${env.runId}-api.log`), worker: join(tmpdir(), `bench-http-${env.runId}-worker.log`) };
-  const api = spawnApi(production, { built: true, logFile: logs.api });
+  const api = spawnApi(production, {
+    built: true,
+    logFile: logs.api,
+    nodeArgs: API_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${API_CPU_PROF}`] : [],
+  });
   const worker = spawnWorker(production, { built: true, logFile: logs.worker });
   let failed = true;
   cleanups.push(() => {
@@ -326,7 +336,7 @@ async function main(): Promise<void> {
   };
   print(`\n${SEARCH_HEADER}`);
   const searchFigures: Record<string, SearchFigures> = {};
-  for (const type of ['result', 'need'] as const) {
+  for (const type of CASES.includes('search') ? (['result', 'need'] as const) : []) {
     const queries = searchQueries(titles, type === 'result' ? RESULTS : NEEDS);
     for (const filters of [false, true]) {
       for (const facets of [false, true]) {
@@ -344,7 +354,7 @@ async function main(): Promise<void> {
   };
   print(`\n${READ_HEADER}`);
   const readFigures: Record<string, ByConcurrency | null> = {};
-  for (const [name, r] of Object.entries(reads)) {
+  for (const [name, r] of CASES.includes('reads') ? Object.entries(reads) : []) {
     if (r.requests.length === 0) {
       print(`${name.padEnd(24)} skipped: nothing to request`);
       readFigures[name] = null;

@@ -103,6 +103,8 @@ export const BUILT_ENTRY = {
 export interface SpawnOptions {
   built?: boolean;
   logFile?: string;
+  /** Extra node flags (e.g. `--cpu-prof`), before the entry point. */
+  nodeArgs?: string[];
 }
 
 export interface ProductProcess {
@@ -131,11 +133,15 @@ function spawnProduct(app: keyof typeof BUILT_ENTRY, env: Record<string, string>
   let out = '';
   // A file, not a pipe, for a process under load: its log lines must not wait for this process to read them.
   const log = o.logFile ? openSync(o.logFile, 'w') : null;
-  const child = spawn(process.execPath, o.built ? [BUILT_ENTRY[app]] : [...TS_NODE, `apps/${app}/src/main.ts`], {
-    cwd: ROOT,
-    env: { ...process.env, TS_NODE_PROJECT: 'tsconfig.json', ...env },
-    stdio: log === null ? ['ignore', 'pipe', 'pipe'] : ['ignore', log, log],
-  });
+  const child = spawn(
+    process.execPath,
+    [...(o.nodeArgs ?? []), ...(o.built ? [BUILT_ENTRY[app]] : [...TS_NODE, `apps/${app}/src/main.ts`])],
+    {
+      cwd: ROOT,
+      env: { ...process.env, TS_NODE_PROJECT: 'tsconfig.json', ...env },
+      stdio: log === null ? ['ignore', 'pipe', 'pipe'] : ['ignore', log, log],
+    },
+  );
   if (log !== null) closeSync(log);
   const keep = (d: Buffer) => void (out = (out + d.toString()).slice(-20_000));
   child.stdout?.on('data', keep);

@@ -80,6 +80,7 @@ export async function printState(w: ScaleOutWorld, processes: ProductProcess[]):
               (SELECT json_object_agg(status, n) FROM (SELECT status, count(*)::int AS n FROM notification_delivery GROUP BY 1) d) AS deliveries,
               (SELECT count(*)::int FROM match) AS matches,
               (SELECT json_object_agg(index_type, doc_count) FROM search_stats) AS stats,
+              (SELECT json_object_agg(index_type, n) FROM (SELECT index_type, sum(doc_count)::int AS n FROM search_stats_delta GROUP BY 1) d) AS stats_changes,
               (SELECT count(*)::int FROM search_sync_pending) AS sync_pending`,
     )
     .catch((err: Error) => [{ error: err.message }]);

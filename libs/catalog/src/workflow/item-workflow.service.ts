@@ -47,11 +47,17 @@ export class ItemWorkflow {
 
   /** `<type>.owner`: only the owning organization; `<type>.manager`: the owner or the bureau. */
   registerAccess<T extends CatalogItem>(kind: ItemKind<T>, access: AccessRegistry): void {
-    access.register(`${kind.type}.owner`, async (user, id) => (await this.find(kind, id))?.organizationId === user.organizationId);
+    access.register(`${kind.type}.owner`, async (user, id) => (await this.ownerOf(kind, id)) === user.organizationId);
     access.register(`${kind.type}.manager`, async (user, id) => {
-      const item = await this.find(kind, id);
-      return !!item && (isBureau(user) || item.organizationId === user.organizationId);
+      const owner = await this.ownerOf(kind, id);
+      return owner !== null && (isBureau(user) || owner === user.organizationId);
     });
+  }
+
+  /** The owning organization of an item (null: no such item); what every access check reads, and nothing more. */
+  private async ownerOf<T extends CatalogItem>(kind: ItemKind<T>, id: string): Promise<string | null> {
+    const item = await this.tx.repo(kind.entity).findOne({ select: { id: true, organizationId: true } as never, where: { id } as never });
+    return item?.organizationId ?? null;
   }
 
   find<T extends CatalogItem>(kind: ItemKind<T>, id: string): Promise<T | null> {

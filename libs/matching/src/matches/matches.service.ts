@@ -220,7 +220,8 @@ export class MatchesService {
     const otherType: ItemType = type === 'need' ? 'result' : 'need';
     const [self, otherItems] = rows.length
       ? await this.tx.all(
-          () => this.catalog.item(type, id),
+          // The item's own organization is not shown: only the other side's.
+          () => this.catalog.item(type, id, { organizations: false }),
           () =>
             this.catalog.items(
               otherType,

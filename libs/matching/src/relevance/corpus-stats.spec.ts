@@ -54,4 +54,25 @@ describe('CorpusStats', () => {
     // A pruned term reads back as rare (df = 1): same idf as before.
     expect(pruned.idf('bigram', '锂电')).toBeCloseTo(s.idf('bigram', '锂电'), 10);
   });
+
+  it('applies a delta exactly as adding and removing the documents would', () => {
+    const c = analyzeDocument({ title: '锂电池回收', keywords: ['回收'], body: '废旧锂电池的回收工艺' });
+    const direct = new CorpusStats();
+    direct.addDocument(a);
+    direct.addDocument(b);
+    const viaDeltas = CorpusStats.fromJSON(direct.toJSON(1));
+    direct.removeDocument(b);
+    direct.addDocument(c);
+    const delta = CorpusStats.delta([b], [c]);
+    expect(delta.docCount).toBe(0);
+    // Only the terms that changed travel: 电池 is in b and in c, so its frequency does not.
+    expect(delta.df.bigram['电池']).toBeUndefined();
+    expect(delta.df.bigram['燃料']).toBe(-1);
+    expect(delta.df.bigram['回收']).toBe(1);
+    viaDeltas.applyDelta(JSON.parse(JSON.stringify(delta)));
+    expect(viaDeltas.toJSON(1)).toEqual(direct.toJSON(1));
+    viaDeltas.applyDelta(CorpusStats.delta([a, c], []));
+    expect(viaDeltas.docCount).toBe(0);
+    expect(viaDeltas.toJSON(1).df).toEqual({ bigram: {}, word: {} });
+  });
 });

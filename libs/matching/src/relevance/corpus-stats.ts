@@ -15,6 +15,19 @@ export interface CorpusStatsJson {
   df: Record<View, Record<string, number>>;
 }
 
+/**
+ * A change to the statistics: documents counted in (positive) and out (negative), as signed sums.
+ * Stored one per sync (SearchStatsService), so a sync writes the terms it touched rather than the
+ * whole corpus's.
+ */
+export interface CorpusStatsDeltaJson {
+  version: 1;
+  docCount: number;
+  lengthSums: Record<View, Record<Field, number>>;
+  /** term → change of its document frequency, per view (no zero entries). */
+  df: Record<View, Record<string, number>>;
+}
+
 function emptyLengths(): Record<View, Record<Field, number>> {
   const make = (): Record<Field, number> => ({ title: 0, keywords: 0, body: 0 });
   return { bigram: make(), word: make() };
@@ -52,6 +65,44 @@ export class CorpusStats {
       const map = this.df[view];
       for (const t of seen) {
         const n = (map.get(t) ?? 0) + sign;
+        if (n > 0) map.set(t, n);
+        else map.delete(t);
+      }
+    }
+  }
+
+  /** What counting `removed` out and `added` in changes, without changing these statistics. */
+  static delta(removed: readonly AnalyzedDocument[], added: readonly AnalyzedDocument[]): CorpusStatsDeltaJson {
+    const lengthSums = emptyLengths();
+    const df: Record<View, Map<string, number>> = { bigram: new Map(), word: new Map() };
+    const count = (doc: AnalyzedDocument, sign: 1 | -1): void => {
+      for (const view of VIEWS) {
+        const seen = new Set<string>();
+        for (const field of FIELDS) {
+          const tokens = doc[view][field];
+          lengthSums[view][field] += sign * tokens.length;
+          for (const t of tokens) seen.add(t);
+        }
+        const map = df[view];
+        for (const t of seen) map.set(t, (map.get(t) ?? 0) + sign);
+      }
+    };
+    for (const d of removed) count(d, -1);
+    for (const d of added) count(d, 1);
+    const out = { bigram: {}, word: {} } as Record<View, Record<string, number>>;
+    for (const view of VIEWS) for (const [t, n] of df[view]) if (n !== 0) out[view][t] = n;
+    return { version: 1, docCount: added.length - removed.length, lengthSums, df: out };
+  }
+
+  /** Applies a delta (from `CorpusStats.delta`); counts never go below zero. */
+  applyDelta(delta: CorpusStatsDeltaJson): void {
+    if (delta.version !== 1) throw new Error(`Unsupported CorpusStats delta version ${String(delta.version)}`);
+    this.docs = Math.max(0, this.docs + delta.docCount);
+    for (const view of VIEWS) {
+      for (const field of FIELDS) this.lengthSums[view][field] = Math.max(0, this.lengthSums[view][field] + delta.lengthSums[view][field]);
+      const map = this.df[view];
+      for (const [t, d] of Object.entries(delta.df[view])) {
+        const n = (map.get(t) ?? 0) + d;
         if (n > 0) map.set(t, n);
         else map.delete(t);
       }

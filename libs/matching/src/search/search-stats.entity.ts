@@ -7,5 +7,9 @@ export class SearchStats {
   @PrimaryColumn({ type: 'text' }) indexType!: string;
   @Column({ type: 'jsonb' }) stats!: CorpusStatsJson;
   @Column({ type: 'int' }) docCount!: number;
+  /** The last change (search_stats_delta) this snapshot holds. */
+  @Column({ type: 'bigint', default: 0 }) throughDeltaId!: string;
+  /** Term entries in `stats` (compared with the changes' to decide when to fold them in). */
+  @Column({ type: 'int', default: 0 }) terms!: number;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }
