@@ -2,6 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, OutboxRelay, QueueName, QueueWorkers } from '@app/core';
+import { SearchStatsService } from '@app/matching';
 import { WorkerModule } from './worker.module';
 
 export interface RunningWorker {
@@ -19,7 +20,10 @@ export async function startWorker(config: AppConfig, options: { relayIntervalMs?
   app.useLogger(app.get(Logger));
   const relay = app.get(OutboxRelay);
   const workers = app.get(QueueWorkers);
-  workers.start(config.workerQueues ? (config.workerQueues as QueueName[]) : undefined);
+  const queues = config.workerQueues ? (config.workerQueues as QueueName[]) : undefined;
+  // A worker that matches keeps the corpus statistics loaded: its first match does not wait for them.
+  if (!queues || queues.includes(QueueName.Match)) app.get(SearchStatsService).keepCurrent();
+  workers.start(queues);
   relay.start(options.relayIntervalMs ?? 100);
   let stopped = false;
   return {

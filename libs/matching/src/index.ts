@@ -1,6 +1,7 @@
 export * from './matching.module';
 export * from './search/meili.service';
 export * from './search/search-index.service';
+export * from './search/search-stats.service';
 export * from './search/search.service';
 export * from './dto/search.dto';
 export * from './matches/matches.service';

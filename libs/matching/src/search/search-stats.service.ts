@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { TransactionHost } from '@app/core';
 import { CorpusStats, type AnalyzedDocument, type CorpusStatsDeltaJson, type CorpusStatsJson } from '../relevance';
 import type { IndexedType } from './meili.service';
@@ -28,12 +28,12 @@ interface Held {
  * no longer rewrites megabytes at 100,000 documents — and a process catches up by applying the
  * changes it has not seen. The changes are folded into a new snapshot when they pile up.
  *
- * Each process also catches up in the background every five seconds, so a match computed after
- * another process saved or folded does not wait for a snapshot to be read and parsed (a second at
- * 100,000 documents).
+ * A worker also catches up in the background (`keepCurrent`), so a match computed after another
+ * process saved or folded does not wait for a snapshot to be read and parsed (a second at 100,000
+ * documents).
  */
 @Injectable()
-export class SearchStatsService implements OnApplicationBootstrap, OnModuleDestroy {
+export class SearchStatsService implements OnModuleDestroy {
   private readonly logger = new Logger(SearchStatsService.name);
   private readonly stats = new Map<IndexedType, Held>();
   /** A refresh in flight per index: concurrent callers share it. */
@@ -42,7 +42,13 @@ export class SearchStatsService implements OnApplicationBootstrap, OnModuleDestr
 
   constructor(private readonly tx: TransactionHost) {}
 
-  onApplicationBootstrap(): void {
+  /**
+   * Loads both indexes' statistics now and keeps them current in the background, every five
+   * seconds, until the module stops. For processes that compute matches (the worker); the api
+   * does not, and then never reads a change it has no use for.
+   */
+  keepCurrent(): void {
+    if (this.timer) return;
     const refresh = () => {
       for (const type of ['need', 'result'] as const)
         void this.latest(type).catch((err: unknown) =>
