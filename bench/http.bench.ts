@@ -51,7 +51,6 @@ import {
 import { reportTargets } from './http-targets';
 import {
   BENCH_PASSWORD,
-  BUILT_ENTRY,
   ImportAnswer,
   needsCsv,
   needTexts,
@@ -59,10 +58,9 @@ import {
   resultsCsv,
   s2,
   sleep,
-  spawnApi,
-  spawnWorker,
   uploadSheet,
 } from './import-fixtures';
+import { BUILT_ENTRY, spawnApi, spawnWorker } from './product-processes';
 
 const RESULTS = Number(process.env.BENCH_RESULTS ?? 100_000);
 const NEEDS = Number(process.env.BENCH_NEEDS ?? 20_000);

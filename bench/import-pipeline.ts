@@ -19,17 +19,8 @@ import { createApiApp } from '../apps/api/src/bootstrap';
 import { multipart } from '../test/catalog-sheets';
 import { freePort } from '../test/notify-support';
 import { createTestEnv } from '../test/support/test-env';
-import {
-  BENCH_PASSWORD,
-  needsCsv,
-  ProductProcess,
-  provisionBenchOrgs,
-  resultsCsv,
-  resultTexts,
-  s2,
-  sleep,
-  spawnWorker,
-} from './import-fixtures';
+import { BENCH_PASSWORD, needsCsv, provisionBenchOrgs, resultsCsv, resultTexts, s2, sleep } from './import-fixtures';
+import { ProductProcess, spawnWorker } from './product-processes';
 
 export interface PipelineFigures {
   source: string;

@@ -27,7 +27,8 @@ import { TargetsService } from '@app/stats';
 import { createApiApp } from '../apps/api/src/bootstrap';
 import { freePort } from '../test/notify-support';
 import { createTestEnv } from '../test/support/test-env';
-import { cannon as load, pct, r1, spawnApi, uploadSheet } from './import-fixtures';
+import { cannon as load, pct, r1, uploadSheet } from './import-fixtures';
+import { spawnApi } from './product-processes';
 
 const RESULTS = Number(process.env.BENCH_RESULTS ?? 100_000);
 const NEEDS = Number(process.env.BENCH_NEEDS ?? 20_000);

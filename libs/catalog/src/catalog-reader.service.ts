@@ -53,17 +53,17 @@ export class CatalogReader {
   ) {}
 
   /** Items by id; `organizations: false` leaves their organizations' names and kinds out (one query less). */
-  async items(type: ItemType, ids: string[], o: { organizations?: boolean } = {}): Promise<MatchableItem[]> {
+  async items(type: ItemType, ids: string[], options: { organizations?: boolean } = {}): Promise<MatchableItem[]> {
     if (ids.length === 0) return [];
     const rows =
       type === 'need'
         ? await this.tx.repo(Need).find({ where: { id: In(ids) } })
         : await this.tx.repo(Result).find({ where: { id: In(ids) } });
-    return this.toMatchable(type, rows, o.organizations ?? true);
+    return this.toMatchable(type, rows, options.organizations ?? true);
   }
 
-  async item(type: ItemType, id: string, o: { organizations?: boolean } = {}): Promise<MatchableItem | null> {
-    return (await this.items(type, [id], o))[0] ?? null;
+  async item(type: ItemType, id: string, options: { organizations?: boolean } = {}): Promise<MatchableItem | null> {
+    return (await this.items(type, [id], options))[0] ?? null;
   }
 
   /** Published items in id order, after `afterId` (keyset pagination for rebuilds). */
@@ -74,7 +74,7 @@ export class CatalogReader {
       type === 'need'
         ? await this.tx.repo(Need).find({ where, order, take: limit })
         : await this.tx.repo(Result).find({ where, order, take: limit });
-    return this.toMatchable(type, rows);
+    return this.toMatchable(type, rows, true);
   }
 
   /** id → updatedAt of every published item (for reconciling the search index). */
@@ -100,7 +100,7 @@ export class CatalogReader {
     return row ? { organizationId: row.organizationId, name: row.contactName, phone: row.contactPhone, email: row.contactEmail } : null;
   }
 
-  private async toMatchable(type: ItemType, rows: (Need | Result)[], organizations = true): Promise<MatchableItem[]> {
+  private async toMatchable(type: ItemType, rows: (Need | Result)[], organizations: boolean): Promise<MatchableItem[]> {
     const orgs = organizations ? await this.orgs.byIds(rows.map((r) => r.organizationId)) : new Map<string, OrgRef>();
     return rows.map((r) => {
       const org = orgs.get(r.organizationId);

@@ -50,7 +50,7 @@ export class MatcherFactory {
     const matcher = new RelevanceMatcher({ client: this.meili.client, indexUid: this.meili.uid('result'), stats });
     const candidate = RelevanceMatcher.toCandidate(result);
     for (const need of needs) {
-      const key = `${stats.docCount}\u0000${need.title}\u0000${need.keywords.join('；')}\u0000${need.body}`;
+      const key = `${stats.revision}\u0000${need.title}\u0000${need.keywords.join('；')}\u0000${need.body}`;
       let weighted = this.weighed.get(key);
       if (!weighted) {
         weighted = matcher.weigh(needQuery(need));

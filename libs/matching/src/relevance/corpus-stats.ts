@@ -33,10 +33,19 @@ function emptyLengths(): Record<View, Record<Field, number>> {
   return { bigram: make(), word: make() };
 }
 
+let revisions = 0;
+
 export class CorpusStats {
   private docs = 0;
+  /** Changes with every document counted in or out and every delta applied, unique across instances. */
+  private rev = ++revisions;
   private readonly lengthSums = emptyLengths();
   private readonly df: Record<View, Map<string, number>> = { bigram: new Map(), word: new Map() };
+
+  /** Which state these statistics are in: anything derived from them (weighed queries) is keyed by it. */
+  get revision(): number {
+    return this.rev;
+  }
 
   /** Number of documents counted. */
   get docCount(): number {
@@ -54,6 +63,7 @@ export class CorpusStats {
   }
 
   private apply(doc: AnalyzedDocument, sign: 1 | -1): void {
+    this.rev = ++revisions;
     this.docs = Math.max(0, this.docs + sign);
     for (const view of VIEWS) {
       const seen = new Set<string>();
@@ -97,6 +107,7 @@ export class CorpusStats {
   /** Applies a delta (from `CorpusStats.delta`); counts never go below zero. */
   applyDelta(delta: CorpusStatsDeltaJson): void {
     if (delta.version !== 1) throw new Error(`Unsupported CorpusStats delta version ${String(delta.version)}`);
+    this.rev = ++revisions;
     this.docs = Math.max(0, this.docs + delta.docCount);
     for (const view of VIEWS) {
       for (const field of FIELDS) this.lengthSums[view][field] = Math.max(0, this.lengthSums[view][field] + delta.lengthSums[view][field]);

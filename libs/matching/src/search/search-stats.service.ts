@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { TransactionHost } from '@app/core';
 import { CorpusStats, type AnalyzedDocument, type CorpusStatsDeltaJson, type CorpusStatsJson } from '../relevance';
 import type { IndexedType } from './meili.service';
@@ -11,6 +12,13 @@ const MAX_DELTAS = 64;
 const MAX_DELTA_TERMS_PER_SNAPSHOT_TERM = 4;
 
 const termEntries = (json: Pick<CorpusStatsJson, 'df'>): number => Object.keys(json.df.bigram).length + Object.keys(json.df.word).length;
+
+/** The snapshot row's version: the transaction that wrote it (unlike a timestamp, two saves never share one). */
+const SNAPSHOT_VERSION = `(SELECT xmin::text FROM search_stats WHERE index_type = $1)`;
+/** The changes of index $1 after change $2, oldest first, as [id, delta] pairs. */
+const CHANGES_AFTER = (after: string) =>
+  `(SELECT coalesce(json_agg(json_build_array(d.id::text, d.delta) ORDER BY d.id), '[]'::json)
+      FROM search_stats_delta d WHERE d.index_type = $1 AND d.id > ${after})`;
 
 interface Held {
   value: CorpusStats;
@@ -95,31 +103,35 @@ export class SearchStatsService implements OnModuleDestroy {
       const [before]: { head: string; snapshot: string | null }[] = await manager.query(
         `SELECT greatest((SELECT coalesce(max(id), 0) FROM search_stats_delta WHERE index_type = $1),
                          (SELECT coalesce(max(through_delta_id), 0) FROM search_stats WHERE index_type = $1))::text AS head,
-                (SELECT xmin::text FROM search_stats WHERE index_type = $1) AS snapshot`,
+                ${SNAPSHOT_VERSION} AS snapshot`,
         [type],
       );
       const [{ id }]: { id: string }[] = await manager.query(
         `INSERT INTO search_stats_delta (index_type, doc_count, terms, delta) VALUES ($1, $2, $3, $4) RETURNING id::text`,
         [type, delta.docCount, termEntries(delta), JSON.stringify(delta)],
       );
-      const [pile]: { n: number; terms: number; snapshot: number }[] = await manager.query(
+      const [pile]: { n: number; terms: number; snapshotTerms: number }[] = await manager.query(
         `SELECT count(*)::int AS n, coalesce(sum(terms), 0)::int AS terms,
-                coalesce((SELECT terms FROM search_stats WHERE index_type = $1), 0)::int AS snapshot
+                coalesce((SELECT terms FROM search_stats WHERE index_type = $1), 0)::int AS "snapshotTerms"
            FROM search_stats_delta WHERE index_type = $1`,
         [type],
       );
-      if (pile.n > MAX_DELTAS || pile.terms > MAX_DELTA_TERMS_PER_SNAPSHOT_TERM * pile.snapshot) {
+      if (pile.n > MAX_DELTAS || pile.terms > MAX_DELTA_TERMS_PER_SNAPSHOT_TERM * pile.snapshotTerms) {
         await this.fold(type);
         return;
       }
       // Once committed, this process's copy takes the change in without reading it back, when
-      // nothing else came between; otherwise it catches up.
+      // nothing else came between; otherwise it catches up, with a refresh that starts after the
+      // commit (one already in flight may have read before it).
       await this.tx.afterCommit(`search-stats-${type}-${id}`, async () => {
         const held = this.stats.get(type);
         if (held && held.snapshot === (before.snapshot ?? '') && held.deltaId === Number(before.head)) {
           held.value.applyDelta(delta);
           held.deltaId = Number(id);
-        } else await this.latest(type);
+          return;
+        }
+        await this.refreshing.get(type)?.catch(() => undefined);
+        await this.latest(type);
       });
     });
   }
@@ -132,7 +144,8 @@ export class SearchStatsService implements OnModuleDestroy {
         `SELECT coalesce(max(id), 0)::text AS head FROM search_stats_delta WHERE index_type = $1`,
         [type],
       );
-      await this.saveSnapshot(type, stats, Number(head));
+      // Rebuilt from every document: terms seen once may be dropped (they read back as rare).
+      await this.saveSnapshot(type, stats, Number(head), stats.docCount > 10_000 ? 2 : 1);
     });
     this.stats.delete(type);
   }
@@ -147,21 +160,19 @@ export class SearchStatsService implements OnModuleDestroy {
    */
   private async fold(type: IndexedType): Promise<void> {
     const started = Date.now();
-    const folded = await this.load(type);
-    await this.saveSnapshot(type, folded.value, folded.deltaId);
-    const [{ snapshot }]: { snapshot: string }[] = await this.tx.manager.query(
-      `SELECT xmin::text AS snapshot FROM search_stats WHERE index_type = $1`,
-      [type],
-    );
+    const folded = await this.load(type, this.tx.manager);
+    // Every term is kept: a fold that dropped the terms seen once would drop them again at every fold,
+    // and a term gaining a document now and then would never count more than one.
+    await this.saveSnapshot(type, folded.value, folded.deltaId, 1);
+    const [{ snapshot }]: { snapshot: string }[] = await this.tx.manager.query(`SELECT ${SNAPSHOT_VERSION} AS snapshot`, [type]);
     await this.tx.afterCommit(`search-stats-fold-${type}`, async () => {
       this.stats.set(type, { ...folded, snapshot, checkedAt: this.stats.get(type)?.checkedAt ?? 0 });
     });
     this.logger.debug({ type, docs: folded.value.docCount, ms: Date.now() - started }, 'statistics folded');
   }
 
-  private async saveSnapshot(type: IndexedType, stats: CorpusStats, throughDeltaId: number): Promise<void> {
-    // Terms seen once are dropped from large corpora to keep the snapshot small.
-    const json = stats.toJSON(stats.docCount > 10_000 ? 2 : 1);
+  private async saveSnapshot(type: IndexedType, stats: CorpusStats, throughDeltaId: number, minDf: number): Promise<void> {
+    const json = stats.toJSON(minDf);
     await this.tx.repo(SearchStats).upsert(
       {
         indexType: type,
@@ -188,17 +199,20 @@ export class SearchStatsService implements OnModuleDestroy {
     return pending;
   }
 
+  /**
+   * Reads outside any transaction the caller may be in: the copy is the whole process's, and must
+   * never take in a change that could still roll back.
+   */
   private async refresh(type: IndexedType): Promise<CorpusStats> {
+    const committed = this.tx.dataSource.manager;
     const held = this.stats.get(type);
     if (held) {
-      const [row]: { snapshot: string | null; deltas: [string, CorpusStatsDeltaJson][] }[] = await this.tx.manager.query(
-        `SELECT (SELECT xmin::text FROM search_stats WHERE index_type = $1) AS snapshot,
-                (SELECT coalesce(json_agg(json_build_array(id::text, delta) ORDER BY id), '[]'::json)
-                   FROM search_stats_delta WHERE index_type = $1 AND id > $2) AS deltas`,
+      const [row]: { snapshot: string | null; deltas: [string, CorpusStatsDeltaJson][] }[] = await committed.query(
+        `SELECT ${SNAPSHOT_VERSION} AS snapshot, ${CHANGES_AFTER('$2')} AS deltas`,
         [type, held.deltaId],
       );
       if ((row.snapshot ?? '') === held.snapshot) {
-        // Another refresh of this process may have applied some of them while this one waited.
+        // update() may have applied its own change while this query ran.
         for (const [id, delta] of row.deltas) {
           if (Number(id) <= held.deltaId) continue;
           held.value.applyDelta(delta);
@@ -207,23 +221,23 @@ export class SearchStatsService implements OnModuleDestroy {
         return held.value;
       }
     }
-    const loaded = await this.load(type);
-    this.stats.set(type, { ...loaded, checkedAt: held?.checkedAt ?? 0 });
+    const loaded = await this.load(type, committed);
+    // A fold's or a rebuild's copy installed meanwhile is newer than this one: it stays.
+    if (this.stats.get(type) === held) this.stats.set(type, { ...loaded, checkedAt: held?.checkedAt ?? 0 });
     return loaded.value;
   }
 
   /** The snapshot and the changes after it, read in one statement (one consistent view, whatever a fold does meanwhile). */
-  private async load(type: IndexedType): Promise<Omit<Held, 'checkedAt'>> {
+  private async load(type: IndexedType, manager: EntityManager): Promise<Omit<Held, 'checkedAt'>> {
     const [row]: {
       snapshot: string | null;
       stats: CorpusStatsJson | null;
       through: string | null;
       deltas: [string, CorpusStatsDeltaJson][];
-    }[] = await this.tx.manager.query(
+    }[] = await manager.query(
       `SELECT s.xmin::text AS snapshot, s.stats, s.through_delta_id::text AS through,
-                (SELECT coalesce(json_agg(json_build_array(d.id::text, d.delta) ORDER BY d.id), '[]'::json)
-                   FROM search_stats_delta d WHERE d.index_type = $1 AND d.id > coalesce(s.through_delta_id, 0)) AS deltas
-           FROM (SELECT $1::text AS index_type) t LEFT JOIN search_stats s USING (index_type)`,
+              ${CHANGES_AFTER('coalesce(s.through_delta_id, 0)')} AS deltas
+         FROM (SELECT $1::text AS index_type) t LEFT JOIN search_stats s USING (index_type)`,
       [type],
     );
     const value = row.stats ? CorpusStats.fromJSON(row.stats) : new CorpusStats();
