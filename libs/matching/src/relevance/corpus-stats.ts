@@ -33,6 +33,18 @@ function emptyLengths(): Record<View, Record<Field, number>> {
   return { bigram: make(), word: make() };
 }
 
+/** One view of a document as the statistics count it: each field's length, and its distinct terms. */
+function viewCounts(doc: AnalyzedDocument, view: View): { lengths: Record<Field, number>; terms: Set<string> } {
+  const lengths = { title: 0, keywords: 0, body: 0 };
+  const terms = new Set<string>();
+  for (const field of FIELDS) {
+    const tokens = doc[view][field];
+    lengths[field] = tokens.length;
+    for (const t of tokens) terms.add(t);
+  }
+  return { lengths, terms };
+}
+
 let revisions = 0;
 
 export class CorpusStats {
@@ -66,19 +78,21 @@ export class CorpusStats {
     this.rev = ++revisions;
     this.docs = Math.max(0, this.docs + sign);
     for (const view of VIEWS) {
-      const seen = new Set<string>();
-      for (const field of FIELDS) {
-        const tokens = doc[view][field];
-        this.lengthSums[view][field] = Math.max(0, this.lengthSums[view][field] + sign * tokens.length);
-        for (const t of tokens) seen.add(t);
-      }
-      const map = this.df[view];
-      for (const t of seen) {
-        const n = (map.get(t) ?? 0) + sign;
-        if (n > 0) map.set(t, n);
-        else map.delete(t);
-      }
+      const { lengths, terms } = viewCounts(doc, view);
+      for (const field of FIELDS) this.shiftLength(view, field, sign * lengths[field]);
+      for (const t of terms) this.shiftDf(view, t, sign);
     }
+  }
+
+  /** Counts never go below zero; a term whose count reaches zero is forgotten. */
+  private shiftLength(view: View, field: Field, by: number): void {
+    this.lengthSums[view][field] = Math.max(0, this.lengthSums[view][field] + by);
+  }
+
+  private shiftDf(view: View, term: string, by: number): void {
+    const n = (this.df[view].get(term) ?? 0) + by;
+    if (n > 0) this.df[view].set(term, n);
+    else this.df[view].delete(term);
   }
 
   /** What counting `removed` out and `added` in changes, without changing these statistics. */
@@ -87,14 +101,9 @@ export class CorpusStats {
     const df: Record<View, Map<string, number>> = { bigram: new Map(), word: new Map() };
     const count = (doc: AnalyzedDocument, sign: 1 | -1): void => {
       for (const view of VIEWS) {
-        const seen = new Set<string>();
-        for (const field of FIELDS) {
-          const tokens = doc[view][field];
-          lengthSums[view][field] += sign * tokens.length;
-          for (const t of tokens) seen.add(t);
-        }
-        const map = df[view];
-        for (const t of seen) map.set(t, (map.get(t) ?? 0) + sign);
+        const { lengths, terms } = viewCounts(doc, view);
+        for (const field of FIELDS) lengthSums[view][field] += sign * lengths[field];
+        for (const t of terms) df[view].set(t, (df[view].get(t) ?? 0) + sign);
       }
     };
     for (const d of removed) count(d, -1);
@@ -110,13 +119,8 @@ export class CorpusStats {
     this.rev = ++revisions;
     this.docs = Math.max(0, this.docs + delta.docCount);
     for (const view of VIEWS) {
-      for (const field of FIELDS) this.lengthSums[view][field] = Math.max(0, this.lengthSums[view][field] + delta.lengthSums[view][field]);
-      const map = this.df[view];
-      for (const [t, d] of Object.entries(delta.df[view])) {
-        const n = (map.get(t) ?? 0) + d;
-        if (n > 0) map.set(t, n);
-        else map.delete(t);
-      }
+      for (const field of FIELDS) this.shiftLength(view, field, delta.lengthSums[view][field]);
+      for (const [t, by] of Object.entries(delta.df[view])) this.shiftDf(view, t, by);
     }
   }
 

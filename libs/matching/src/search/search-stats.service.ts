@@ -97,26 +97,23 @@ export class SearchStatsService implements OnModuleDestroy {
   async update(type: IndexedType, removed: AnalyzedDocument[], added: AnalyzedDocument[]): Promise<void> {
     if (removed.length === 0 && added.length === 0) return;
     const delta = CorpusStats.delta(removed, added);
+    const terms = termEntries(delta);
     await this.tx.run(async (manager) => {
       await this.lock(type);
-      // What this process must hold for the change to be the next one it applies.
-      const [before]: { head: string; snapshot: string | null }[] = await manager.query(
-        `SELECT greatest((SELECT coalesce(max(id), 0) FROM search_stats_delta WHERE index_type = $1),
-                         (SELECT coalesce(max(through_delta_id), 0) FROM search_stats WHERE index_type = $1))::text AS head,
-                ${SNAPSHOT_VERSION} AS snapshot`,
+      // What is saved already: the last change (what this process must hold for this change to be
+      // the next one it applies), and how much is waiting to be folded.
+      const [before]: { head: string; snapshot: string | null; n: number; terms: number; snapshotTerms: number }[] = await manager.query(
+        `SELECT greatest(coalesce(max(d.id), 0), coalesce((SELECT through_delta_id FROM search_stats WHERE index_type = $1), 0))::text AS head,
+                ${SNAPSHOT_VERSION} AS snapshot, count(d.id)::int AS n, coalesce(sum(d.terms), 0)::int AS terms,
+                coalesce((SELECT terms FROM search_stats WHERE index_type = $1), 0)::int AS "snapshotTerms"
+           FROM search_stats_delta d WHERE d.index_type = $1`,
         [type],
       );
       const [{ id }]: { id: string }[] = await manager.query(
         `INSERT INTO search_stats_delta (index_type, doc_count, terms, delta) VALUES ($1, $2, $3, $4) RETURNING id::text`,
-        [type, delta.docCount, termEntries(delta), JSON.stringify(delta)],
+        [type, delta.docCount, terms, JSON.stringify(delta)],
       );
-      const [pile]: { n: number; terms: number; snapshotTerms: number }[] = await manager.query(
-        `SELECT count(*)::int AS n, coalesce(sum(terms), 0)::int AS terms,
-                coalesce((SELECT terms FROM search_stats WHERE index_type = $1), 0)::int AS "snapshotTerms"
-           FROM search_stats_delta WHERE index_type = $1`,
-        [type],
-      );
-      if (pile.n > MAX_DELTAS || pile.terms > MAX_DELTA_TERMS_PER_SNAPSHOT_TERM * pile.snapshotTerms) {
+      if (before.n + 1 > MAX_DELTAS || before.terms + terms > MAX_DELTA_TERMS_PER_SNAPSHOT_TERM * before.snapshotTerms) {
         await this.fold(type);
         return;
       }
