@@ -24,7 +24,8 @@
  *
  * To see where the api's time goes: BENCH_CASES=reads (or search) runs only those cases, and
  * BENCH_API_CPU_PROF=<dir> starts the api with `node --cpu-prof`, writing its profile there when
- * it stops (open it in Chrome DevTools or speedscope).
+ * it stops (open it in Chrome DevTools or speedscope). The api serves with one process per core,
+ * as in production; BENCH_API_PROCESSES=<n> sets API_PROCESSES (1: a single process).
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -70,6 +71,7 @@ const MATCH_WAIT_S = Number(process.env.BENCH_MATCH_WAIT_S ?? 600);
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
 const CASES = process.env.BENCH_CASES ?? 'search,reads';
 const API_CPU_PROF = process.env.BENCH_API_CPU_PROF;
+const API_PROCESSES = process.env.BENCH_API_PROCESSES;
 const CONCURRENCY = [1, 16];
 const ROOT = join(__dirname, '..');
 
@@ -181,6 +183,7 @@ async function main(): Promise<void> {
     UPLOAD_DIR: join(tmpdir(), `bench-http-${env.runId}-uploads`),
     LOG_LEVEL,
     LOG_FORMAT: 'json',
+    ...(API_PROCESSES ? { API_PROCESSES } : {}),
   };
   const logs = { api: join(tmpdir(), `bench-http-${env.runId}-api.log`), worker: join(tmpdir(), `bench-http-${env.runId}-worker.log`) };
   const api = spawnApi(production, {
@@ -196,8 +199,12 @@ async function main(): Promise<void> {
   });
   cleanups.push(() => api.stop());
   cleanups.push(() => worker.stop());
-  await Promise.all([api.ready(base), worker.started]);
-  log(`api on ${base} and worker started (NODE_ENV=production, LOG_LEVEL=${LOG_LEVEL})`);
+  const [listening] = await Promise.all([api.ready(base), worker.started]);
+  // The primary of several says how many; a single process does not.
+  const apiProcesses = Number(/(\d+) processes/.exec(listening)?.[1] ?? 1);
+  log(
+    `api (${apiProcesses} process${apiProcesses === 1 ? '' : 'es'}) on ${base} and worker started (NODE_ENV=production, LOG_LEVEL=${LOG_LEVEL})`,
+  );
 
   const pg = new Client({ connectionString: env.config.databaseUrl, options: `-c search_path=${env.config.dbSchema}` });
   await pg.connect();
@@ -371,6 +378,7 @@ async function main(): Promise<void> {
     concurrency: CONCURRENCY,
     build,
     logLevel: LOG_LEVEL,
+    apiProcesses,
     workerDuringLoad,
     records: { ...counts, queries: titles.length, source },
     import: imports,

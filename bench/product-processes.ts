@@ -4,7 +4,7 @@
  * build; their output to a file or kept in memory; stopped with SIGTERM, then SIGKILL.
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { sleep } from './import-fixtures';
 
@@ -30,6 +30,8 @@ export interface ProductProcess {
   child: ChildProcess;
   /** The last 20,000 characters it wrote. */
   output(): string;
+  /** The first line it wrote that matches `pattern` (read from the start of its log file). */
+  line(pattern: RegExp): string | undefined;
   /** SIGTERM, then SIGKILL after 30 s; resolves once it has exited. */
   stop(): Promise<void>;
 }
@@ -70,6 +72,10 @@ function spawnProduct(app: keyof typeof BUILT_ENTRY, env: Record<string, string>
   return {
     child,
     output: () => (o.logFile ? tail(o.logFile, 20_000) : out),
+    line: (pattern) => {
+      const text = o.logFile ? (existsSync(o.logFile) ? readFileSync(o.logFile, 'utf8') : '') : out;
+      return text.split('\n').find((l) => pattern.test(l));
+    },
     async stop() {
       if (!running()) return;
       child.kill('SIGTERM');
@@ -80,17 +86,24 @@ function spawnProduct(app: keyof typeof BUILT_ENTRY, env: Record<string, string>
   };
 }
 
-/** The real api, as its own process; `ready` resolves once it answers on `base`. */
-export function spawnApi(env: Record<string, string>, o: SpawnOptions = {}): ProductProcess & { ready: (base: string) => Promise<void> } {
+/**
+ * The real api, as its own process; `ready` resolves once it answers on `base` and has said it is
+ * listening (with API_PROCESSES > 1, once every one of its processes is); it gives that line.
+ */
+export function spawnApi(env: Record<string, string>, o: SpawnOptions = {}): ProductProcess & { ready: (base: string) => Promise<string> } {
   const api = spawnProduct('api', env, o);
   const ready = async (base: string) => {
     for (let i = 0; i < 1200; i++) {
       if (api.child.exitCode !== null) throw new Error(`api exited: ${api.output()}`);
-      const ok = await fetch(`${base}/api/catalog/reference`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) return;
+      // Its log lines are written asynchronously, and may follow this one by many kilobytes.
+      const listening = api.line(/^api listening/);
+      const ok =
+        listening !== undefined &&
+        (await fetch(`${base}/api/catalog/reference`).then(
+          (r) => r.ok,
+          () => false,
+        ));
+      if (ok) return listening;
       await sleep(100);
     }
     throw new Error(`api did not start: ${api.output()}`);

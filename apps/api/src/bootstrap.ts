@@ -67,8 +67,13 @@ function refuseAnonymousUploads(fastify: FastifyInstance, jwt: JwtService): void
   });
 }
 
+export interface ApiAppOptions {
+  /** The signals that close the app gracefully (default: every signal Nest knows). */
+  shutdownSignals?: string[];
+}
+
 /** Builds the API application (used by main.ts and by the end-to-end tests). */
-export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
+export async function createApiApp(config: AppConfig, options: ApiAppOptions = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     clientErrorHandler,
@@ -121,7 +126,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   // Spreadsheet imports (catalog) arrive as multipart/form-data and are read as a stream.
   await app.register(multipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1, fields: 10 } });
   app.enableCors({ origin: config.corsOrigins, credentials: true, methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] });
-  app.enableShutdownHooks();
+  app.enableShutdownHooks(options.shutdownSignals);
   setupOpenApi(app);
   await servePortal(app, resolve(config.webDist));
   return app;

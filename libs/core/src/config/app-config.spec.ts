@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { ConfigError, loadConfig } from './app-config';
 
 describe('loadConfig', () => {
@@ -39,6 +40,19 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'test' }).host).toBe('127.0.0.1');
     expect(loadConfig({ NODE_ENV: 'test', HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
     expect(() => loadConfig({ NODE_ENV: 'test', HOST: 'not a host!' })).toThrow(/HOST/);
+  });
+
+  it('serves the api with one process per core in production, one elsewhere, and several only with JWT_SECRET', () => {
+    const secret = { JWT_SECRET: 's'.repeat(40) };
+    expect(loadConfig({ NODE_ENV: 'development' }).apiProcesses).toBe(1);
+    expect(loadConfig({ NODE_ENV: 'production', ...secret }).apiProcesses).toBe(availableParallelism());
+    expect(loadConfig({ NODE_ENV: 'production', ...secret, API_PROCESSES: '1' }).apiProcesses).toBe(1);
+    expect(loadConfig({ NODE_ENV: 'development', ...secret, API_PROCESSES: '3' }).apiProcesses).toBe(3);
+    expect(() => loadConfig({ NODE_ENV: 'development', API_PROCESSES: '2' })).toThrow(
+      /API_PROCESSES: more than one api process needs JWT_SECRET/,
+    );
+    for (const bad of ['0', '1.5', '65', 'all'])
+      expect(() => loadConfig({ NODE_ENV: 'test', ...secret, API_PROCESSES: bad })).toThrow(/API_PROCESSES/);
   });
 
   it('holds a job lock for 30 s unless QUEUE_LOCK_MS says otherwise, never under 2 s', () => {

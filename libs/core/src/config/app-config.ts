@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { bool, cleanEnv, host, num, port, str, url } from 'envalid';
 import { QueueName } from '../queue/queue-names';
 
@@ -10,6 +11,11 @@ export interface AppConfig {
   port: number;
   /** Interface the api listens on: loopback unless HOST says otherwise (the compose file sets 0.0.0.0). */
   host: string;
+  /**
+   * Processes the api serves with, sharing its port (node:cluster): one per core in production, one
+   * elsewhere. One Node process uses one core; the api keeps no state of its own, so more serve alike.
+   */
+  apiProcesses: number;
   databaseUrl: string;
   /** PostgreSQL schema that holds every table (tests use one schema per run). */
   dbSchema: string;
@@ -92,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       NODE_ENV: str({ choices: ['development', 'test', 'production'], default: 'development' }),
       PORT: port({ default: 3000 }),
       HOST: host({ default: '127.0.0.1' }),
+      API_PROCESSES: num({ default: (env.NODE_ENV ?? 'development') === 'production' ? availableParallelism() : 1 }),
       DATABASE_URL: url({ default: 'postgresql://postgres@127.0.0.1:5432/test' }),
       DB_SCHEMA: str({ default: 'public' }),
       REDIS_URL: url({ default: 'redis://127.0.0.1:6379' }),
@@ -150,6 +157,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (e.JWT_SECRET !== '' && e.JWT_SECRET.length < 32) {
     throw new ConfigError('invalid environment variable JWT_SECRET: at least 32 characters');
   }
+  if (!Number.isInteger(e.API_PROCESSES) || e.API_PROCESSES < 1 || e.API_PROCESSES > 64) {
+    throw new ConfigError('invalid environment variable API_PROCESSES: a whole number from 1 to 64');
+  }
+  if (e.API_PROCESSES > 1 && e.JWT_SECRET === '') {
+    // Each process would otherwise make its own secret, and refuse the others' sessions.
+    throw new ConfigError('invalid environment variable API_PROCESSES: more than one api process needs JWT_SECRET');
+  }
   if (e.TEST_CLOCK_FILE && e.NODE_ENV !== 'test') {
     throw new ConfigError('invalid environment variable TEST_CLOCK_FILE: only a test environment may move the clock');
   }
@@ -175,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     nodeEnv: e.NODE_ENV as AppConfig['nodeEnv'],
     port: e.PORT,
     host: e.HOST,
+    apiProcesses: e.API_PROCESSES,
     databaseUrl: e.DATABASE_URL,
     dbSchema: e.DB_SCHEMA,
     redisUrl: e.REDIS_URL,
