@@ -2,11 +2,13 @@ import { TestApp, OrgSession } from './support/test-app';
 import { db, resultBody } from './catalog-fixtures';
 
 /**
- * The public lists keep their totals until a committed change of their records says otherwise
- * (ListTotals, ChangeVersions): a publication, a close or an import shows at once; a row changed
- * behind the product's back (psql) shows only once its total is counted again.
+ * The public lists keep their totals and pages until a committed change of their records says
+ * otherwise (ListTotals, PublicPages, ChangeVersions): a publication, a close, an import or an
+ * organization renamed shows at once; a row changed behind the product's back (psql) shows only
+ * once its list is read again after a change. A kept page still shows each reader only what they
+ * may see.
  */
-describe('public list totals are kept until their records change (e2e, real PostgreSQL and Redis)', () => {
+describe('public list totals and pages are kept until their records change (e2e, real PostgreSQL and Redis)', () => {
   let t: TestApp;
   let bureau: OrgSession;
   let university: OrgSession;
@@ -61,5 +63,36 @@ describe('public list totals are kept until their records change (e2e, real Post
     await publish({ field: '电子信息' });
     await publish({ field: '电子信息' });
     expect(await total()).toBe(before + 1);
+  });
+
+  it('keeps a page for every reader, yet shows the contact only to its owner and the bureau', async () => {
+    const enterprise = await t.verifiedOrg('enterprise', '荆门化工装备有限公司');
+    const id = await publish({ field: '高端装备制造', contactName: '李工' });
+    const row = async (token?: string) => {
+      const res = await t.request('GET', '/api/results?field=高端装备制造&pageSize=5', { token });
+      expect(res.status).toBe(200);
+      return res.body.items.find((r: { id: string }) => r.id === id);
+    };
+    // A visitor's read keeps the page; the owner's read of the same page then has its contact.
+    expect((await row()).contact).toBeUndefined();
+    expect((await row(university.token)).contact).toEqual(expect.objectContaining({ name: '李工' }));
+    expect((await row(bureau.token)).contact).toEqual(expect.objectContaining({ name: '李工' }));
+    expect((await row(enterprise.token)).contact).toBeUndefined();
+    expect((await row()).contact).toBeUndefined();
+  });
+
+  it('shows an organization renamed by the bureau in a kept page at once', async () => {
+    const id = await publish({ field: '新能源' });
+    const name = async () =>
+      (await t.request('GET', '/api/results?field=新能源&pageSize=5')).body.items.find((r: { id: string }) => r.id === id)
+        ?.organizationName;
+    expect(await name()).toBe('荆楚理工学院');
+    expect(await name()).toBe('荆楚理工学院');
+    const renamed = await t.request('PATCH', `/api/organizations/${university.organizationId}`, {
+      token: bureau.token,
+      body: { name: '荆楚理工大学' },
+    });
+    expect(renamed.status).toBe(200);
+    expect(await name()).toBe('荆楚理工大学');
   });
 });

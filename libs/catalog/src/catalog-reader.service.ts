@@ -77,7 +77,6 @@ export class CatalogReader {
     return this.toMatchable(type, rows, true);
   }
 
-  /** id → updatedAt of every published item (for reconciling the search index). */
   /** How many items of a type are published now. */
   async publishedCount(type: ItemType): Promise<number> {
     return type === 'need'
@@ -85,6 +84,16 @@ export class CatalogReader {
       : this.tx.repo(Result).count({ where: { status: 'published' } });
   }
 
+  /** The ids of an organization's published items (re-indexed when its name changes). */
+  async publishedIdsOf(type: ItemType, organizationId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.tx.manager.query(
+      `SELECT id FROM ${type === 'need' ? 'need' : 'result'} WHERE organization_id = $1 AND status = 'published'`,
+      [organizationId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** id → updatedAt of every published item (for reconciling the search index). */
   async publishedVersions(type: ItemType): Promise<Map<string, number>> {
     const table = type === 'need' ? 'need' : 'result';
     const rows: { id: string; updated_at: Date }[] = await this.tx.manager.query(

@@ -25,7 +25,7 @@ import { ItemRevision } from './revision.entity';
 import { RevisionsController } from './revisions.controller';
 import { ItemRevisions } from './revisions.service';
 import { CatalogHistory } from './workflow/catalog-history.service';
-import { ListTotals } from './workflow/list-totals';
+import { ListTotals, PublicPages } from './workflow/list-totals';
 import { ItemWorkflow } from './workflow/item-workflow.service';
 
 /** The three lists (needs, results, adoptions), their review workflow, quality check, import and export. */
@@ -36,6 +36,7 @@ import { ItemWorkflow } from './workflow/item-workflow.service';
   providers: [
     ItemWorkflow,
     ListTotals,
+    PublicPages,
     ItemRevisions,
     CatalogHistory,
     OrganizationDirectory,

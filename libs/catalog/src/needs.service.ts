@@ -117,8 +117,9 @@ export class NeedsService implements OnModuleInit {
   }
 
   async list(q: ItemListQueryDto, viewer: AuthUser | undefined): Promise<Page<NeedView>> {
-    const [rows, total] = await this.workflow.list(NEED_KIND, q, viewer);
-    return toPage(await this.views(rows, viewer), total, q);
+    const page = await this.workflow.listNamed(NEED_KIND, q, viewer);
+    const views = page.rows.map((r) => toNeedView(r, page.names.get(r.organizationId) ?? null, canManage(r, viewer)));
+    return toPage(views, page.total, q);
   }
 
   async reviewQueue(q: PageQueryDto, viewer: AuthUser): Promise<Page<NeedView>> {

@@ -108,8 +108,9 @@ export class ResultsService implements OnModuleInit {
   }
 
   async list(q: ItemListQueryDto, viewer: AuthUser | undefined): Promise<Page<ResultView>> {
-    const [rows, total] = await this.workflow.list(RESULT_KIND, q, viewer);
-    return toPage(await this.views(rows, viewer), total, q);
+    const page = await this.workflow.listNamed(RESULT_KIND, q, viewer);
+    const views = page.rows.map((r) => toResultView(r, page.names.get(r.organizationId) ?? null, canManage(r, viewer)));
+    return toPage(views, page.total, q);
   }
 
   async reviewQueue(q: PageQueryDto, viewer: AuthUser): Promise<Page<ResultView>> {

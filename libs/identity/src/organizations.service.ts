@@ -112,6 +112,9 @@ export class OrganizationsService implements OnModuleInit {
         data: { fields: Object.keys(dto) },
       });
       if (resubmitted) await this.outbox.emit('organization.submitted', { organizationId: id, resubmitted: true });
+      if (identityChanged.length) {
+        await this.outbox.emit('organization.updated', { organizationId: id, actorUserId: actor.userId, fields: identityChanged });
+      }
       return toOrganizationDetail(o);
     });
   }

@@ -24,8 +24,8 @@ import type { CatalogItem } from '../catalog-item.entity';
 import type { ItemFilterDto } from '../dto/item-query.dto';
 import { OrganizationDirectory } from '../organization-directory';
 import { ContactView, contactOf } from './item-view';
-import { applyItemFilters, isPublicList, pageAndCount } from './item-query';
-import { ListTotals } from './list-totals';
+import { applyItemFilters, isPublicList, pageAndCount, refuseUpsideDownItemRanges } from './item-query';
+import { ListTotals, NamedPage, PublicPages } from './list-totals';
 import type { ItemEventBase, ItemKind } from './item-kind';
 import { ITEM_MACHINES, type ItemAction } from './item-machine';
 
@@ -43,6 +43,7 @@ export class ItemWorkflow {
     private readonly histories: CatalogHistory,
     private readonly transitions: Transitions,
     private readonly totals: ListTotals,
+    private readonly pages: PublicPages,
   ) {}
 
   /** `<type>.owner`: only the owning organization; `<type>.manager`: the owner or the bureau. */
@@ -179,6 +180,26 @@ export class ItemWorkflow {
       ? (query: string, count: () => Promise<number>) => this.totals.total(kind.type, query, count)
       : undefined;
     return pageAndCount(qb, skip, take, this.tx, kept);
+  }
+
+  /**
+   * A filtered page with its total and the names of its items' organizations. A public page (the
+   * same for every reader) is kept until its items or an organization change.
+   */
+  async listNamed<T extends CatalogItem>(
+    kind: ItemKind<T>,
+    q: ItemFilterDto & PageQueryDto,
+    viewer: AuthUser | undefined,
+  ): Promise<NamedPage<T>> {
+    const load = async (): Promise<NamedPage<T>> => {
+      const [rows, total] = await this.list(kind, q, viewer);
+      const orgs = await this.orgs.byIds(rows.map((r) => r.organizationId));
+      return { rows, total, names: new Map([...orgs].map(([id, o]) => [id, o.name])) };
+    };
+    if (!isPublicList(q, viewer) || this.tx.inTransaction) return load();
+    refuseUpsideDownItemRanges(q);
+    // The query's own fields, in a fixed order: the same page asked twice has one key.
+    return this.pages.page(kind.type, JSON.stringify(q, Object.keys(q).sort()), load);
   }
 
   /** The bureau's queue: submitted items, oldest submission first. */

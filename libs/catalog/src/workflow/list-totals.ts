@@ -1,34 +1,78 @@
 import { Injectable } from '@nestjs/common';
 import { ChangeVersions } from '@app/core';
+import type { CatalogItem } from '../catalog-item.entity';
 
-/** Totals kept per process at most (one count each; the oldest go first). */
-const MAX_ENTRIES = 1_000;
-/** A total is counted again after this long even if no event said its records changed. */
-const MAX_AGE_MS = 60_000;
+/**
+ * Values derived from records, kept in this process under the change versions of the records'
+ * subjects (ChangeVersions: raised after each committed change), so that a change shows at once.
+ * An entry also expires after `maxAgeMs`, for changes made outside the product (psql); the oldest
+ * entries go first beyond `maxEntries`. When Redis cannot give the versions, nothing is kept.
+ */
+class KeptUnderVersions<V> {
+  private readonly kept = new Map<string, { value: V; at: number }>();
+
+  constructor(
+    private readonly versions: ChangeVersions,
+    private readonly maxEntries: number,
+    private readonly maxAgeMs: number,
+  ) {}
+
+  async get(subjects: string[], key: string, derive: () => Promise<V>): Promise<V> {
+    // Read before deriving: a change committed in between raises the version after this read,
+    // so what is derived here is never kept past it.
+    const version = await this.versions.currentOf(subjects);
+    if (version === null) return derive();
+    const versioned = `${subjects.join(',')}\u0000${version}\u0000${key}`;
+    const kept = this.kept.get(versioned);
+    if (kept && Date.now() - kept.at < this.maxAgeMs) return kept.value;
+    const value = await derive();
+    this.kept.delete(versioned);
+    if (this.kept.size >= this.maxEntries) this.kept.delete(this.kept.keys().next().value as string);
+    this.kept.set(versioned, { value, at: Date.now() });
+    return value;
+  }
+}
 
 /**
  * The totals of public lists, kept until their records change. Counting 100,000 published results
- * takes PostgreSQL ~17 ms a page, the public list's whole cost at c=16; a total kept under the
- * list's change version (raised after each committed change of its records, see ChangeVersions)
- * costs one Redis read. A total is keyed by its exact SQL and parameters, so two filters never
- * share one; an entry also expires after a minute, for changes made outside the product (psql).
+ * takes PostgreSQL ~17 ms a page, the public list's whole cost at c=16; a kept total costs one Redis
+ * read. A total is keyed by its exact SQL and parameters, so two filters never share one.
  */
 @Injectable()
 export class ListTotals {
-  private readonly totals = new Map<string, { total: number; at: number }>();
+  private readonly totals: KeptUnderVersions<number>;
 
-  constructor(private readonly versions: ChangeVersions) {}
+  constructor(versions: ChangeVersions) {
+    this.totals = new KeptUnderVersions(versions, 1_000, 60_000);
+  }
 
-  async total(subject: string, query: string, count: () => Promise<number>): Promise<number> {
-    const version = await this.versions.current(subject);
-    if (version === null) return count();
-    const key = `${subject}\u0000${version}\u0000${query}`;
-    const kept = this.totals.get(key);
-    if (kept && Date.now() - kept.at < MAX_AGE_MS) return kept.total;
-    const total = await count();
-    this.totals.delete(key);
-    if (this.totals.size >= MAX_ENTRIES) this.totals.delete(this.totals.keys().next().value as string);
-    this.totals.set(key, { total, at: Date.now() });
-    return total;
+  total(subject: string, query: string, count: () => Promise<number>): Promise<number> {
+    return this.totals.get([subject], query, count);
+  }
+}
+
+/** A page of items, its total, and the names of the items' organizations. */
+export interface NamedPage<T extends CatalogItem> {
+  rows: T[];
+  total: number;
+  names: Map<string, string | null>;
+}
+
+/**
+ * Public list pages (the same for every reader), kept until their items or any organization
+ * change: an organization renamed raises the `organization` version (`organization.updated`). A
+ * page kept is one Redis read instead of three PostgreSQL queries and their rows' hydration.
+ */
+@Injectable()
+export class PublicPages {
+  private readonly pages: KeptUnderVersions<NamedPage<CatalogItem>>;
+
+  constructor(versions: ChangeVersions) {
+    // 200 pages of 20 rows: a few megabytes of rows at most.
+    this.pages = new KeptUnderVersions(versions, 200, 60_000);
+  }
+
+  page<T extends CatalogItem>(subject: string, key: string, load: () => Promise<NamedPage<T>>): Promise<NamedPage<T>> {
+    return this.pages.get([subject, 'organization'], key, load) as Promise<NamedPage<T>>;
   }
 }

@@ -42,6 +42,11 @@ export interface DomainEventPayloads {
   /** A new organization, or a rejected one corrected, waits for the bureau's verification. */
   'organization.submitted': { organizationId: string; resubmitted: boolean };
   /**
+   * An organization's name, credit code or region changed (only the bureau changes a verified
+   * one's): what shows its name elsewhere follows (search documents, kept public list pages).
+   */
+  'organization.updated': { organizationId: string; actorUserId: string | null; fields: string[] };
+  /**
    * A one-time account link was recorded (a forgotten password, an e-mail to verify, an invitation,
    * a sign-up with a taken address: the link's purpose says which): the worker makes the link's
    * secret (never in the outbox) and mails it. Written as `account.password-reset` before it served

@@ -38,6 +38,18 @@ export class ChangeVersions {
     }
   }
 
+  /** The current versions of several subjects, read at once and joined, or null when Redis cannot say. */
+  async currentOf(subjects: string[]): Promise<string | null> {
+    if (this.redis.client.status !== 'ready') return null;
+    try {
+      const versions = await withTimeout(this.redis.client.mget(...subjects.map((s) => this.key(s))), READ_TIMEOUT_MS);
+      return versions.map((v) => v ?? '0').join('.');
+    } catch (err) {
+      this.log.debug(`change versions of ${subjects.join(', ')} unread: ${(err as Error).message}`);
+      return null;
+    }
+  }
+
   private key(subject: string): string {
     return this.redis.key('change-version', subject);
   }

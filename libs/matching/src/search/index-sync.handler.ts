@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { JobHandlerRegistry, QueueName, QueueRegistry, RelayedEvent, TransactionHost } from '@app/core';
+import { CatalogReader } from '@app/catalog';
 import { IMPORT_INDEX_CHUNK, ImportChunkJob } from '../imports/import-jobs';
 import { ImportPipeline } from '../imports/import-pipeline';
 import type { IndexedType } from './meili.service';
@@ -29,7 +30,8 @@ const IMPORT_EVENTS: Record<string, IndexedType> = { 'need.imported': 'need', 'r
  * for a flush a moment later; the flush sends every pending item in one batch, so a burst of
  * approvals becomes one Meilisearch task, not one per document. After a batch is indexed, its
  * items' matches are (re)computed on the match queue. A bulk import takes its own way
- * (ImportPipeline): chunks of thousands, behind single items, then batched matching.
+ * (ImportPipeline): chunks of thousands, behind single items, then batched matching. An
+ * organization renamed has its published items marked, so their documents carry the new name.
  */
 @Injectable()
 export class IndexSyncHandler implements OnModuleInit {
@@ -39,6 +41,7 @@ export class IndexSyncHandler implements OnModuleInit {
     private readonly tx: TransactionHost,
     private readonly index: SearchIndexService,
     private readonly imports: ImportPipeline,
+    private readonly catalog: CatalogReader,
   ) {}
 
   onModuleInit(): void {
@@ -54,13 +57,21 @@ export class IndexSyncHandler implements OnModuleInit {
       );
     }
     this.registry.handle(QueueName.SearchIndex, IMPORT_INDEX_CHUNK, (job: Job<ImportChunkJob>) => this.imports.indexChunk(job.data));
+    this.registry.subscribe(QueueName.SearchIndex, 'organization.updated', async (job: Job<RelayedEvent<'organization.updated'>>) => {
+      for (const type of ['need', 'result'] as const) {
+        await this.mark(type, await this.catalog.publishedIdsOf(type, job.data.payload.organizationId));
+      }
+    });
   }
 
-  async mark(type: IndexedType, id: string): Promise<void> {
+  /** Marks items pending (again) and asks for a flush. */
+  async mark(type: IndexedType, ids: string | string[]): Promise<void> {
+    const list = typeof ids === 'string' ? [ids] : ids;
+    if (list.length === 0) return;
     await this.tx.manager.query(
-      `INSERT INTO search_sync_pending (index_type, item_id) VALUES ($1, $2)
+      `INSERT INTO search_sync_pending (index_type, item_id) SELECT $1, unnest($2::uuid[])
        ON CONFLICT (index_type, item_id) DO UPDATE SET queued_at = now()`,
-      [type, id],
+      [type, list],
     );
     // One flush per type per time slot: later marks within the slot ride along.
     const slot = Math.floor(Date.now() / FLUSH_DELAY_MS);
