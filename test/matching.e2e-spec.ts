@@ -249,6 +249,9 @@ describe('search, matching and engagements (e2e, real Meilisearch)', () => {
     expect(other.body.details[0].field).toBe('note');
     const ok = await t.request('POST', `/api/matches/${victim.id}/dismiss`, { token: enterprise.token, body: { reason: '领域不符' } });
     expect(ok.status).toBe(200);
+    // At once, though the page was read (and kept) just before.
+    const dismissed = (await t.request('GET', `/api/needs/${needId}/matches`, { token: enterprise.token })).body.items;
+    expect(dismissed.map((m: { id: string }) => m.id)).not.toContain(victim.id);
     await t.get(MatchesService).compute('need', needId);
     const after = (await t.request('GET', `/api/needs/${needId}/matches`, { token: enterprise.token })).body.items.map(
       (m: { id: string }) => m.id,

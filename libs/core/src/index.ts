@@ -31,6 +31,7 @@ export * from './auth/session-revocations';
 export * from './redis/redis.service';
 export * from './redis/rate-limiter';
 export * from './redis/change-versions';
+export * from './redis/kept-under-versions';
 export * from './core.module';
 export * from './migrations';
 export * from './http/html.util';

@@ -5,7 +5,9 @@ import {
   AuthUser,
   actorOf,
   AuditService,
+  ChangeVersions,
   Clock,
+  KeptUnderVersions,
   ForbiddenError,
   isBureau,
   NotFoundError,
@@ -25,6 +27,14 @@ import type { MatchHit } from '../relevance';
 
 /** How many matches are kept per item. */
 const KEEP = 20;
+
+/** The change version raised by every write of stored matches. */
+const MATCH_SUBJECT = 'match';
+/**
+ * What a page of an item's matches shows: the stored matches, both sides' items (text for the
+ * explanations, titles, places) and the other side's organization names.
+ */
+const MATCH_PAGE_SUBJECTS = [MATCH_SUBJECT, 'need', 'result', 'organization'];
 
 /** A stored match at or above the notification threshold, not told before. */
 export interface NotifiablePair {
@@ -49,6 +59,9 @@ export interface ComputeOptions {
  */
 @Injectable()
 export class MatchesService {
+  /** Pages of matches as served, kept until a match, an item or an organization changes. */
+  private readonly pages: KeptUnderVersions<Awaited<ReturnType<MatchesService['page']>>>;
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly tx: TransactionHost,
@@ -57,7 +70,10 @@ export class MatchesService {
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-  ) {}
+    private readonly versions: ChangeVersions,
+  ) {
+    this.pages = new KeptUnderVersions(versions, 2_000, 60_000);
+  }
 
   /** Recomputes the matches of a need (against results) or of a result (against needs). */
   async compute(type: ItemType, id: string, options: ComputeOptions = {}): Promise<{ stored: number; notified: number }> {
@@ -168,6 +184,7 @@ export class MatchesService {
         `UPDATE match SET status = 'retired' WHERE ${column} = $1 AND status = 'active' AND NOT (id = ANY($2::uuid[]))`,
         [id, keptIds],
       );
+      await this.versions.touch(MATCH_SUBJECT);
       return { stored: rows.length, notified };
     });
   }
@@ -192,6 +209,7 @@ export class MatchesService {
   async retire(type: ItemType, id: string): Promise<void> {
     const column = type === 'need' ? 'need_id' : 'result_id';
     await this.tx.manager.query(`UPDATE match SET status = 'retired' WHERE ${column} = $1 AND status = 'active'`, [id]);
+    await this.versions.touch(MATCH_SUBJECT);
   }
 
   /**
@@ -199,6 +217,12 @@ export class MatchesService {
    * reasons both as stored (for programs) and as sentences (for people).
    */
   async list(type: ItemType, id: string, q: PageQueryDto) {
+    // Inside a transaction a page may hold the transaction's own changes: never kept.
+    if (this.tx.inTransaction) return this.page(type, id, q);
+    return this.pages.get(MATCH_PAGE_SUBJECTS, `${type}:${id}:${q.page}:${q.pageSize}`, () => this.page(type, id, q));
+  }
+
+  private async page(type: ItemType, id: string, q: PageQueryDto) {
     const column = type === 'need' ? 'needId' : 'resultId';
     const { skip, take } = pageOffset(q);
     // The page and its total in one round trip; both sides' items then at once.
@@ -280,6 +304,7 @@ export class MatchesService {
         dismissNote: note ?? null,
       });
       await this.tx.repo(Match).save(m);
+      await this.versions.touch(MATCH_SUBJECT);
       await this.audit.record({
         actor: actorOf(actor),
         action: 'match.dismiss',
