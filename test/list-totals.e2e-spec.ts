@@ -95,4 +95,31 @@ describe('public list totals and pages are kept until their records change (e2e,
     expect(renamed.status).toBe(200);
     expect(await name()).toBe('荆楚理工大学');
   });
+
+  it('keeps a public item page, yet shows a close, a rename and the contact rules at once, and never keeps a draft', async () => {
+    const id = await publish({ field: '精细化工', contactName: '赵工' });
+    const page = async (token?: string) => {
+      const res = await t.request('GET', `/api/results/${id}`, { token });
+      expect(res.status).toBe(200);
+      return res.body;
+    };
+    expect((await page()).contact).toBeUndefined();
+    expect((await page(university.token)).contact).toEqual(expect.objectContaining({ name: '赵工' }));
+    await t.request('PATCH', `/api/organizations/${university.organizationId}`, {
+      token: bureau.token,
+      body: { name: '荆楚理工学院（新）' },
+    });
+    expect((await page()).organizationName).toBe('荆楚理工学院（新）');
+    expect((await t.request('POST', `/api/results/${id}/close`, { token: university.token, body: {} })).status).toBe(200);
+    expect((await page()).status).toBe('closed');
+
+    // A draft is read afresh each time: its owner sees each save at once; others never see it.
+    const draft = await t.request('POST', '/api/results', { token: university.token, body: resultBody({ title: '草稿成果甲' }) });
+    expect((await t.request('GET', `/api/results/${draft.body.id}`, { token: university.token })).body.title).toBe('草稿成果甲');
+    expect(
+      (await t.request('PATCH', `/api/results/${draft.body.id}`, { token: university.token, body: { title: '草稿成果乙' } })).status,
+    ).toBe(200);
+    expect((await t.request('GET', `/api/results/${draft.body.id}`, { token: university.token })).body.title).toBe('草稿成果乙');
+    expect((await t.request('GET', `/api/results/${draft.body.id}`)).status).toBe(404);
+  });
 });

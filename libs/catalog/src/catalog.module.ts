@@ -25,7 +25,7 @@ import { ItemRevision } from './revision.entity';
 import { RevisionsController } from './revisions.controller';
 import { ItemRevisions } from './revisions.service';
 import { CatalogHistory } from './workflow/catalog-history.service';
-import { ListTotals, PublicPages } from './workflow/list-totals';
+import { ListTotals, PublicItems, PublicPages } from './workflow/list-totals';
 import { ItemWorkflow } from './workflow/item-workflow.service';
 
 /** The three lists (needs, results, adoptions), their review workflow, quality check, import and export. */
@@ -37,6 +37,7 @@ import { ItemWorkflow } from './workflow/item-workflow.service';
     ItemWorkflow,
     ListTotals,
     PublicPages,
+    PublicItems,
     ItemRevisions,
     CatalogHistory,
     OrganizationDirectory,

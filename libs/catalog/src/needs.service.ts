@@ -102,7 +102,8 @@ export class NeedsService implements OnModuleInit {
   }
 
   async get(id: string, viewer: AuthUser | undefined): Promise<NeedView> {
-    return this.view(await this.workflow.visible(NEED_KIND, id, viewer), viewer);
+    const { item, organizationName } = await this.workflow.visibleNamed(NEED_KIND, id, viewer);
+    return toNeedView(item, organizationName, canManage(item, viewer));
   }
 
   /** The stored quality check, recomputed (for the owner before submitting, and for the bureau). */

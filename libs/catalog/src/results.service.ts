@@ -94,7 +94,8 @@ export class ResultsService implements OnModuleInit {
   }
 
   async get(id: string, viewer: AuthUser | undefined): Promise<ResultView> {
-    return this.view(await this.workflow.visible(RESULT_KIND, id, viewer), viewer);
+    const { item, organizationName } = await this.workflow.visibleNamed(RESULT_KIND, id, viewer);
+    return toResultView(item, organizationName, canManage(item, viewer));
   }
 
   async quality(id: string): Promise<QualityReport> {

@@ -25,7 +25,7 @@ import type { ItemFilterDto } from '../dto/item-query.dto';
 import { OrganizationDirectory } from '../organization-directory';
 import { ContactView, contactOf } from './item-view';
 import { applyItemFilters, isPublicList, pageAndCount, refuseUpsideDownItemRanges } from './item-query';
-import { ListTotals, NamedPage, PublicPages } from './list-totals';
+import { ListTotals, NamedItem, NamedPage, PublicItems, PublicPages } from './list-totals';
 import type { ItemEventBase, ItemKind } from './item-kind';
 import { ITEM_MACHINES, type ItemAction } from './item-machine';
 
@@ -44,6 +44,7 @@ export class ItemWorkflow {
     private readonly transitions: Transitions,
     private readonly totals: ListTotals,
     private readonly pages: PublicPages,
+    private readonly publicItems: PublicItems,
   ) {}
 
   /** `<type>.owner`: only the owning organization; `<type>.manager`: the owner or the bureau. */
@@ -66,6 +67,21 @@ export class ItemWorkflow {
   }
 
   /** The item if `viewer` may see it: published ones are public, the rest only for the owner and the bureau. */
+  /** An item the viewer may see, with its organization's name; a public item's is kept until it or an organization changes. */
+  async visibleNamed<T extends CatalogItem>(
+    kind: ItemKind<T>,
+    id: string,
+    viewer: AuthUser | undefined,
+  ): Promise<NamedItem<T> & { item: T }> {
+    const load = async (): Promise<NamedItem<T>> => {
+      const item = await this.find(kind, id);
+      return { item, organizationName: item ? ((await this.orgs.byId(item.organizationId))?.name ?? null) : null };
+    };
+    const { item, organizationName } = this.tx.inTransaction ? await load() : await this.publicItems.item(kind.type, id, load, isPublic);
+    if (!item || !(isPublic(item) || canManage(item, viewer))) throw new NotFoundError(kind.label);
+    return { item, organizationName };
+  }
+
   async visible<T extends CatalogItem>(kind: ItemKind<T>, id: string, viewer: AuthUser | undefined): Promise<T> {
     const item = await this.find(kind, id);
     if (!item || !(isPublic(item) || canManage(item, viewer))) throw new NotFoundError(kind.label);

@@ -45,3 +45,32 @@ export class PublicPages {
     return this.pages.get([subject, 'organization'], key, load) as Promise<NamedPage<T>>;
   }
 }
+
+/** An item and its organization's name. */
+export interface NamedItem<T extends CatalogItem> {
+  item: T | null;
+  organizationName: string | null;
+}
+
+/**
+ * Public items' pages (published, or closed after publication), kept until their kind of item or
+ * any organization changes. A public item changes only through events (an edit waits as a
+ * revision until approved); a draft or an item under review is always read afresh.
+ */
+@Injectable()
+export class PublicItems {
+  private readonly items: KeptUnderVersions<NamedItem<CatalogItem>>;
+
+  constructor(versions: ChangeVersions) {
+    this.items = new KeptUnderVersions(versions, 5_000, 60_000);
+  }
+
+  item<T extends CatalogItem>(
+    subject: string,
+    id: string,
+    load: () => Promise<NamedItem<T>>,
+    isPublic: (item: T) => boolean,
+  ): Promise<NamedItem<T>> {
+    return this.items.get([subject, 'organization'], id, load, (v) => v.item !== null && isPublic(v.item as T)) as Promise<NamedItem<T>>;
+  }
+}

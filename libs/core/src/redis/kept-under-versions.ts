@@ -15,7 +15,8 @@ export class KeptUnderVersions<V> {
     private readonly maxAgeMs: number,
   ) {}
 
-  async get(subjects: string[], key: string, derive: () => Promise<V>): Promise<V> {
+  /** The value kept under `key`, or derived afresh (and kept, unless `keep` says otherwise). */
+  async get(subjects: string[], key: string, derive: () => Promise<V>, keep: (value: V) => boolean = () => true): Promise<V> {
     // Read before deriving: a change committed in between raises the version after this read,
     // so what is derived here is never kept past it.
     const version = await this.versions.currentOf(subjects);
@@ -24,6 +25,7 @@ export class KeptUnderVersions<V> {
     const kept = this.kept.get(versioned);
     if (kept && Date.now() - kept.at < this.maxAgeMs) return kept.value;
     const value = await derive();
+    if (!keep(value)) return value;
     this.kept.delete(versioned);
     if (this.kept.size >= this.maxEntries) this.kept.delete(this.kept.keys().next().value as string);
     this.kept.set(versioned, { value, at: Date.now() });
