@@ -11,6 +11,7 @@ export * from './errors/error-response.dto';
 export * from './errors/validation-messages';
 export * from './errors/all-exceptions.filter';
 export * from './pagination/page-query.dto';
+export * from './pagination/page-and-total';
 export * from './audit/audit-entry.entity';
 export * from './audit/audit.service';
 export * from './outbox/outbox-event.entity';

@@ -29,12 +29,18 @@ import { ListTotals, NamedItem, NamedPage, PublicItems, PublicPages } from './li
 import type { ItemEventBase, ItemKind } from './item-kind';
 import { ITEM_MACHINES, type ItemAction } from './item-machine';
 
+/** Owners kept by the access checks (a few megabytes). */
+const OWNERS_KEPT = 50_000;
+
 /**
  * The review workflow shared by needs and results: draft → submitted → published | rejected →
  * closed. Each transition is one transaction holding the change, its audit entry and its outbox event.
  */
 @Injectable()
 export class ItemWorkflow {
+  /** Items' owners by `<type>:<id>`. */
+  private readonly owners = new Map<string, string>();
+
   constructor(
     private readonly tx: TransactionHost,
     private readonly audit: AuditService,
@@ -56,10 +62,20 @@ export class ItemWorkflow {
     });
   }
 
-  /** The owning organization of an item (null: no such item); what every access check reads, and nothing more. */
+  /**
+   * The owning organization of an item (null: no such item); what every access check reads, and
+   * nothing more. An item never changes owner and is never deleted, so an owner read outside a
+   * transaction is kept for the process's life (the newest OWNERS_KEPT).
+   */
   private async ownerOf<T extends CatalogItem>(kind: ItemKind<T>, id: string): Promise<string | null> {
+    const key = `${kind.type}:${id}`;
+    const kept = this.owners.get(key);
+    if (kept !== undefined) return kept;
     const item = await this.tx.repo(kind.entity).findOne({ select: { id: true, organizationId: true } as never, where: { id } as never });
-    return item?.organizationId ?? null;
+    if (!item || this.tx.inTransaction) return item?.organizationId ?? null;
+    if (this.owners.size >= OWNERS_KEPT) this.owners.delete(this.owners.keys().next().value as string);
+    this.owners.set(key, item.organizationId);
+    return item.organizationId;
   }
 
   find<T extends CatalogItem>(kind: ItemKind<T>, id: string): Promise<T | null> {

@@ -12,6 +12,7 @@ import {
   isBureau,
   NotFoundError,
   OutboxService,
+  pageAndTotal,
   pageOffset,
   PageQueryDto,
   toPage,
@@ -226,21 +227,16 @@ export class MatchesService {
     const column = type === 'need' ? 'needId' : 'resultId';
     const { skip, take } = pageOffset(q);
     // The page and its total in one round trip; both sides' items then at once.
-    const { entities: rows, raw } = await this.tx
-      .repo(Match)
-      .createQueryBuilder('m')
-      .addSelect('count(*) OVER ()', 'page_total')
-      .where(`m.${column} = :id AND m.status = 'active'`, { id })
-      .orderBy('m.score', 'DESC')
-      .addOrderBy('m.id', 'ASC')
-      .offset(skip)
-      .limit(take)
-      .getRawAndEntities<{ page_total: string }>();
-    const total = raw.length
-      ? Number(raw[0].page_total)
-      : skip > 0
-        ? await this.tx.repo(Match).count({ where: { [column]: id, status: 'active' } })
-        : 0;
+    const [rows, total] = await pageAndTotal(
+      this.tx
+        .repo(Match)
+        .createQueryBuilder('m')
+        .where(`m.${column} = :id AND m.status = 'active'`, { id })
+        .orderBy('m.score', 'DESC')
+        .addOrderBy('m.id', 'ASC'),
+      skip,
+      take,
+    );
     const otherType: ItemType = type === 'need' ? 'result' : 'need';
     const [self, otherItems] = rows.length
       ? await this.tx.all(

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthUser, NotFoundError, Page, pageOffset, PageQueryDto, toPage, TransactionHost } from '@app/core';
+import { AuthUser, NotFoundError, Page, pageAndTotal, pageOffset, PageQueryDto, toPage, TransactionHost } from '@app/core';
 import { forEachChunk } from '../batch.util';
 import { Notification } from '../notify.entities';
 import type { RenderedMessage } from '../notification-templates';
@@ -74,13 +74,8 @@ export class InboxService {
     const qb = this.tx.repo(Notification).createQueryBuilder('n').where('n.user_id = :userId', { userId: user.userId });
     if (q.unreadOnly) qb.andWhere('n.read_at IS NULL');
     const { skip, take } = pageOffset(q);
-    const [rows, total] = await qb
-      .orderBy('(n.read_at IS NOT NULL)', 'ASC')
-      .addOrderBy('n.created_at', 'DESC')
-      .addOrderBy('n.id', 'ASC')
-      .offset(skip)
-      .limit(take)
-      .getManyAndCount();
+    qb.orderBy('(n.read_at IS NOT NULL)', 'ASC').addOrderBy('n.created_at', 'DESC').addOrderBy('n.id', 'ASC');
+    const [rows, total] = await pageAndTotal(qb, skip, take);
     return toPage(rows.map(toView), total, q);
   }
 
