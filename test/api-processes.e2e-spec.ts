@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { ApiClient, ProductProcess, spawnTs, startProduct, worldEnv } from './support/processes';
 import { createTestEnv, TestEnv } from './support/test-env';
@@ -50,6 +51,23 @@ describe('api served by several processes', () => {
     expect(code).toBe(1);
     expect(err).toContain('API_PROCESSES: more than one api process needs JWT_SECRET');
   }, 60_000);
+
+  it('stops with a failure when its processes cannot start (the port is taken)', async () => {
+    const taken = createServer();
+    const port = await freePort();
+    await new Promise<void>((resolve) => taken.listen(port, '127.0.0.1', resolve));
+    try {
+      const child = startProduct(
+        'api',
+        worldEnv(env.config, { API_PROCESSES: '2', PORT: String(port), JWT_SECRET: randomBytes(32).toString('hex') }),
+        { name: 'api ×2 on a taken port' },
+      );
+      expect(await child.exited).toBe(1);
+      expect(child.output()).not.toContain('api listening');
+    } finally {
+      taken.close();
+    }
+  }, 120_000);
 
   it('serves on one port from two processes, replaces one that dies, and stops all on SIGTERM', async () => {
     const port = await freePort();

@@ -20,26 +20,27 @@ async function serve(config: AppConfig, inCluster: boolean): Promise<void> {
 /**
  * The primary of API_PROCESSES api processes sharing one port (node:cluster hands each new
  * connection to the next process). It says the api is listening once every process is; it
- * replaces a process that dies while serving, stops when one cannot start (as a single process
- * would), and on SIGTERM or SIGINT stops them all gracefully.
+ * replaces a process that dies while serving (after a pause that doubles while they keep dying
+ * within a minute), stops when one cannot start (as a single process would), and on SIGTERM or
+ * SIGINT stops them all gracefully.
  */
 function supervise(config: AppConfig): void {
   let stopping = false;
   let announced = false;
+  const live = new Set<Worker>();
   const serving = new Set<Worker>();
-  const fork = (): Worker => cluster.fork();
+  let recentDeaths: number[] = [];
+  const fork = (): void => void live.add(cluster.fork());
   const stopAll = (code: number): void => {
     if (stopping) return;
     stopping = true;
-    const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined);
-    if (workers.length === 0) process.exit(code);
-    for (const w of workers) w.process.kill('SIGTERM');
+    // Also the code if the primary ends by running out of work rather than through exit() below.
+    process.exitCode = code;
+    if (live.size === 0) process.exit(code);
+    for (const w of live) w.process.kill('SIGTERM');
     setTimeout(() => {
-      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGKILL');
+      for (const w of live) w.process.kill('SIGKILL');
     }, STOP_GRACE_MS).unref();
-    cluster.on('exit', () => {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(code);
-    });
   };
   cluster.on('listening', (worker) => {
     serving.add(worker);
@@ -49,11 +50,17 @@ function supervise(config: AppConfig): void {
     }
   });
   cluster.on('exit', (worker, code, signal) => {
-    if (stopping) return;
+    live.delete(worker);
     const wasServing = serving.delete(worker);
+    if (stopping) {
+      if (live.size === 0) process.exit(process.exitCode ?? 0);
+      return;
+    }
     process.stderr.write(`api process ${worker.process.pid} exited (${signal ?? `code ${code}`})\n`);
-    if (wasServing) fork();
-    else stopAll(code || 1);
+    if (!wasServing) return stopAll(code || 1);
+    const now = Date.now();
+    recentDeaths = [...recentDeaths.filter((t) => now - t < 60_000), now];
+    setTimeout(() => stopping || fork(), Math.min(30_000, 500 * 2 ** (recentDeaths.length - 1)));
   });
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => stopAll(0));
   for (let i = 0; i < config.apiProcesses; i++) fork();

@@ -25,7 +25,7 @@ import { ItemRevision } from './revision.entity';
 import { RevisionsController } from './revisions.controller';
 import { ItemRevisions } from './revisions.service';
 import { CatalogHistory } from './workflow/catalog-history.service';
-import { ListTotals, PublicItems, PublicPages } from './workflow/list-totals';
+import { ListTotals, PublicItems, PublicPages } from './workflow/kept-reads';
 import { ItemWorkflow } from './workflow/item-workflow.service';
 
 /** The three lists (needs, results, adoptions), their review workflow, quality check, import and export. */

@@ -33,6 +33,7 @@ export * from './redis/redis.service';
 export * from './redis/rate-limiter';
 export * from './redis/change-versions';
 export * from './redis/kept-under-versions';
+export * from './util/capped-map';
 export * from './core.module';
 export * from './migrations';
 export * from './http/html.util';

@@ -32,15 +32,6 @@ export function isPublicList(q: ItemFilterDto, viewer: AuthUser | undefined): bo
   return !q.mine && listStatus(q, viewer) === 'published';
 }
 
-/** A 400 naming the fields when a range's lower end is above its upper end. */
-export function refuseUpsideDownItemRanges(q: ItemFilterDto): void {
-  refuseUpsideDownRanges([
-    { label: '技术成熟度', from: 'trlMin', to: 'trlMax', min: q.trlMin, max: q.trlMax },
-    { label: '发布日期', from: 'publishedFrom', to: 'publishedTo', min: q.publishedFrom, max: q.publishedTo },
-    { label: '创建日期', from: 'createdFrom', to: 'createdTo', min: q.createdFrom, max: q.createdTo },
-  ]);
-}
-
 /**
  * Applies visibility and filters to a list of needs or results. Visibility in one place: the
  * bureau sees everything; anyone else sees published (and once-published, closed) items plus the
@@ -53,7 +44,11 @@ export function applyItemFilters<T extends CatalogItem>(
   q: ItemFilterDto,
   viewer: AuthUser | undefined,
 ): SelectQueryBuilder<T> {
-  refuseUpsideDownItemRanges(q);
+  refuseUpsideDownRanges([
+    { label: '技术成熟度', from: 'trlMin', to: 'trlMax', min: q.trlMin, max: q.trlMax },
+    { label: '发布日期', from: 'publishedFrom', to: 'publishedTo', min: q.publishedFrom, max: q.publishedTo },
+    { label: '创建日期', from: 'createdFrom', to: 'createdTo', min: q.createdFrom, max: q.createdTo },
+  ]);
   const bureau = isBureau(viewer);
   const status = listStatus(q, viewer);
   if (q.mine) {

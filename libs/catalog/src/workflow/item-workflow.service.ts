@@ -7,6 +7,7 @@ import {
   actorOf,
   AuditService,
   AuthUser,
+  CappedMap,
   ErrorDetail,
   ForbiddenError,
   InvalidStateError,
@@ -24,8 +25,8 @@ import type { CatalogItem } from '../catalog-item.entity';
 import type { ItemFilterDto } from '../dto/item-query.dto';
 import { OrganizationDirectory } from '../organization-directory';
 import { ContactView, contactOf } from './item-view';
-import { applyItemFilters, isPublicList, pageAndCount, refuseUpsideDownItemRanges } from './item-query';
-import { ListTotals, NamedItem, NamedPage, PublicItems, PublicPages } from './list-totals';
+import { applyItemFilters, isPublicList, pageAndCount } from './item-query';
+import { ListTotals, NamedItem, NamedPage, PublicItems, PublicPages } from './kept-reads';
 import type { ItemEventBase, ItemKind } from './item-kind';
 import { ITEM_MACHINES, type ItemAction } from './item-machine';
 
@@ -39,7 +40,7 @@ const OWNERS_KEPT = 50_000;
 @Injectable()
 export class ItemWorkflow {
   /** Items' owners by `<type>:<id>`. */
-  private readonly owners = new Map<string, string>();
+  private readonly owners = new CappedMap<string, string>(OWNERS_KEPT);
 
   constructor(
     private readonly tx: TransactionHost,
@@ -73,7 +74,6 @@ export class ItemWorkflow {
     if (kept !== undefined) return kept;
     const item = await this.tx.repo(kind.entity).findOne({ select: { id: true, organizationId: true } as never, where: { id } as never });
     if (!item || this.tx.inTransaction) return item?.organizationId ?? null;
-    if (this.owners.size >= OWNERS_KEPT) this.owners.delete(this.owners.keys().next().value as string);
     this.owners.set(key, item.organizationId);
     return item.organizationId;
   }
@@ -82,8 +82,10 @@ export class ItemWorkflow {
     return this.tx.repo(kind.entity).findOne({ where: { id } as never });
   }
 
-  /** The item if `viewer` may see it: published ones are public, the rest only for the owner and the bureau. */
-  /** An item the viewer may see, with its organization's name; a public item's is kept until it or an organization changes. */
+  /**
+   * The item if `viewer` may see it (published ones are public, the rest only for the owner and the
+   * bureau), with its organization's name; a public item's is kept until it or an organization changes.
+   */
   async visibleNamed<T extends CatalogItem>(
     kind: ItemKind<T>,
     id: string,
@@ -96,12 +98,6 @@ export class ItemWorkflow {
     const { item, organizationName } = this.tx.inTransaction ? await load() : await this.publicItems.item(kind.type, id, load, isPublic);
     if (!item || !(isPublic(item) || canManage(item, viewer))) throw new NotFoundError(kind.label);
     return { item, organizationName };
-  }
-
-  async visible<T extends CatalogItem>(kind: ItemKind<T>, id: string, viewer: AuthUser | undefined): Promise<T> {
-    const item = await this.find(kind, id);
-    if (!item || !(isPublic(item) || canManage(item, viewer))) throw new NotFoundError(kind.label);
-    return item;
   }
 
   async create<T extends CatalogItem>(kind: ItemKind<T>, user: AuthUser, values: Partial<T>): Promise<T> {
@@ -229,8 +225,7 @@ export class ItemWorkflow {
       return { rows, total, names: new Map([...orgs].map(([id, o]) => [id, o.name])) };
     };
     if (!isPublicList(q, viewer) || this.tx.inTransaction) return load();
-    refuseUpsideDownItemRanges(q);
-    // The query's own fields, in a fixed order: the same page asked twice has one key.
+    // A query with an upside-down range throws in `load`, so it is never kept. The query's own fields, in a fixed order: the same page asked twice has one key.
     return this.pages.page(kind.type, JSON.stringify(q, Object.keys(q).sort()), load);
   }
 

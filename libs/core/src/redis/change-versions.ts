@@ -27,17 +27,6 @@ export class ChangeVersions {
     return this.tx.afterCommit(`change-version:${subject}`, () => this.redis.client.incr(this.key(subject)));
   }
 
-  /** The current version of `subject`, or null when Redis cannot say. */
-  async current(subject: string): Promise<string | null> {
-    if (this.redis.client.status !== 'ready') return null;
-    try {
-      return (await withTimeout(this.redis.client.get(this.key(subject)), READ_TIMEOUT_MS)) ?? '0';
-    } catch (err) {
-      this.log.debug(`change version of ${subject} unread: ${(err as Error).message}`);
-      return null;
-    }
-  }
-
   /** The current versions of several subjects, read at once and joined, or null when Redis cannot say. */
   async currentOf(subjects: string[]): Promise<string | null> {
     if (this.redis.client.status !== 'ready') return null;

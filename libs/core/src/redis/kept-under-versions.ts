@@ -1,3 +1,4 @@
+import { CappedMap } from '../util/capped-map';
 import { ChangeVersions } from './change-versions';
 
 /**
@@ -7,13 +8,15 @@ import { ChangeVersions } from './change-versions';
  * entries go first beyond `maxEntries`. When Redis cannot give the versions, nothing is kept.
  */
 export class KeptUnderVersions<V> {
-  private readonly kept = new Map<string, { value: V; at: number }>();
+  private readonly kept: CappedMap<string, { value: V; at: number }>;
 
   constructor(
     private readonly versions: ChangeVersions,
-    private readonly maxEntries: number,
+    maxEntries: number,
     private readonly maxAgeMs: number,
-  ) {}
+  ) {
+    this.kept = new CappedMap(maxEntries);
+  }
 
   /** The value kept under `key`, or derived afresh (and kept, unless `keep` says otherwise). */
   async get(subjects: string[], key: string, derive: () => Promise<V>, keep: (value: V) => boolean = () => true): Promise<V> {
@@ -26,8 +29,6 @@ export class KeptUnderVersions<V> {
     if (kept && Date.now() - kept.at < this.maxAgeMs) return kept.value;
     const value = await derive();
     if (!keep(value)) return value;
-    this.kept.delete(versioned);
-    if (this.kept.size >= this.maxEntries) this.kept.delete(this.kept.keys().next().value as string);
     this.kept.set(versioned, { value, at: Date.now() });
     return value;
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogReader, MatchableItem } from '@app/catalog';
+import { CappedMap } from '@app/core';
 import { RelevanceMatcher, type MatchHit, type MatchQuery, type WeightedQuery } from '../relevance';
 import { IndexedType, MeiliService } from '../search/meili.service';
 import { SearchStatsService } from '../search/search-stats.service';
@@ -16,8 +17,8 @@ function needQuery(need: MatchableItem): MatchQuery {
 /** Runs the relevance engine against one of the product's indexes with that index's statistics. */
 @Injectable()
 export class MatcherFactory {
-  /** Needs' analysed queries by their text, oldest first (a Map keeps insertion order). */
-  private readonly weighed = new Map<string, WeightedQuery>();
+  /** Needs' analysed queries by their text (the newest WEIGHED_NEEDS_KEPT). */
+  private readonly weighed = new CappedMap<string, WeightedQuery>(WEIGHED_NEEDS_KEPT);
 
   constructor(
     private readonly meili: MeiliService,
@@ -55,7 +56,6 @@ export class MatcherFactory {
       if (!weighted) {
         weighted = matcher.weigh(needQuery(need));
         this.weighed.set(key, weighted);
-        if (this.weighed.size > WEIGHED_NEEDS_KEPT) this.weighed.delete(this.weighed.keys().next().value as string);
       }
       out.set(need.id, { ...matcher.scoreCandidate(weighted, candidate), id: need.id });
     }

@@ -122,4 +122,21 @@ describe('public list totals and pages are kept until their records change (e2e,
     expect((await t.request('GET', `/api/results/${draft.body.id}`, { token: university.token })).body.title).toBe('草稿成果乙');
     expect((await t.request('GET', `/api/results/${draft.body.id}`)).status).toBe(404);
   });
+
+  it('serves a kept list page and item page until the next change made through the product', async () => {
+    const id = await publish({ field: '石油化工', title: '原油管道减阻剂' });
+    const listed = async () =>
+      (await t.request('GET', '/api/results?field=石油化工&pageSize=5')).body.items.find((r: { id: string }) => r.id === id)?.title;
+    const page = async () => (await t.request('GET', `/api/results/${id}`)).body.title;
+    expect(await listed()).toBe('原油管道减阻剂');
+    expect(await page()).toBe('原油管道减阻剂');
+    // Behind the product's back: no event, so both are still the kept ones…
+    await db(t).query(`UPDATE result SET title = '原油管道减阻剂（改）' WHERE id = $1`, [id]);
+    expect(await listed()).toBe('原油管道减阻剂');
+    expect(await page()).toBe('原油管道减阻剂');
+    // …until a change of results made through the product.
+    await publish({ field: '磷化工' });
+    expect(await listed()).toBe('原油管道减阻剂（改）');
+    expect(await page()).toBe('原油管道减阻剂（改）');
+  });
 });
