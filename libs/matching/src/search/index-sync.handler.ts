@@ -31,7 +31,7 @@ const IMPORT_EVENTS: Record<string, IndexedType> = { 'need.imported': 'need', 'r
  * approvals becomes one Meilisearch task, not one per document. After a batch is indexed, its
  * items' matches are (re)computed on the match queue. A bulk import takes its own way
  * (ImportPipeline): chunks of thousands, behind single items, then batched matching. An
- * organization renamed has its published items marked, so their documents carry the new name.
+ * organization renamed has its published items indexed again, so their documents carry the new name.
  */
 @Injectable()
 export class IndexSyncHandler implements OnModuleInit {
@@ -57,25 +57,32 @@ export class IndexSyncHandler implements OnModuleInit {
       );
     }
     this.registry.handle(QueueName.SearchIndex, IMPORT_INDEX_CHUNK, (job: Job<ImportChunkJob>) => this.imports.indexChunk(job.data));
-    this.registry.subscribe(QueueName.SearchIndex, 'organization.updated', async (job: Job<RelayedEvent<'organization.updated'>>) => {
-      for (const type of ['need', 'result'] as const) {
-        await this.mark(type, await this.catalog.publishedIdsOf(type, job.data.payload.organizationId));
-      }
-    });
+    this.registry.subscribe(QueueName.SearchIndex, 'organization.updated', (job: Job<RelayedEvent<'organization.updated'>>) =>
+      this.reindexOrganization(job.data.payload.organizationId),
+    );
   }
 
-  /** Marks items pending (again) and asks for a flush. */
-  async mark(type: IndexedType, ids: string | string[]): Promise<void> {
-    const list = typeof ids === 'string' ? [ids] : ids;
-    if (list.length === 0) return;
+  async mark(type: IndexedType, id: string): Promise<void> {
     await this.tx.manager.query(
-      `INSERT INTO search_sync_pending (index_type, item_id) SELECT $1, unnest($2::uuid[])
+      `INSERT INTO search_sync_pending (index_type, item_id) VALUES ($1, $2)
        ON CONFLICT (index_type, item_id) DO UPDATE SET queued_at = now()`,
-      [type, list],
+      [type, id],
     );
     // One flush per type per time slot: later marks within the slot ride along.
     const slot = Math.floor(Date.now() / FLUSH_DELAY_MS);
     await this.queues.get(QueueName.SearchIndex).add(FLUSH, { type }, { jobId: `flush-${type}-${slot}`, delay: FLUSH_DELAY_MS });
+  }
+
+  /**
+   * An organization's published items, indexed again with its current name. Not re-matched: a
+   * name is no part of a score. Each sync reads the items as they are now, so running twice, or
+   * beside a flush of the same items, leaves the current documents.
+   */
+  async reindexOrganization(organizationId: string): Promise<void> {
+    for (const type of ['need', 'result'] as const) {
+      const ids = await this.catalog.publishedIdsOf(type, organizationId);
+      for (let i = 0; i < ids.length; i += FLUSH_BATCH) await this.index.sync(type, ids.slice(i, i + FLUSH_BATCH));
+    }
   }
 
   /** Syncs pending items until none is left; safe to run twice. */
