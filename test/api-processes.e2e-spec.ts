@@ -83,17 +83,21 @@ describe('api served by several processes', () => {
     expect([first, second].every((p) => p > 0)).toBe(true);
 
     const client = new ApiClient('api', `http://127.0.0.1:${port}`);
-    expect((await client.request('GET', '/api/catalog/reference')).status).toBe(200);
+    try {
+      expect((await client.request('GET', '/api/catalog/reference')).status).toBe(200);
 
-    // One process dies: the other keeps answering, and the primary starts a replacement.
-    process.kill(first, 'SIGKILL');
-    await waitFor(async () => api!.output().includes(`api process ${first} exited (SIGKILL)`), 10_000, 'the primary to see it');
-    for (let i = 0; i < 5; i++) expect((await client.request('GET', '/api/catalog/reference')).status).toBe(200);
-    await waitFor(async () => childrenOf(primary).length === 2 && !childrenOf(primary).includes(first), 10_000, 'a replacement');
-    const replacement = childrenOf(primary).find((p) => p !== second)!;
+      // One process dies: the other keeps answering, and the primary starts a replacement.
+      process.kill(first, 'SIGKILL');
+      await waitFor(async () => api!.output().includes(`api process ${first} exited (SIGKILL)`), 10_000, 'the primary to see it');
+      for (let i = 0; i < 5; i++) expect((await client.request('GET', '/api/catalog/reference')).status).toBe(200);
+      await waitFor(async () => childrenOf(primary).length === 2 && !childrenOf(primary).includes(first), 10_000, 'a replacement');
+      const replacement = childrenOf(primary).find((p) => p !== second)!;
 
-    // SIGTERM: every process closes and the primary exits 0.
-    expect(await api.kill('SIGTERM')).toBe(0);
-    await waitFor(async () => ![second, replacement].some(alive), 10_000, 'every api process to exit');
+      // SIGTERM: every process closes and the primary exits 0.
+      expect(await api.kill('SIGTERM')).toBe(0);
+      await waitFor(async () => ![second, replacement].some(alive), 10_000, 'every api process to exit');
+    } finally {
+      client.close();
+    }
   }, 180_000);
 });
