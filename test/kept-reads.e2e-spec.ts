@@ -3,7 +3,7 @@ import { db, resultBody } from './catalog-fixtures';
 
 /**
  * The public lists keep their totals and pages until a committed change of their records says
- * otherwise (ListTotals, PublicPages, ChangeVersions): a publication, a close, an import or an
+ * otherwise (ItemWorkflow's KeptUnderVersions, ChangeVersions): a publication, a close, an import or an
  * organization renamed shows at once; a row changed behind the product's back (psql) shows only
  * once its list is read again after a change. A kept page still shows each reader only what they
  * may see.

@@ -25,7 +25,6 @@ import { ItemRevision } from './revision.entity';
 import { RevisionsController } from './revisions.controller';
 import { ItemRevisions } from './revisions.service';
 import { CatalogHistory } from './workflow/catalog-history.service';
-import { ListTotals, PublicItems, PublicPages } from './workflow/kept-reads';
 import { ItemWorkflow } from './workflow/item-workflow.service';
 
 /** The three lists (needs, results, adoptions), their review workflow, quality check, import and export. */
@@ -35,9 +34,6 @@ import { ItemWorkflow } from './workflow/item-workflow.service';
   controllers: [CatalogIoController, NeedsController, ResultsController, AdoptionsController, ContractsController, RevisionsController],
   providers: [
     ItemWorkflow,
-    ListTotals,
-    PublicPages,
-    PublicItems,
     ItemRevisions,
     CatalogHistory,
     OrganizationDirectory,
