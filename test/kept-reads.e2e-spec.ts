@@ -139,4 +139,43 @@ describe('public list totals and pages are kept until their records change (e2e,
     expect(await listed()).toBe('原油管道减阻剂（改）');
     expect(await page()).toBe('原油管道减阻剂（改）');
   });
+
+  it('keeps a session user only until an account or an organization changes through the product', async () => {
+    const ent = await t.verifiedOrg('enterprise', '荆门恒远化工有限公司');
+    const added = await t.request('POST', `/api/organizations/${ent.organizationId}/members`, {
+      token: ent.token,
+      body: { name: '赵工', email: 'zhaogong@test.local', password: 'Passw0rd-zh' },
+    });
+    expect(added.status).toBe(201);
+    const login = await t.request('POST', '/api/auth/login', { body: { email: 'zhaogong@test.local', password: 'Passw0rd-zh' } });
+    const token = login.body.accessToken as string;
+    const asExpert = async () => (await t.request('GET', '/api/reviews/assigned', { token })).status;
+    const asAdmin = async () =>
+      (await t.request('PATCH', `/api/organizations/${ent.organizationId}/members/${added.body.id}`, { token, body: { role: 'admin' } }))
+        .status;
+
+    // Read twice, so the second answer comes from the kept user.
+    expect(await asExpert()).toBe(403);
+    expect(await asExpert()).toBe(403);
+    const setExpert = (isExpert: boolean) =>
+      t.request('POST', `/api/users/${added.body.id}/expert`, { token: bureau.token, body: { isExpert, fields: ['新材料'] } });
+    expect((await setExpert(true)).status).toBe(200);
+    expect(await asExpert()).toBe(200);
+    expect((await setExpert(false)).status).toBe(200);
+    expect(await asExpert()).toBe(403);
+
+    expect(await asAdmin()).toBe(403);
+    const promoted = await t.request('PATCH', `/api/organizations/${ent.organizationId}/members/${added.body.id}`, {
+      token: ent.token,
+      body: { role: 'admin' },
+    });
+    expect(promoted.status).toBe(200);
+    expect(await asAdmin()).toBe(200);
+
+    // Removed by the other admin: the next request is refused.
+    expect((await t.request('DELETE', `/api/organizations/${ent.organizationId}/members/${added.body.id}`, { token: ent.token })).status).toBe(
+      204,
+    );
+    expect((await t.request('GET', '/api/me', { token })).status).toBe(401);
+  });
 });

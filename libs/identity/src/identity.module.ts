@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AUTH_USER_LOADER } from '@app/core';
+import { AccountChanges } from './account-changes';
 import { AccountController } from './account.controller';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -40,6 +41,7 @@ import { UsersService } from './users.service';
     TwoFactorController,
   ],
   providers: [
+    AccountChanges,
     AuthService,
     UsersService,
     OrganizationsService,

@@ -4,7 +4,9 @@ import {
   AuditService,
   AuthUser,
   AuthUserLoader,
+  ChangeVersions,
   escapeLike,
+  KeptUnderVersions,
   NotFoundError,
   OrganizationKind,
   Page,
@@ -15,6 +17,7 @@ import {
   isUniqueViolation,
 } from '@app/core';
 import { IsNull } from 'typeorm';
+import { ACCOUNT_SUBJECT } from './account-changes';
 import { ExpertQueryDto, ExpertViewDto } from './dto/expert.dto';
 import { AddMemberDto } from './dto/organization.dto';
 import { EmailTakenError } from './identity.errors';
@@ -55,12 +58,29 @@ export function toUserView(u: User): UserView {
 /** Users and the current-user lookup the auth guard relies on. */
 @Injectable()
 export class UsersService implements AuthUserLoader {
+  /**
+   * Session users, kept until any account or organization changes (AccountChanges raises the
+   * version after each committed write), so a signed-in read costs no PostgreSQL query for its
+   * caller. Kept frozen: every request shares the object.
+   */
+  private readonly sessions: KeptUnderVersions<AuthUser | null>;
+
   constructor(
     private readonly tx: TransactionHost,
     private readonly audit: AuditService,
-  ) {}
+    versions: ChangeVersions,
+  ) {
+    this.sessions = new KeptUnderVersions(versions, 10_000, 60_000);
+  }
 
-  async load(userId: string): Promise<AuthUser | null> {
+  /** The caller of a request: an active user with their organization, or null. */
+  load(userId: string): Promise<AuthUser | null> {
+    // Inside a transaction the caller may have just changed the account: read it there.
+    if (this.tx.inTransaction) return this.read(userId);
+    return this.sessions.get([ACCOUNT_SUBJECT], userId, () => this.read(userId), (user) => user !== null);
+  }
+
+  private async read(userId: string): Promise<AuthUser | null> {
     const row = await this.tx
       .repo(User)
       .createQueryBuilder('u')
@@ -79,7 +99,7 @@ export class UsersService implements AuthUserLoader {
         org_status: AuthUser['organizationStatus'];
       }>();
     if (!row) return null;
-    return {
+    return Object.freeze({
       userId: row.id,
       email: row.email,
       name: row.name,
@@ -88,7 +108,7 @@ export class UsersService implements AuthUserLoader {
       organizationId: row.org_id,
       organizationKind: row.org_kind,
       organizationStatus: row.org_status,
-    };
+    });
   }
 
   async get(userId: string): Promise<User> {

@@ -3,7 +3,7 @@ export const ORGANIZATION_KINDS: OrganizationKind[] = ['enterprise', 'university
 export type OrganizationStatus = 'pending' | 'verified' | 'rejected';
 export type MemberRole = 'admin' | 'member';
 
-/** The caller of a request, loaded fresh from the database on each request. */
+/** The caller of a request, as of the last change of any account or organization (see UsersService.load). */
 export interface AuthUser {
   userId: string;
   organizationId: string;
