@@ -22,7 +22,14 @@ const VARIANTS: Record<string, Record<string, unknown>> = {
   product: {},
   facetSearch: { facetSearch: true },
   noPrefix: { prefixSearch: 'disabled' },
+  // What each copy of the body costs: the search box's segmented text, the matcher's bigrams.
+  noSummary: { searchableAttributes: searchable().filter((a) => a !== 'summary') },
+  noBgBody: { searchableAttributes: searchable().filter((a) => a !== 'bgBody') },
 };
+
+function searchable(): string[] {
+  return searchIndexSettings().searchableAttributes as string[];
+}
 
 async function main(): Promise<void> {
   const client = createMeiliClient({
