@@ -1,3 +1,5 @@
+import { DataSource } from 'typeorm';
+import { User } from '@app/identity';
 import { TestApp, OrgSession } from './support/test-app';
 import { db, resultBody } from './catalog-fixtures';
 
@@ -139,8 +141,24 @@ describe('public list totals and pages are kept until their records change (e2e,
     expect(await listed()).toBe('原油管道减阻剂（改）');
     expect(await page()).toBe('原油管道减阻剂（改）');
   });
+});
 
-  it('keeps a session user only until an account or an organization changes through the product', async () => {
+/**
+ * The auth guard's session user is kept in each api process under the `account` change version
+ * (UsersService.load), which every committed write of a user or an organization raises
+ * (AccountChanges): a change of a caller's rights takes effect on their next request.
+ */
+describe('a kept session user follows every change of its account (e2e, real PostgreSQL and Redis)', () => {
+  let t: TestApp;
+  let bureau: OrgSession;
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    bureau = await t.verifiedOrg('bureau', '荆门市科学技术局');
+  });
+  afterAll(async () => t.stop());
+
+  it('takes an expert flag, a role and a removal into account on the next request', async () => {
     const ent = await t.verifiedOrg('enterprise', '荆门恒远化工有限公司');
     const added = await t.request('POST', `/api/organizations/${ent.organizationId}/members`, {
       token: ent.token,
@@ -171,11 +189,23 @@ describe('public list totals and pages are kept until their records change (e2e,
     });
     expect(promoted.status).toBe(200);
     expect(await asAdmin()).toBe(200);
+    // A save that opens its own transaction (not TransactionHost.run) raises the version at its commit.
+    const users = t.get(DataSource).getRepository(User);
+    await users.save({ ...(await users.findOneByOrFail({ id: added.body.id })), role: 'member' });
+    expect(await asAdmin()).toBe(403);
+    expect(
+      (
+        await t.request('PATCH', `/api/organizations/${ent.organizationId}/members/${added.body.id}`, {
+          token: ent.token,
+          body: { role: 'admin' },
+        })
+      ).status,
+    ).toBe(200);
 
     // Removed by the other admin: the next request is refused.
-    expect((await t.request('DELETE', `/api/organizations/${ent.organizationId}/members/${added.body.id}`, { token: ent.token })).status).toBe(
-      204,
-    );
+    expect(
+      (await t.request('DELETE', `/api/organizations/${ent.organizationId}/members/${added.body.id}`, { token: ent.token })).status,
+    ).toBe(204);
     expect((await t.request('GET', '/api/me', { token })).status).toBe(401);
   });
 });

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AUTH_USER_LOADER } from '@app/core';
-import { AccountChanges } from './account-changes';
+import { AccountChanges } from './account-changes.subscriber';
 import { AccountController } from './account.controller';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';

@@ -3,7 +3,7 @@ export * from './organization.entity';
 export * from './user.entity';
 export * from './refresh-token.entity';
 export * from './password-link.entity';
-export * from './account-changes';
+export { ACCOUNT_SUBJECT } from './account-changes.subscriber';
 export * from './users.service';
 export * from './organizations.service';
 export * from './provisioning.service';

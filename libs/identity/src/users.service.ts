@@ -17,7 +17,7 @@ import {
   isUniqueViolation,
 } from '@app/core';
 import { IsNull } from 'typeorm';
-import { ACCOUNT_SUBJECT } from './account-changes';
+import { ACCOUNT_SUBJECT } from './account-changes.subscriber';
 import { ExpertQueryDto, ExpertViewDto } from './dto/expert.dto';
 import { AddMemberDto } from './dto/organization.dto';
 import { EmailTakenError } from './identity.errors';
@@ -59,9 +59,10 @@ export function toUserView(u: User): UserView {
 @Injectable()
 export class UsersService implements AuthUserLoader {
   /**
-   * Session users, kept until any account or organization changes (AccountChanges raises the
-   * version after each committed write), so a signed-in read costs no PostgreSQL query for its
-   * caller. Kept frozen: every request shares the object.
+   * Session users, kept in this process until any account or organization changes (AccountChanges
+   * raises the version after each committed write), so a signed-in read costs no PostgreSQL query
+   * for its caller. An entry lives at most 15 s, which bounds what a missed version (Redis refusing
+   * the increment, a write behind the product's back) can keep. Kept frozen: requests share it.
    */
   private readonly sessions: KeptUnderVersions<AuthUser | null>;
 
@@ -70,14 +71,19 @@ export class UsersService implements AuthUserLoader {
     private readonly audit: AuditService,
     versions: ChangeVersions,
   ) {
-    this.sessions = new KeptUnderVersions(versions, 10_000, 60_000);
+    this.sessions = new KeptUnderVersions(versions, 10_000, 15_000);
   }
 
   /** The caller of a request: an active user with their organization, or null. */
   load(userId: string): Promise<AuthUser | null> {
     // Inside a transaction the caller may have just changed the account: read it there.
     if (this.tx.inTransaction) return this.read(userId);
-    return this.sessions.get([ACCOUNT_SUBJECT], userId, () => this.read(userId), (user) => user !== null);
+    return this.sessions.get(
+      [ACCOUNT_SUBJECT],
+      userId,
+      () => this.read(userId),
+      (user) => user !== null,
+    );
   }
 
   private async read(userId: string): Promise<AuthUser | null> {

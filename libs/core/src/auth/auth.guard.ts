@@ -70,7 +70,7 @@ export class AuthGuard implements CanActivate {
       return null;
     }
     if (claims.typ !== 'access' || typeof claims.sub !== 'string') return null;
-    // Both are usually answered from Redis (the user is kept under a change version): ask at once.
+    // Both usually wait only for Redis (the revocation; the version a kept user is held under): ask at once.
     const [revoked, user] = await Promise.all([
       claims.fam && this.revocations ? this.revocations.isRevoked(claims.fam) : false,
       this.users.load(claims.sub),

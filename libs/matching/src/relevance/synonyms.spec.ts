@@ -10,6 +10,18 @@ describe('SynonymDictionary', () => {
     ],
   });
 
+  it('finds a term that starts outside the Basic Multilingual Plane, and keeps group order', () => {
+    const rare = new SynonymDictionary({
+      version: 1,
+      groups: [{ terms: ['乙烯', 'PE原料'] }, { terms: ['𠮷野家', '吉野家'] }, { terms: ['聚乙烯', 'PE'] }],
+    });
+    expect(rare.expand('𠮷野家的聚乙烯餐盒').map((e) => [e.term, e.group])).toEqual([
+      ['pe原料', 0],
+      ['吉野家', 1],
+      ['pe', 2],
+    ]);
+  });
+
   it('expands in both directions', () => {
     expect(dict.expand('消石灰粉体').map((e) => e.term)).toEqual(['氢氧化钙', '熟石灰']);
     expect(dict.expand('氢氧化钙的表面能').map((e) => e.term)).toEqual(['消石灰', '熟石灰']);

@@ -78,7 +78,7 @@ export function canTrigger(term: string): boolean {
 
 export class SynonymDictionary {
   private readonly groups: CompiledGroup[];
-  /** The groups that have a trigger term starting with a character, in group order. */
+  /** The groups that have a trigger term starting with a UTF-16 code unit, in group order. */
   private readonly byFirstChar = new Map<string, number[]>();
 
   constructor(data: SynonymDataJson) {
@@ -119,7 +119,8 @@ export class SynonymDictionary {
     // Only a group with a term starting with one of the text's characters can fire (937 groups
     // scanned in full cost 0.2 ms a query).
     const candidates = new Set<number>();
-    for (const ch of new Set(norm)) for (const index of this.byFirstChar.get(ch) ?? []) candidates.add(index);
+    // By UTF-16 code unit on both sides (t[0], norm[i]), so a term starting outside the BMP is found too.
+    for (let i = 0; i < norm.length; i++) for (const index of this.byFirstChar.get(norm[i]) ?? []) candidates.add(index);
     for (const index of [...candidates].sort((a, b) => a - b)) {
       const g = this.groups[index];
       const trigger = g.terms.find((t) => canTrigger(t) && containsTerm(norm, t));
