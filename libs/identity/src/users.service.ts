@@ -76,8 +76,6 @@ export class UsersService implements AuthUserLoader {
 
   /** The caller of a request: an active user with their organization, or null. */
   load(userId: string): Promise<AuthUser | null> {
-    // Inside a transaction the caller may have just changed the account: read it there.
-    if (this.tx.inTransaction) return this.read(userId);
     return this.sessions.get(
       [ACCOUNT_SUBJECT],
       userId,

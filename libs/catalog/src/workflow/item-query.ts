@@ -103,7 +103,6 @@ export async function pageAndCount<T extends ObjectLiteral>(
 ): Promise<[T[], number]> {
   const counting = qb.clone().select('count(*)::int', 'n').orderBy();
   const count = async (): Promise<number> => (await counting.getRawOne<{ n: number }>())?.n ?? 0;
-  // Inside a transaction a total may include the transaction's own changes: never kept.
-  const total = keptTotal && !tx.inTransaction ? () => keptTotal(JSON.stringify(counting.getQueryAndParameters()), count) : count;
+  const total = keptTotal ? () => keptTotal(JSON.stringify(counting.getQueryAndParameters()), count) : count;
   return tx.all(() => qb.clone().offset(skip).limit(take).getMany(), total);
 }

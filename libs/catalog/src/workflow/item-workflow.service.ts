@@ -111,9 +111,12 @@ export class ItemWorkflow {
       const item = await this.find(kind, id);
       return { item, organizationName: item ? ((await this.orgs.byId(item.organizationId))?.name ?? null) : null };
     };
-    const { item, organizationName } = this.tx.inTransaction
-      ? await load()
-      : ((await this.publicItems.get([kind.type, 'organization'], id, load, (v) => v.item !== null && isPublic(v.item))) as NamedItem<T>);
+    const { item, organizationName } = (await this.publicItems.get(
+      [kind.type, 'organization'],
+      id,
+      load,
+      (v) => v.item !== null && isPublic(v.item),
+    )) as NamedItem<T>;
     if (!item || !(isPublic(item) || canManage(item, viewer))) throw new NotFoundError(kind.label);
     return { item, organizationName };
   }
@@ -242,7 +245,7 @@ export class ItemWorkflow {
       const orgs = await this.orgs.byIds(rows.map((r) => r.organizationId));
       return { rows, total, names: new Map([...orgs].map(([id, o]) => [id, o.name])) };
     };
-    if (!isPublicList(q, viewer) || this.tx.inTransaction) return load();
+    if (!isPublicList(q, viewer)) return load();
     // Keyed by the query's own fields in a fixed order, so the same page asked twice has one key. A
     // query with an upside-down range throws in `load`, so it is never kept.
     return (await this.pages.get([kind.type, 'organization'], JSON.stringify(q, Object.keys(q).sort()), load)) as NamedPage<T>;

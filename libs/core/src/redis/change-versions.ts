@@ -27,9 +27,13 @@ export class ChangeVersions {
     return this.tx.afterCommit(`change-version:${subject}`, () => this.redis.client.incr(this.key(subject)));
   }
 
-  /** The current versions of several subjects, read at once and joined, or null when Redis cannot say. */
+  /**
+   * The current versions of several subjects, read at once and joined; null inside a transaction
+   * (what it reads may hold its own uncommitted changes, so nothing derived there is kept) and when
+   * Redis cannot say.
+   */
   async currentOf(subjects: string[]): Promise<string | null> {
-    if (this.redis.client.status !== 'ready') return null;
+    if (this.tx.inTransaction || this.redis.client.status !== 'ready') return null;
     try {
       const versions = await withTimeout(this.redis.client.mget(...subjects.map((s) => this.key(s))), READ_TIMEOUT_MS);
       return versions.map((v) => v ?? '0').join('.');

@@ -5,7 +5,8 @@ import { ChangeVersions } from './change-versions';
  * Values derived from records, kept in this process under the change versions of the records'
  * subjects (ChangeVersions: raised after each committed change), so that a change shows at once.
  * An entry also expires after `maxAgeMs`, for changes made outside the product (psql); the oldest
- * entries go first beyond `maxEntries`. When Redis cannot give the versions, nothing is kept.
+ * entries go first beyond `maxEntries`. Inside a transaction, or when Redis cannot give the versions,
+ * the value is derived and nothing is kept.
  */
 export class KeptUnderVersions<V> {
   private readonly kept: CappedMap<string, { value: V; at: number }>;

@@ -218,8 +218,6 @@ export class MatchesService {
    * reasons both as stored (for programs) and as sentences (for people).
    */
   async list(type: ItemType, id: string, q: PageQueryDto) {
-    // Inside a transaction a page may hold the transaction's own changes: never kept.
-    if (this.tx.inTransaction) return this.page(type, id, q);
     return this.pages.get(MATCH_PAGE_SUBJECTS, `${type}:${id}:${q.page}:${q.pageSize}`, () => this.page(type, id, q));
   }
 
